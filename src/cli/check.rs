@@ -1,0 +1,80 @@
+//! `casegraph check`: validate the dataset and report every problem.
+
+use super::{Ctx, Failure, json};
+use crate::diag::{self, Severity};
+use clap::Args;
+use std::io::Write;
+
+/// Check the dataset against the format: every error and warning, with file,
+/// line, column and a suggested fix, then a one-line summary.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Treat warnings as errors (exit status 1 if there are any)
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
+    let mut loaded = ctx.load();
+    if args.deny_warnings {
+        for d in &mut loaded.diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
+    let errors = loaded.error_count();
+    let warnings = loaded.warning_count();
+    let (entities, relationships, sources, dataset) = match &loaded.model {
+        Some(m) => (
+            m.entity_count(),
+            m.relationship_count(),
+            m.source_count(),
+            m.dataset().id.clone(),
+        ),
+        None => (0, 0, 0, String::new()),
+    };
+    let failed = errors > 0 || loaded.model.is_none();
+    if ctx.global.json {
+        let diagnostics: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
+            .collect();
+        json::print(
+            &mut ctx.out,
+            &serde_json::json!({
+                "ok": !failed,
+                "data": loaded.origin.to_string(),
+                "dataset": dataset,
+                "entities": entities,
+                "relationships": relationships,
+                "sources": sources,
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": diagnostics,
+            }),
+        )?;
+    } else {
+        ctx.report(&loaded, true)?;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        if failed {
+            writeln!(
+                ctx.err,
+                "error: {} and {} in {}",
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+                loaded.origin
+            )?;
+        } else if !ctx.global.quiet {
+            writeln!(
+                ctx.out,
+                "ok: {dataset} from {}: {}, {}, {}, {}",
+                loaded.origin,
+                plural(entities, "entity").replace("entitys", "entities"),
+                plural(relationships, "relationship"),
+                plural(sources, "source"),
+                plural(warnings, "warning"),
+            )?;
+        }
+    }
+    if failed { Err(Failure::Data) } else { Ok(()) }
+}

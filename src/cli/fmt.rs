@@ -1,0 +1,87 @@
+//! Human-readable pieces shared by the commands: a relationship as one line
+//! with its evidence in brackets, and its citations underneath.
+
+use crate::model::{Model, RelRef};
+use std::fmt::Write as _;
+
+/// The bracket of a hop: `had API access to · 2013-08 · alleged · disputed by Meta`.
+pub fn rel_bracket(model: &Model, r: &RelRef<'_>) -> String {
+    let mut parts = vec![r.label().into_owned()];
+    let when = r.when().to_string();
+    if !when.is_empty() {
+        parts.push(when);
+    }
+    if let Some(a) = r.amount() {
+        parts.push(a.to_string());
+    }
+    parts.push(r.status().to_string());
+    if r.is_disputed() {
+        let mut names: Vec<&str> = r.disputes().map(|d| d.entity().name()).collect();
+        names.dedup();
+        parts.push(format!("disputed by {}", names.join(", ")));
+    }
+    let _ = model;
+    parts.join(" · ")
+}
+
+/// `Netflix, Inc. —[had API access to · 2013-08 · alleged]→ Titan API`, with
+/// `—[…]—` for undirected relationships.
+pub fn rel_line(model: &Model, r: &RelRef<'_>) -> String {
+    let from = model.entity(r.from()).name();
+    let to = model.entity(r.to()).name();
+    let arrow = if r.directed() { "→" } else { "—" };
+    format!("{from} —[{}]{arrow} {to}", rel_bracket(model, r))
+}
+
+/// The citations and disputes of a relationship, one per line, each line
+/// starting with `indent`.
+pub fn evidence_lines(r: &RelRef<'_>, indent: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in r.evidence().enumerate() {
+        let s = c.source();
+        let _ = write!(out, "{indent}[{}] {}", i + 1, s.title());
+        let mut meta = Vec::new();
+        if let Some(p) = s.publisher() {
+            meta.push(p.to_owned());
+        }
+        if let Some(d) = s.published() {
+            meta.push(d.to_string());
+        }
+        if let Some(l) = c.locator() {
+            meta.push(l.to_owned());
+        }
+        if !meta.is_empty() {
+            let _ = write!(out, " — {}", meta.join(", "));
+        }
+        out.push('\n');
+        if let Some(q) = c.quote() {
+            let _ = writeln!(out, "{indent}    “{q}”");
+        }
+        if let Some(u) = s.url() {
+            let _ = writeln!(out, "{indent}    {u}");
+        }
+    }
+    for d in r.disputes() {
+        let s = d.source();
+        let _ = write!(
+            out,
+            "{indent}disputed by {} — {}",
+            d.entity().name(),
+            s.title()
+        );
+        if let Some(p) = s.publisher() {
+            let _ = write!(out, ", {p}");
+        }
+        if let Some(date) = s.published() {
+            let _ = write!(out, ", {date}");
+        }
+        out.push('\n');
+        if let Some(q) = d.quote() {
+            let _ = writeln!(out, "{indent}    “{q}”");
+        }
+        if let Some(u) = s.url() {
+            let _ = writeln!(out, "{indent}    {u}");
+        }
+    }
+    out
+}

@@ -1,0 +1,179 @@
+//! The command line: argument parsing (clap derive) and one module per
+//! command, each a thin shell over the library.
+
+mod args;
+mod build;
+mod check;
+pub mod fmt;
+pub mod json;
+mod search;
+mod show;
+mod stats;
+
+pub use args::{FilterArgs, GlobalArgs};
+
+use crate::diag::{self, Palette, Severity};
+use crate::load::{Loaded, Origin, load};
+use crate::model::Model;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+
+/// casegraph: check, question, draw and export sourced relationship graphs.
+///
+/// Data comes from `--data PATH` (a file or directory), else `./graph-data/`
+/// if present, else the curated Netflix–Facebook dataset built into the binary.
+#[derive(Parser, Debug)]
+#[command(name = "casegraph", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Check(check::CheckArgs),
+    Show(show::ShowArgs),
+    Search(search::SearchArgs),
+    Stats(stats::StatsArgs),
+    Build(build::BuildArgs),
+}
+
+/// How a command failed; decides the exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// The data has errors (already reported): exit 1.
+    Data,
+    /// The question has no answer (unknown entity, no path): exit 1.
+    Query(String),
+    /// The arguments make no sense together: exit 2.
+    Usage(String),
+    /// Writing failed: exit 1.
+    Io(String),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Io(e.to_string())
+    }
+}
+
+/// What every command gets: the global flags and the output streams.
+pub struct Ctx {
+    /// The global flags.
+    pub global: GlobalArgs,
+    /// Standard output, colour stripped when colour is off.
+    pub out: anstream::AutoStream<std::io::Stdout>,
+    /// Standard error, likewise.
+    pub err: anstream::AutoStream<std::io::Stderr>,
+    palette: Palette,
+}
+
+impl Ctx {
+    fn new(global: GlobalArgs) -> Ctx {
+        let choice = global.color.choice();
+        let out = anstream::AutoStream::new(std::io::stdout(), choice);
+        let err = anstream::AutoStream::new(std::io::stderr(), choice);
+        let palette = if err.current_choice() == anstream::ColorChoice::Never {
+            Palette::plain()
+        } else {
+            Palette::colored()
+        };
+        Ctx {
+            global,
+            out,
+            err,
+            palette,
+        }
+    }
+
+    /// Loads the dataset the flags point at, without reporting anything.
+    pub fn load(&self) -> Loaded {
+        load(Origin::choose(self.global.data.as_deref()))
+    }
+
+    /// Loads the dataset; on errors, reports them and fails.
+    pub fn model(&mut self) -> Result<Model, Failure> {
+        let loaded = self.load();
+        match loaded.model {
+            Some(model) => Ok(model),
+            None => {
+                self.report(&loaded, false)?;
+                Err(Failure::Data)
+            }
+        }
+    }
+
+    /// Prints diagnostics: human text to stderr, or a JSON array to stdout.
+    /// Warnings are shown only when `with_warnings`.
+    pub fn report(&mut self, loaded: &Loaded, with_warnings: bool) -> Result<(), Failure> {
+        let shown = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| with_warnings || d.severity == Severity::Error);
+        if self.global.json {
+            let arr: Vec<_> = shown
+                .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
+                .collect();
+            if !with_warnings {
+                json::print(&mut self.out, &serde_json::json!({ "diagnostics": arr }))?;
+            }
+            return Ok(());
+        }
+        for d in shown {
+            write!(self.err, "{}", diag::render(d, &loaded.files, self.palette))?;
+            writeln!(self.err)?;
+        }
+        if !with_warnings {
+            let n = loaded.error_count();
+            writeln!(
+                self.err,
+                "error: the dataset in {} has {n} error{}; nothing was done",
+                loaded.origin,
+                if n == 1 { "" } else { "s" }
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The palette for styled output.
+    pub fn palette(&self) -> Palette {
+        self.palette
+    }
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> std::process::ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with status 0; real usage errors exit 2.
+            let _ = e.print();
+            return std::process::ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let mut ctx = Ctx::new(cli.global);
+    let result = match cli.command {
+        Command::Check(a) => check::run(&mut ctx, a),
+        Command::Show(a) => show::run(&mut ctx, a),
+        Command::Search(a) => search::run(&mut ctx, a),
+        Command::Stats(a) => stats::run(&mut ctx, a),
+        Command::Build(a) => build::run(&mut ctx, a),
+    };
+    let code = match result {
+        Ok(()) => 0,
+        Err(Failure::Data) => 1,
+        Err(Failure::Io(e)) if e.contains("Broken pipe") => 0,
+        Err(Failure::Query(m)) | Err(Failure::Io(m)) => {
+            let _ = writeln!(ctx.err, "error: {m}");
+            1
+        }
+        Err(Failure::Usage(m)) => {
+            let _ = writeln!(ctx.err, "error: {m}");
+            2
+        }
+    };
+    let _ = ctx.out.flush();
+    std::process::ExitCode::from(code)
+}

@@ -1,0 +1,87 @@
+//! `casegraph show`: an entity's card with every relationship and its evidence.
+
+use super::{Ctx, Failure, fmt, json};
+use crate::model::{Model, RelRef};
+use crate::query::resolve;
+use clap::Args;
+use petgraph::visit::EdgeRef;
+use std::io::Write;
+
+/// Show an entity: name, kind, aliases, description, then every relationship
+/// in and out, grouped by type, each with its dates, status, amount,
+/// disputes and citations.
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The entity: an id, a name or an alias (case-insensitive)
+    entity: String,
+}
+
+/// Relationships of an entity in display order: by type, then date, then id.
+fn relationships<'a>(model: &'a Model, ix: crate::model::EntityIx) -> Vec<RelRef<'a>> {
+    let g = model.graph();
+    let mut rels: Vec<RelRef<'a>> = g
+        .edges_directed(ix, petgraph::Outgoing)
+        .chain(g.edges_directed(ix, petgraph::Incoming))
+        .map(|e| model.relationship(e.id()))
+        .collect();
+    rels.sort_by(|a, b| {
+        (a.rel_type(), a.when().sort_key(), a.id()).cmp(&(
+            b.rel_type(),
+            b.when().sort_key(),
+            b.id(),
+        ))
+    });
+    rels
+}
+
+pub(super) fn run(ctx: &mut Ctx, args: ShowArgs) -> Result<(), Failure> {
+    let model = ctx.model()?;
+    let ix = resolve(&model, &args.entity).map_err(|e| Failure::Query(e.to_string()))?;
+    let e = model.entity(ix);
+    let rels = relationships(&model, ix);
+    if ctx.global.json {
+        let v = serde_json::json!({
+            "entity": json::entity_full(&e),
+            "relationships": rels.iter().map(|r| {
+                let mut v = json::relationship(&model, r);
+                v["direction"] = (if r.from() == ix { "out" } else { "in" }).into();
+                v
+            }).collect::<Vec<_>>(),
+        });
+        json::print(&mut ctx.out, &v)?;
+        return Ok(());
+    }
+    let bold = anstyle::Style::new().bold();
+    let o = &mut ctx.out;
+    writeln!(o, "{bold}{}{bold:#}  ({} · {})", e.name(), e.id(), e.kind())?;
+    let aliases: Vec<_> = e.aliases().collect();
+    if !aliases.is_empty() {
+        writeln!(o, "  also known as: {}", aliases.join("; "))?;
+    }
+    if let Some(d) = e.description() {
+        writeln!(o, "  {d}")?;
+    }
+    match (e.start(), e.end()) {
+        (None, None) => {}
+        (s, en) => writeln!(o, "  {}", crate::model::When::Period { start: s, end: en })?,
+    }
+    if let Some(u) = e.url() {
+        writeln!(o, "  {u}")?;
+    }
+    for (k, v) in e.properties() {
+        writeln!(o, "  {k}: {v}")?;
+    }
+    writeln!(o)?;
+    writeln!(o, "{} relationships", rels.len())?;
+    let mut current = "";
+    for r in &rels {
+        if r.rel_type() != current {
+            current = r.rel_type();
+            writeln!(o)?;
+            writeln!(o, "{bold}{}{bold:#}", current.replace('_', " "))?;
+        }
+        writeln!(o, "  {}", fmt::rel_line(&model, r))?;
+        write!(o, "{}", fmt::evidence_lines(r, "      "))?;
+    }
+    Ok(())
+}

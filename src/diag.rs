@@ -1,0 +1,487 @@
+//! Diagnostics: what is wrong with a dataset, and exactly where.
+//!
+//! Positions are byte offsets inside; they become 1-based line and column
+//! (counted in characters) only when a diagnostic is shown, so a large
+//! dataset pays for line numbers only for the problems actually printed.
+
+use serde::Serialize;
+use std::fmt::{self, Write as _};
+
+/// Errors stop the run; warnings do not (unless `--deny-warnings`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The dataset is invalid: nothing is written.
+    Error,
+    /// Suspicious but valid.
+    Warning,
+}
+
+macro_rules! rules {
+    ($($variant:ident = $code:literal, $severity:ident, $doc:literal;)*) => {
+        /// Every rule of FORMAT.md's Diagnostics section (plus I/O problems).
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum Rule {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Rule {
+            /// Every rule, in catalogue order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            /// The short code shown as `error[code]`.
+            pub fn code(self) -> &'static str {
+                match self { $(Rule::$variant => $code,)* }
+            }
+
+            /// Whether breaking it is an error or a warning.
+            pub fn severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$severity,)* }
+            }
+
+            /// One line on what the rule is.
+            pub fn description(self) -> &'static str {
+                match self { $(Rule::$variant => $doc,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    Io = "io", Error, "the dataset could not be read";
+    MalformedJson = "malformed-json", Error, "the file is not well-formed JSON (or not UTF-8, empty, or nested deeper than 64 levels)";
+    WrongType = "wrong-type", Error, "a value has the wrong JSON type";
+    MissingKey = "missing-key", Error, "a required key is missing";
+    UnknownKey = "unknown-key", Error, "a key the format does not define";
+    BadId = "bad-id", Error, "an id that is not a slug of at most 128 characters";
+    DuplicateId = "duplicate-id", Error, "two records with the same id";
+    UnknownEntity = "unknown-entity", Error, "a reference to an entity that does not exist";
+    UnknownSource = "unknown-source", Error, "a reference to a source that does not exist";
+    BadDate = "bad-date", Error, "a date that is not YYYY, YYYY-MM or YYYY-MM-DD";
+    EndBeforeStart = "end-before-start", Error, "a period that ends before it starts";
+    DateWithPeriod = "date-with-period", Error, "`date` together with `start` or `end`";
+    SelfLoop = "self-loop", Error, "a relationship from an entity to itself";
+    UnknownStatus = "unknown-status", Error, "a status other than confirmed, reported, alleged, denied";
+    BadType = "bad-type", Error, "a relationship type that is not snake_case";
+    UnknownSourceKind = "unknown-source-kind", Error, "a source kind the format does not define";
+    NegativeAmount = "negative-amount", Error, "an amount below zero";
+    BadCurrency = "bad-currency", Error, "a currency that is not three capital letters";
+    BadUrl = "bad-url", Error, "a URL that is not http: or https:";
+    ConfirmedDisputed = "confirmed-disputed", Error, "a confirmed relationship with `disputed_by`";
+    DuplicateDataset = "duplicate-dataset", Error, "a second `dataset` block in a directory";
+    BadFormat = "bad-format", Error, "a `format` other than casegraph/1";
+    BadProperty = "bad-property", Error, "a property that is null or a nested object";
+    ResourceLimit = "resource-limit", Error, "the dataset is larger than casegraph can hold";
+    NoEvidence = "no-evidence", Warning, "a relationship without evidence";
+    OrphanEntity = "orphan-entity", Warning, "an entity in no relationship";
+    UncitedSource = "uncited-source", Warning, "a source never cited";
+    DuplicateRelationship = "duplicate-relationship", Warning, "two relationships with the same ends, type and dates";
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Index of a file in [`SourceFiles`].
+pub type FileId = u32;
+
+/// A place in a file: byte offset and length of the offending text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Span {
+    /// The file.
+    pub file: FileId,
+    /// Byte offset of the start.
+    pub offset: usize,
+    /// Length in bytes (at least 1 when shown).
+    pub len: usize,
+}
+
+/// One problem found in a dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning (a warning becomes an error under `--deny-warnings`).
+    pub severity: Severity,
+    /// The rule broken.
+    pub rule: Rule,
+    /// Where; `None` for problems with no position (an unreadable path).
+    pub span: Option<Span>,
+    /// What is wrong, lowercase, names in backticks.
+    pub message: String,
+    /// A short label drawn under the offending text.
+    pub label: Option<String>,
+    /// The value to write instead (closest id, key, status…), if any.
+    pub suggestion: Option<String>,
+    /// How to fix it, when more than the suggestion is needed.
+    pub help: Option<String>,
+    /// Another place that matters (the first definition of a duplicate).
+    pub related: Option<(Span, String)>,
+}
+
+impl Diagnostic {
+    /// A new diagnostic at `span` with the rule's own severity.
+    pub fn new(rule: Rule, span: Option<Span>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: rule.severity(),
+            rule,
+            span,
+            message: message.into(),
+            label: None,
+            suggestion: None,
+            help: None,
+            related: None,
+        }
+    }
+
+    /// Adds a label under the offending text.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a suggested replacement value.
+    pub fn suggest(mut self, suggestion: Option<String>) -> Self {
+        self.suggestion = suggestion;
+        self
+    }
+
+    /// Adds a help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Points at another relevant place.
+    pub fn related(mut self, span: Span, note: impl Into<String>) -> Self {
+        self.related = Some((span, note.into()));
+        self
+    }
+
+    /// The help line shown: the explicit help, or "did you mean …?".
+    pub fn help_text(&self) -> Option<String> {
+        match (&self.help, &self.suggestion) {
+            (Some(h), Some(s)) => Some(format!("did you mean `{s}`? {h}")),
+            (Some(h), None) => Some(h.clone()),
+            (None, Some(s)) => Some(format!("did you mean `{s}`?")),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A file as loaded, kept for showing diagnostics.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The name shown (a path as the user gave it, or `<embedded>/…`).
+    pub name: String,
+    /// The text (for a file that is not UTF-8, the text up to the first bad byte).
+    pub text: String,
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    /// A file with its name and text.
+    pub fn new(name: String, text: String) -> SourceFile {
+        SourceFile {
+            name,
+            text,
+            line_starts: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.text[starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The byte offset of a 1-based line and byte column (serde_json's positions).
+    pub fn offset_of_line_byte_col(&self, line: usize, column: usize) -> usize {
+        let starts = self.line_starts();
+        let start = starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = starts.get(line).map(|e| e - 1).unwrap_or(self.text.len());
+        floor_char_boundary(&self.text, (start + column.saturating_sub(1)).min(end))
+    }
+
+    fn line_text(&self, line: usize) -> &str {
+        let starts = self.line_starts();
+        let start = starts[line - 1];
+        let end = starts.get(line).map(|e| e - 1).unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches('\r')
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The files of a dataset, by [`FileId`].
+#[derive(Clone, Debug, Default)]
+pub struct SourceFiles {
+    files: Vec<SourceFile>,
+}
+
+impl SourceFiles {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        (self.files.len() - 1) as FileId
+    }
+
+    /// The file with this id.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id as usize]
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// `file:line:column` of a span.
+    pub fn location(&self, span: Span) -> String {
+        let file = self.get(span.file);
+        let (line, col) = file.line_col(span.offset);
+        format!("{}:{line}:{col}", file.name)
+    }
+}
+
+/// Colours for [`render`]; all plain when colour is off.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Palette {
+    error: anstyle::Style,
+    warning: anstyle::Style,
+    accent: anstyle::Style,
+    bold: anstyle::Style,
+}
+
+impl Palette {
+    /// Colours as rustc and ruff use them.
+    pub fn colored() -> Palette {
+        use anstyle::{AnsiColor, Style};
+        Palette {
+            error: Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+            warning: Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
+            accent: Style::new().bold().fg_color(Some(AnsiColor::Blue.into())),
+            bold: Style::new().bold(),
+        }
+    }
+
+    /// No colour.
+    pub fn plain() -> Palette {
+        Palette::default()
+    }
+}
+
+/// How many characters of a long line to show on each side of the problem,
+/// so a minified file or a 50 MB string never floods the terminal.
+const WINDOW: usize = 60;
+
+/// Renders a diagnostic the way rustc, ruff and just do:
+///
+/// ```text
+/// error[unknown-entity]: relationship `x` points to unknown entity `metaa`
+///   --> graph-data/netflix-facebook.json:42:17
+///    |
+/// 42 |       "to": "metaa",
+///    |             ^^^^^^^ no entity has this id
+///    = help: did you mean `meta`?
+/// ```
+pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> String {
+    let mut out = String::new();
+    let (level, style) = match diag.severity {
+        Severity::Error => ("error", palette.error),
+        Severity::Warning => ("warning", palette.warning),
+    };
+    let bold = palette.bold;
+    let accent = palette.accent;
+    let _ = writeln!(
+        out,
+        "{style}{level}[{}]{style:#}{bold}: {}{bold:#}",
+        diag.rule, diag.message
+    );
+    let mut gutter = 1;
+    if let Some(span) = diag.span {
+        let file = files.get(span.file);
+        let (line, col) = file.line_col(span.offset);
+        gutter = line.to_string().len();
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad}{accent}-->{accent:#} {}:{line}:{col}", file.name);
+        if !file.text.is_empty() {
+            let text = file.line_text(line);
+            let chars: Vec<char> = text.chars().collect();
+            let col0 = (col - 1).min(chars.len());
+            let width = file.text[span.offset.min(file.text.len())..]
+                .chars()
+                .take(span.len.max(1))
+                .take_while(|c| *c != '\n')
+                .count()
+                .clamp(1, chars.len().saturating_sub(col0).max(1));
+            let from = col0.saturating_sub(WINDOW);
+            let to = (col0 + width.min(WINDOW) + WINDOW).min(chars.len());
+            let width = width.min(WINDOW);
+            let mut shown: String = chars[from..to]
+                .iter()
+                .map(|c| if c.is_control() { ' ' } else { *c })
+                .collect();
+            let mut caret_at = col0 - from;
+            if from > 0 {
+                shown.insert(0, '…');
+                caret_at += 1;
+            }
+            if to < chars.len() {
+                shown.push('…');
+            }
+            let _ = writeln!(out, "{pad} {accent}|{accent:#}");
+            let _ = writeln!(out, "{accent}{line} |{accent:#} {shown}");
+            let label = diag.label.as_deref().unwrap_or("");
+            let _ = writeln!(
+                out,
+                "{pad} {accent}|{accent:#} {}{style}{}{}{style:#}",
+                " ".repeat(caret_at),
+                "^".repeat(width),
+                if label.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {label}")
+                }
+            );
+        }
+    }
+    let pad = " ".repeat(gutter);
+    if let Some((span, note)) = &diag.related {
+        let _ = writeln!(
+            out,
+            "{pad} {accent}={accent:#} {bold}note{bold:#}: {note} at {}",
+            files.location(*span)
+        );
+    }
+    if let Some(help) = diag.help_text() {
+        let _ = writeln!(out, "{pad} {accent}={accent:#} {bold}help{bold:#}: {help}");
+    }
+    out
+}
+
+/// The machine-readable form of a diagnostic (`--json`).
+#[derive(Serialize, Debug)]
+pub struct JsonDiagnostic {
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// The rule's code.
+    pub rule: &'static str,
+    /// The file, as named in the human output.
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// The value to write instead, if any.
+    pub suggestion: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl JsonDiagnostic {
+    /// The JSON form of `diag`.
+    pub fn new(diag: &Diagnostic, files: &SourceFiles) -> JsonDiagnostic {
+        let (file, line, column) = match diag.span {
+            Some(span) => {
+                let f = files.get(span.file);
+                let (l, c) = f.line_col(span.offset);
+                (Some(f.name.clone()), Some(l), Some(c))
+            }
+            None => (None, None, None),
+        };
+        JsonDiagnostic {
+            severity: diag.severity,
+            rule: diag.rule.code(),
+            file,
+            line,
+            column,
+            message: diag.message.clone(),
+            suggestion: diag.suggestion.clone(),
+            help: diag.help_text(),
+        }
+    }
+}
+
+/// The closest candidate to `wrong`, if one is close enough to be a typo.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let wrong_lower = wrong.to_lowercase();
+    let limit = (wrong.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .filter_map(|c| {
+            let d = strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase());
+            (d <= limit).then_some((d, c))
+        })
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let f = SourceFile::new("f".into(), "ab\n€x\ny".into());
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (2, 1));
+        assert_eq!(f.line_col(6), (2, 2)); // after the 3-byte euro sign
+        assert_eq!(f.line_col(8), (3, 1));
+    }
+
+    #[test]
+    fn long_lines_are_windowed() {
+        let text = format!("{{\"a\": \"{}\", \"b\": 1}}", "x".repeat(100_000));
+        let mut files = SourceFiles::default();
+        let id = files.add(SourceFile::new("big.json".into(), text.clone()));
+        let offset = text.find("\"b\"").unwrap();
+        let d = Diagnostic::new(
+            Rule::UnknownKey,
+            Some(Span {
+                file: id,
+                offset,
+                len: 3,
+            }),
+            "unknown key `b`",
+        );
+        let shown = render(&d, &files, Palette::plain());
+        assert!(shown.len() < 600, "{shown}");
+        assert!(shown.contains(&format!("big.json:1:{}", offset + 1)));
+    }
+
+    #[test]
+    fn suggestions_are_close_matches_only() {
+        assert_eq!(
+            closest("netflx", ["netflix", "meta"]),
+            Some("netflix".into())
+        );
+        assert_eq!(closest("zzzzzz", ["netflix", "meta"]), None);
+    }
+}

@@ -1,0 +1,653 @@
+//! Reads a JSON dataset file into spanned value trees, one record at a time.
+//!
+//! serde_json does the parsing. It does not report positions, but when it
+//! parses from a `&str` it hands out strings without escapes as slices of the
+//! input, and a slice's address minus the input's address is its byte
+//! offset. Every key is such a slice in practice, so each member's key gives
+//! an exact anchor; the value's position is found by stepping over the
+//! closing quote, white space and the colon that JSON puts between them, and
+//! an object's position by stepping back from its first key to its `{`.
+//! Where no anchor exists (a key with escapes, a number inside an array) the
+//! nearest enclosing position is used.
+//!
+//! Each record (source, entity, relationship) is handed to a [`RecordSink`]
+//! as soon as it is parsed, so the whole file never exists as a second tree.
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Deepest nesting FORMAT.md allows.
+pub const MAX_DEPTH: u32 = 64;
+
+/// A JSON value with the byte offset where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node<'a> {
+    /// Byte offset of the value (or of its nearest known enclosing value).
+    pub pos: usize,
+    /// Length in bytes when known exactly (strings without escapes), else 1.
+    pub len: usize,
+    /// The value.
+    pub val: Val<'a>,
+}
+
+/// A JSON value whose strings borrow from the input where they can.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val<'a> {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A number.
+    Num(serde_json::Number),
+    /// A string.
+    Str(Cow<'a, str>),
+    /// An array.
+    Arr(Vec<Node<'a>>),
+    /// An object, members in the order written.
+    Obj(Vec<Member<'a>>),
+}
+
+impl Val<'_> {
+    /// The JSON type's name, for "expected a string, found an array".
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Val::Null => "null",
+            Val::Bool(_) => "a boolean",
+            Val::Num(_) => "a number",
+            Val::Str(_) => "a string",
+            Val::Arr(_) => "an array",
+            Val::Obj(_) => "an object",
+        }
+    }
+}
+
+/// An object member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member<'a> {
+    /// The key.
+    pub key: Cow<'a, str>,
+    /// Byte offset of the key's opening quote (or the object's position).
+    pub key_pos: usize,
+    /// The value.
+    pub value: Node<'a>,
+}
+
+/// Which top-level array a record came from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Section {
+    /// `sources`
+    Sources,
+    /// `entities`
+    Entities,
+    /// `relationships`
+    Relationships,
+}
+
+impl Section {
+    /// The key in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Sources => "sources",
+            Section::Entities => "entities",
+            Section::Relationships => "relationships",
+        }
+    }
+}
+
+/// Receives what the reader finds, in file order.
+pub trait RecordSink {
+    /// One record of a top-level array.
+    fn record(&mut self, section: Section, node: Node<'_>);
+    /// The `format` value (`key_pos` is the key's position).
+    fn format(&mut self, key_pos: usize, node: Node<'_>);
+    /// The `dataset` block.
+    fn dataset(&mut self, key_pos: usize, node: Node<'_>);
+    /// A top-level key the format does not define.
+    fn unknown_top_key(&mut self, key: &str, key_pos: usize);
+    /// A top-level value of the wrong JSON type (`what` says what was expected).
+    fn wrong_top_type(&mut self, what: &str, node: Node<'_>);
+}
+
+/// Why a file could not be read to the end.
+#[derive(Debug)]
+pub struct Malformed {
+    /// Byte offset of the problem.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<&'static str>,
+}
+
+/// Parses `text` (one whole file, BOM removed) and feeds `sink`.
+pub fn read(text: &str, sink: &mut dyn RecordSink) -> Result<(), Malformed> {
+    if text.trim().is_empty() {
+        return Err(Malformed {
+            offset: 0,
+            message: "the file is empty".into(),
+            help: Some("a dataset file holds one JSON object: `{ \"entities\": [] }`"),
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = TopSeed { base: text, sink }
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+    result.map_err(|e| malformed(text, &e))
+}
+
+fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
+    // serde_json counts columns in bytes from 1; column 0 means "before the line".
+    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    let line_start = starts.clone().nth(e.line().saturating_sub(1)).unwrap_or(0);
+    let mut offset = (line_start + e.column().saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    };
+    let help = if message.contains("nesting deeper") {
+        Some("flatten the value; casegraph accepts at most 64 levels of nesting")
+    } else if e.is_eof() {
+        Some("the file ends too early: check for a missing `]` or `}`")
+    } else if message.contains("trailing") {
+        Some("a dataset file holds exactly one JSON object")
+    } else if message.starts_with("expected `,` or") {
+        Some("add the missing comma between the two values")
+    } else {
+        None
+    };
+    Malformed {
+        offset,
+        message,
+        help,
+    }
+}
+
+/// Byte offset of `s` inside `base`, if `s` is a slice of it.
+fn offset_in(base: &str, s: &str) -> Option<usize> {
+    let b = base.as_ptr() as usize;
+    let p = s.as_ptr() as usize;
+    (p >= b && p + s.len() <= b + base.len()).then(|| p - b)
+}
+
+fn skip_ws_forward(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+/// From the first byte after a key's closing quote to the start of its value.
+fn value_start_after_key(base: &str, after_key: usize) -> usize {
+    let bytes = base.as_bytes();
+    let mut i = skip_ws_forward(bytes, after_key);
+    if bytes.get(i) == Some(&b':') {
+        i = skip_ws_forward(bytes, i + 1);
+    }
+    i.min(base.len())
+}
+
+/// From the opening quote of an object's first key back to its `{` (or an
+/// array's first element back to its `[`).
+fn open_bracket_before(base: &str, first: usize, bracket: u8) -> Option<usize> {
+    let bytes = base.as_bytes();
+    let mut i = first;
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' => continue,
+            b if b == bracket => return Some(i),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A key or string that borrows from the input when it has no escapes.
+struct JStr<'a>(Cow<'a, str>);
+
+impl<'de> de::Deserialize<'de> for JStr<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(JStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(JStr(Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Parses any value into a [`Node`], enforcing [`MAX_DEPTH`].
+struct NodeSeed<'a> {
+    base: &'a str,
+    /// Position to use when the value's own cannot be known.
+    fallback: usize,
+    depth: u32,
+}
+
+impl<'de> DeserializeSeed<'de> for NodeSeed<'de> {
+    type Value = Node<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
+        d.deserialize_any(NodeVisitor(self))
+    }
+}
+
+struct NodeVisitor<'a>(NodeSeed<'a>);
+
+fn too_deep<E: de::Error>(depth: u32) -> Result<(), E> {
+    if depth > MAX_DEPTH {
+        // Raised just after the opening bracket, so the position points at it.
+        return Err(E::custom(format!("nesting deeper than {MAX_DEPTH} levels")));
+    }
+    Ok(())
+}
+
+impl<'de> NodeVisitor<'de> {
+    fn leaf(&self, val: Val<'de>) -> Node<'de> {
+        Node {
+            pos: self.0.fallback,
+            len: 1,
+            val,
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for NodeVisitor<'de> {
+    type Value = Node<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
+        Ok(self.leaf(Val::Null))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Node<'de>, E> {
+        Ok(self.leaf(Val::Bool(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Node<'de>, E> {
+        Ok(self.leaf(Val::Num(v.into())))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Node<'de>, E> {
+        Ok(self.leaf(Val::Num(v.into())))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Node<'de>, E> {
+        // serde_json never yields NaN or infinity from text.
+        let n = serde_json::Number::from_f64(v).unwrap_or_else(|| 0.into());
+        Ok(self.leaf(Val::Num(n)))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Node<'de>, E> {
+        let (pos, len) = match offset_in(self.0.base, v) {
+            // The opening quote is the byte before the text.
+            Some(off) => (off.saturating_sub(1), v.len() + 2),
+            None => (self.0.fallback, 1),
+        };
+        Ok(Node {
+            pos,
+            len,
+            val: Val::Str(Cow::Borrowed(v)),
+        })
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
+        Ok(self.leaf(Val::Str(Cow::Owned(v.to_owned()))))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+        let NodeSeed {
+            base,
+            fallback,
+            depth,
+        } = self.0;
+        too_deep(depth)?;
+        let mut items = Vec::new();
+        let mut pos = None;
+        while let Some(item) = seq.next_element_seed(NodeSeed {
+            base,
+            fallback: pos.unwrap_or(fallback),
+            depth: depth + 1,
+        })? {
+            if pos.is_none() && item.pos != fallback {
+                pos = open_bracket_before(base, item.pos, b'[');
+            }
+            items.push(item);
+        }
+        Ok(Node {
+            pos: pos.unwrap_or(fallback),
+            len: 1,
+            val: Val::Arr(items),
+        })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+        let NodeSeed {
+            base,
+            fallback,
+            depth,
+        } = self.0;
+        too_deep(depth)?;
+        let mut members = Vec::new();
+        let mut pos = None;
+        while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
+            let key_off = match &key {
+                Cow::Borrowed(k) => offset_in(base, k).map(|o| (o - 1, o + k.len() + 1)),
+                Cow::Owned(_) => None,
+            };
+            if pos.is_none() {
+                pos = key_off.and_then(|(open, _)| open_bracket_before(base, open, b'{'));
+            }
+            let here = pos.unwrap_or(fallback);
+            let (key_pos, value_fallback) = match key_off {
+                Some((open, after)) => (open, value_start_after_key(base, after)),
+                None => (here, here),
+            };
+            let value = map.next_value_seed(NodeSeed {
+                base,
+                fallback: value_fallback,
+                depth: depth + 1,
+            })?;
+            members.push(Member {
+                key,
+                key_pos,
+                value,
+            });
+        }
+        Ok(Node {
+            pos: pos.unwrap_or(fallback),
+            len: 1,
+            val: Val::Obj(members),
+        })
+    }
+}
+
+/// The top-level object: routes each section to the sink as it streams by.
+struct TopSeed<'s, 'a> {
+    base: &'a str,
+    sink: &'s mut dyn RecordSink,
+}
+
+impl<'de> DeserializeSeed<'de> for TopSeed<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(TopVisitor(self))
+    }
+}
+
+struct TopVisitor<'s, 'a>(TopSeed<'s, 'a>);
+
+impl TopVisitor<'_, '_> {
+    fn not_an_object(self, val: Val<'_>) {
+        let node = Node {
+            pos: skip_ws_forward(self.0.base.as_bytes(), 0),
+            len: 1,
+            val,
+        };
+        self.0
+            .sink
+            .wrong_top_type("a dataset file to hold one JSON object", node);
+    }
+}
+
+impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.not_an_object(Val::Null);
+        Ok(())
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+        self.not_an_object(Val::Bool(v));
+        Ok(())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.not_an_object(Val::Num(v.into()));
+        Ok(())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.not_an_object(Val::Num(v.into()));
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.not_an_object(Val::Num(0.into()));
+        Ok(())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.not_an_object(Val::Str(Cow::Owned(v.to_owned())));
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let base = self.0.base;
+        while seq
+            .next_element_seed(NodeSeed {
+                base,
+                fallback: 0,
+                depth: 2,
+            })?
+            .is_some()
+        {}
+        self.not_an_object(Val::Arr(Vec::new()));
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let TopSeed { base, sink } = self.0;
+        while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
+            let (key_pos, value_pos) = match &key {
+                Cow::Borrowed(k) => match offset_in(base, k) {
+                    Some(o) => (o - 1, value_start_after_key(base, o + k.len() + 1)),
+                    None => (0, 0),
+                },
+                Cow::Owned(_) => (0, 0),
+            };
+            let section = match &*key {
+                "sources" => Some(Section::Sources),
+                "entities" => Some(Section::Entities),
+                "relationships" => Some(Section::Relationships),
+                _ => None,
+            };
+            let seed = NodeSeed {
+                base,
+                fallback: value_pos,
+                depth: 2,
+            };
+            match section {
+                Some(section) => map.next_value_seed(RecordsSeed {
+                    base,
+                    section,
+                    value_pos,
+                    sink: &mut *sink,
+                })?,
+                None => {
+                    let node = map.next_value_seed(seed)?;
+                    match &*key {
+                        "format" => sink.format(key_pos, node),
+                        "dataset" => sink.dataset(key_pos, node),
+                        _ => sink.unknown_top_key(&key, key_pos),
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One of the three top-level arrays: each element goes to the sink at once.
+struct RecordsSeed<'s, 'a> {
+    base: &'a str,
+    section: Section,
+    value_pos: usize,
+    sink: &'s mut dyn RecordSink,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let RecordsSeed {
+            base,
+            section,
+            value_pos,
+            sink,
+        } = self;
+        // Anything but an array is a wrong-type error, not a parse failure:
+        // parse it as a node and report it.
+        let node = d.deserialize_any(RecordsVisitor {
+            base,
+            section,
+            value_pos,
+            sink: &mut *sink,
+        })?;
+        if let Some(node) = node {
+            let what = match section {
+                Section::Sources => "`sources` to be an array of sources",
+                Section::Entities => "`entities` to be an array of entities",
+                Section::Relationships => "`relationships` to be an array of relationships",
+            };
+            sink.wrong_top_type(what, node);
+        }
+        Ok(())
+    }
+}
+
+struct RecordsVisitor<'s, 'a> {
+    base: &'a str,
+    section: Section,
+    value_pos: usize,
+    sink: &'s mut dyn RecordSink,
+}
+
+impl<'de> RecordsVisitor<'_, 'de> {
+    fn other<E: de::Error>(self, v: Result<Node<'de>, E>) -> Result<Option<Node<'de>>, E> {
+        v.map(Some)
+    }
+    fn node_visitor(&self) -> NodeVisitor<'de> {
+        NodeVisitor(NodeSeed {
+            base: self.base,
+            fallback: self.value_pos,
+            depth: 2,
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for RecordsVisitor<'_, 'de> {
+    type Value = Option<Node<'de>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut fallback = self.value_pos;
+        while let Some(node) = seq.next_element_seed(NodeSeed {
+            base: self.base,
+            fallback,
+            depth: 3,
+        })? {
+            fallback = node.pos;
+            self.sink.record(self.section, node);
+        }
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let v = self.node_visitor();
+        self.other(v.visit_map(map))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        let v = self.node_visitor();
+        self.other(v.visit_unit())
+    }
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
+        let v = self.node_visitor();
+        self.other(v.visit_bool(b))
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        let v = self.node_visitor();
+        self.other(v.visit_u64(n))
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        let v = self.node_visitor();
+        self.other(v.visit_i64(n))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
+        let v = self.node_visitor();
+        self.other(v.visit_f64(n))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+        let v = self.node_visitor();
+        self.other(v.visit_borrowed_str(s))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        let v = self.node_visitor();
+        self.other(v.visit_str(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct Collect {
+        records: Vec<(Section, usize, String)>,
+    }
+
+    impl RecordSink for Collect {
+        fn record(&mut self, section: Section, node: Node<'_>) {
+            let id = match &node.val {
+                Val::Obj(m) => m
+                    .iter()
+                    .find(|m| m.key == "id")
+                    .map(|m| format!("{}@{}", m.key_pos, m.value.pos))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            self.records.push((section, node.pos, id));
+        }
+        fn format(&mut self, _: usize, _: Node<'_>) {}
+        fn dataset(&mut self, _: usize, _: Node<'_>) {}
+        fn unknown_top_key(&mut self, _: &str, _: usize) {}
+        fn wrong_top_type(&mut self, _: &str, _: Node<'_>) {}
+    }
+
+    #[test]
+    fn records_and_values_get_exact_offsets() {
+        let text = "{\"entities\": [\n  {\"id\" :  \"a\"},\n  {}\n]}";
+        let mut sink = Collect::default();
+        read(text, &mut sink).unwrap();
+        let first_obj = text.find("{\"id\"").unwrap();
+        let key = text.find("\"id\"").unwrap();
+        let value = text.find("\"a\"").unwrap();
+        assert_eq!(sink.records[0].1, first_obj);
+        assert_eq!(sink.records[0].2, format!("{key}@{value}"));
+        // An empty object has no key to anchor on: it gets the previous record's position.
+        assert_eq!(sink.records[1].1, first_obj);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_cleanly() {
+        let deep = format!(
+            "{{\"entities\": [{{\"properties\": {{\"x\": {}{}}}}}]}}",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        let err = read(&deep, &mut Collect::default()).unwrap_err();
+        assert!(
+            err.message.contains("nesting deeper than 64"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn malformed_json_reports_the_offset() {
+        let text = "{\n  \"entities\": [\n    {\"id\": \"a\"}\n    {\"id\": \"b\"}\n  ]\n}";
+        let err = read(text, &mut Collect::default()).unwrap_err();
+        assert_eq!(err.offset, text.find("{\"id\": \"b\"").unwrap());
+    }
+}

@@ -1,0 +1,253 @@
+//! Loading: finds the dataset's files, reads them, and runs them through the
+//! format reader and the validator.
+//!
+//! A dataset is one file or a directory of files. Each input format is a
+//! reader that feeds records to a [`RecordSink`](json::RecordSink); JSON is
+//! the one there is, and a CSV reader plugs in beside it by file extension.
+
+pub mod json;
+
+use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
+use crate::model::Model;
+use crate::validate::{Builder, rules};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The curated dataset, compiled in so every command works anywhere.
+pub const EMBEDDED_JSON: &str = include_str!("../../graph-data/netflix-facebook.json");
+/// The name the embedded dataset's file is shown under.
+pub const EMBEDDED_NAME: &str = "<embedded>/netflix-facebook.json";
+
+/// Where a dataset came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// `--data PATH`.
+    Path(PathBuf),
+    /// `./graph-data/` in the working directory.
+    LocalDir(PathBuf),
+    /// The curated dataset compiled into the binary.
+    Embedded,
+}
+
+impl Origin {
+    /// `--data PATH` if given, else `./graph-data/` if present, else the embedded dataset.
+    pub fn choose(data: Option<&Path>) -> Origin {
+        match data {
+            Some(p) => Origin::Path(p.to_owned()),
+            None => {
+                let local = Path::new("graph-data");
+                if local.is_dir() {
+                    Origin::LocalDir(local.to_owned())
+                } else {
+                    Origin::Embedded
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Path(p) => write!(f, "{}", p.display()),
+            Origin::LocalDir(p) => write!(f, "{} (found in the current directory)", p.display()),
+            Origin::Embedded => f.write_str("the embedded Netflix–Facebook dataset"),
+        }
+    }
+}
+
+/// The result of loading: the model when there were no errors, every
+/// diagnostic, and the files (to show diagnostics against).
+#[derive(Debug)]
+pub struct Loaded {
+    /// The validated model; `None` when any error was found.
+    pub model: Option<Model>,
+    /// Errors first, then warnings, each in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read.
+    pub files: SourceFiles,
+    /// Where the data came from.
+    pub origin: Origin,
+}
+
+impl Loaded {
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// Loads the dataset at `origin`.
+pub fn load(origin: Origin) -> Loaded {
+    let mut files = SourceFiles::default();
+    let mut builder = Builder::new();
+    let default_id = match &origin {
+        Origin::Embedded => {
+            feed(
+                &mut files,
+                &mut builder,
+                EMBEDDED_NAME.into(),
+                EMBEDDED_JSON.as_bytes().to_vec(),
+            );
+            "netflix-facebook".to_owned()
+        }
+        Origin::Path(path) | Origin::LocalDir(path) => match read_path(path) {
+            Ok(inputs) => {
+                for (name, bytes) in inputs {
+                    feed(&mut files, &mut builder, name, bytes);
+                }
+                default_dataset_id(path)
+            }
+            Err(d) => {
+                builder.push(*d);
+                "dataset".to_owned()
+            }
+        },
+    };
+    let (model, diagnostics) = builder.finish(&default_id);
+    Loaded {
+        model,
+        diagnostics,
+        files,
+        origin,
+    }
+}
+
+/// Loads a dataset from text in memory (tests, benchmarks, other front ends).
+pub fn load_str(name: &str, text: &str) -> Loaded {
+    let mut files = SourceFiles::default();
+    let mut builder = Builder::new();
+    feed(
+        &mut files,
+        &mut builder,
+        name.into(),
+        text.as_bytes().to_vec(),
+    );
+    let stem = name.rsplit('/').next().unwrap_or(name);
+    let (model, diagnostics) = builder.finish(&dataset_id_from_name(stem));
+    Loaded {
+        model,
+        diagnostics,
+        files,
+        origin: Origin::Path(name.into()),
+    }
+}
+
+fn default_dataset_id(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dataset_id_from_name(&name)
+}
+
+fn dataset_id_from_name(name: &str) -> String {
+    let stem = name.strip_suffix(".json").unwrap_or(name);
+    let id = rules::slugify(stem);
+    if id.is_empty() { "dataset".into() } else { id }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::new(
+            Rule::Io,
+            None,
+            format!("cannot read `{}`: {e}", path.display()),
+        )
+        .help("pass an existing file or directory with `--data PATH`"),
+    )
+}
+
+/// The files of a dataset path: the file itself, or a directory's `*.json`
+/// files in sorted name order (not recursive).
+fn read_path(path: &Path) -> Result<Vec<(String, Vec<u8>)>, Box<Diagnostic>> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if !meta.is_dir() {
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+        return Ok(vec![(path.display().to_string(), bytes)]);
+    }
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
+        let entry = entry.map_err(|e| io_error(path, &e))?;
+        let p = entry.path();
+        if p.extension().is_some_and(|x| x == "json") && p.is_file() {
+            names.push(p);
+        }
+    }
+    names.sort();
+    if names.is_empty() {
+        return Err(Box::new(
+            Diagnostic::new(
+                Rule::Io,
+                None,
+                format!("`{}` holds no `*.json` dataset files", path.display()),
+            )
+            .help("point `--data` at a dataset file or a directory of them"),
+        ));
+    }
+    names
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).map_err(|e| io_error(&p, &e))?;
+            Ok((p.display().to_string(), bytes))
+        })
+        .collect()
+}
+
+/// Reads one file's bytes into the builder, reporting encoding and syntax errors.
+fn feed(files: &mut SourceFiles, builder: &mut Builder, name: String, bytes: Vec<u8>) {
+    let mut text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = files.add(SourceFile::new(name, shown));
+            builder.push(
+                Diagnostic::new(
+                    Rule::MalformedJson,
+                    Some(Span {
+                        file,
+                        offset: bad,
+                        len: 1,
+                    }),
+                    "the file is not valid UTF-8",
+                )
+                .label("invalid byte")
+                .help("save the file as UTF-8"),
+            );
+            builder.mark_incomplete();
+            return;
+        }
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    let file = files.add(SourceFile::new(name, text));
+    builder.set_file(file);
+    let text = &files.get(file).text;
+    if let Err(m) = json::read(text, builder) {
+        let mut d = Diagnostic::new(
+            Rule::MalformedJson,
+            Some(Span {
+                file,
+                offset: m.offset,
+                len: 1,
+            }),
+            m.message,
+        )
+        .label("here");
+        if let Some(h) = m.help {
+            d = d.help(h);
+        }
+        builder.push(d);
+        builder.mark_incomplete();
+    }
+}

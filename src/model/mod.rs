@@ -1,0 +1,756 @@
+//! The validated graph that every query, renderer and exporter reads.
+//!
+//! Entities are the nodes and relationships the edges of a petgraph
+//! [`Graph`] (parallel edges allowed). Records hold compact handles into
+//! shared tables (see [`strings`]); the `*Ref` views turn them back into
+//! `&str`s and friendly types, so callers never deal with handles.
+
+pub mod date;
+pub mod strings;
+
+use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
+use std::borrow::Cow;
+use std::fmt;
+
+pub use date::{DateError, PartialDate, When};
+use strings::{Arena, IdIndex, Str, Sym, Symbols};
+
+/// Index of an entity (a node of [`Model::graph`]).
+pub type EntityIx = NodeIndex<u32>;
+/// Index of a relationship (an edge of [`Model::graph`]).
+pub type RelIx = EdgeIndex<u32>;
+
+/// Index of a source in [`Model::sources`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct SourceIx(pub u32);
+
+/// A run of items in one of the model's side tables.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub(crate) struct Range32 {
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+impl Range32 {
+    pub(crate) fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+/// How well established a claim is, strongest first.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum Status {
+    /// Admitted by the parties or an official record.
+    Confirmed,
+    /// Credible reporting (the default).
+    Reported,
+    /// Asserted in litigation or by one party.
+    Alleged,
+    /// Asserted, and denied by a party with standing.
+    Denied,
+}
+
+impl Status {
+    /// All statuses, strongest first.
+    pub const ALL: [Status; 4] = [
+        Status::Confirmed,
+        Status::Reported,
+        Status::Alleged,
+        Status::Denied,
+    ];
+
+    /// The word used in the data format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Reported => "reported",
+            Status::Alleged => "alleged",
+            Status::Denied => "denied",
+        }
+    }
+
+    /// Parses the data format's word.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of document a source is.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// A news article.
+    News,
+    /// A filing in a court case.
+    CourtFiling,
+    /// A regulator's decision.
+    RegulatorDecision,
+    /// A press release.
+    PressRelease,
+    /// A statement by a party.
+    Statement,
+    /// A report.
+    Report,
+    /// A book.
+    Book,
+    /// Anything else (the default).
+    Other,
+}
+
+impl SourceKind {
+    /// All kinds, in the order of FORMAT.md.
+    pub const ALL: [SourceKind; 8] = [
+        SourceKind::News,
+        SourceKind::CourtFiling,
+        SourceKind::RegulatorDecision,
+        SourceKind::PressRelease,
+        SourceKind::Statement,
+        SourceKind::Report,
+        SourceKind::Book,
+        SourceKind::Other,
+    ];
+
+    /// The word used in the data format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::News => "news",
+            SourceKind::CourtFiling => "court_filing",
+            SourceKind::RegulatorDecision => "regulator_decision",
+            SourceKind::PressRelease => "press_release",
+            SourceKind::Statement => "statement",
+            SourceKind::Report => "report",
+            SourceKind::Book => "book",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// Parses the data format's word.
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The entity kinds FORMAT.md names; other kinds are allowed and drawn as `other`.
+pub const KNOWN_ENTITY_KINDS: [&str; 8] = [
+    "person",
+    "organization",
+    "government",
+    "court_case",
+    "product",
+    "event",
+    "document",
+    "other",
+];
+
+/// Dataset metadata (the optional `dataset` block).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DatasetMeta {
+    /// The dataset's id: given, or derived from the file or directory name.
+    pub id: String,
+    /// Whether `id` was given in the data (rather than derived).
+    pub id_given: bool,
+    /// Title.
+    pub title: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Last update.
+    pub updated: Option<PartialDate>,
+    /// License of the data.
+    pub license: Option<String>,
+    /// Home page of the data.
+    pub url: Option<String>,
+}
+
+/// An entity record (node weight). Read it through [`EntityRef`].
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub(crate) id: Str,
+    pub(crate) name: Str,
+    pub(crate) kind: Sym,
+    pub(crate) aliases: Range32,
+    pub(crate) description: Option<Str>,
+    pub(crate) url: Option<Str>,
+    pub(crate) start: Option<PartialDate>,
+    pub(crate) end: Option<PartialDate>,
+    pub(crate) properties: Range32,
+}
+
+/// A sum of money.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct AmountRec {
+    pub(crate) value: serde_json::Number,
+    pub(crate) currency: Sym,
+}
+
+/// A relationship record (edge weight). Read it through [`RelRef`].
+#[derive(Clone, Debug)]
+pub struct Relationship {
+    pub(crate) id: Str,
+    pub(crate) rel_type: Sym,
+    pub(crate) label: Option<Str>,
+    pub(crate) directed: bool,
+    pub(crate) when: When,
+    pub(crate) status: Status,
+    pub(crate) amount: Option<Box<AmountRec>>,
+    pub(crate) evidence: Range32,
+    pub(crate) disputes: Range32,
+    pub(crate) properties: Range32,
+}
+
+/// A source record. Read it through [`SourceRef`].
+#[derive(Clone, Debug)]
+pub(crate) struct Source {
+    pub(crate) id: Str,
+    pub(crate) title: Str,
+    pub(crate) kind: SourceKind,
+    pub(crate) publisher: Option<Str>,
+    pub(crate) author: Option<Str>,
+    pub(crate) published: Option<PartialDate>,
+    pub(crate) url: Option<Str>,
+    pub(crate) archived_url: Option<Str>,
+    pub(crate) notes: Option<Str>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Citation {
+    pub(crate) source: SourceIx,
+    pub(crate) locator: Option<Str>,
+    pub(crate) quote: Option<Str>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Dispute {
+    pub(crate) entity: EntityIx,
+    pub(crate) source: SourceIx,
+    pub(crate) quote: Option<Str>,
+}
+
+/// A property value as stored: one scalar, or a run of scalars in the list table.
+#[derive(Clone, Debug)]
+pub(crate) enum PropValue {
+    Scalar(Scalar),
+    List(Range32),
+}
+
+/// A scalar property value as stored.
+#[derive(Clone, Debug)]
+pub(crate) enum Scalar {
+    Str(Str),
+    Num(serde_json::Number),
+    Bool(bool),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Property {
+    pub(crate) key: Str,
+    pub(crate) value: PropValue,
+}
+
+/// The validated dataset as a graph.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub(crate) meta: DatasetMeta,
+    pub(crate) graph: Graph<Entity, Relationship, petgraph::Directed, u32>,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) citations: Vec<Citation>,
+    pub(crate) disputes: Vec<Dispute>,
+    pub(crate) aliases: Vec<Str>,
+    pub(crate) properties: Vec<Property>,
+    pub(crate) list_items: Vec<Scalar>,
+    pub(crate) text: Arena,
+    pub(crate) syms: Symbols,
+    pub(crate) entity_ids: IdIndex,
+    pub(crate) rel_ids: IdIndex,
+    pub(crate) source_ids: IdIndex,
+}
+
+impl Model {
+    /// Dataset metadata.
+    pub fn dataset(&self) -> &DatasetMeta {
+        &self.meta
+    }
+
+    /// The graph: entities are nodes, relationships edges (always stored
+    /// `from` → `to`, also for undirected relationships).
+    pub fn graph(&self) -> &Graph<Entity, Relationship, petgraph::Directed, u32> {
+        &self.graph
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of relationships.
+    pub fn relationship_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Number of sources.
+    pub fn source_count(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> impl ExactSizeIterator<Item = EntityRef<'_>> + '_ {
+        self.graph.node_indices().map(|ix| self.entity(ix))
+    }
+
+    /// All relationships, in load order.
+    pub fn relationships(&self) -> impl ExactSizeIterator<Item = RelRef<'_>> + '_ {
+        self.graph.edge_indices().map(|ix| self.relationship(ix))
+    }
+
+    /// All sources, in load order.
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = SourceRef<'_>> + '_ {
+        (0..self.sources.len() as u32).map(|i| self.source(SourceIx(i)))
+    }
+
+    /// The entity at `ix`.
+    pub fn entity(&self, ix: EntityIx) -> EntityRef<'_> {
+        EntityRef {
+            model: self,
+            ix,
+            rec: &self.graph[ix],
+        }
+    }
+
+    /// The relationship at `ix`.
+    pub fn relationship(&self, ix: RelIx) -> RelRef<'_> {
+        let (from, to) = self
+            .graph
+            .edge_endpoints(ix)
+            .expect("relationship index from this model");
+        RelRef {
+            model: self,
+            ix,
+            from,
+            to,
+            rec: &self.graph[ix],
+        }
+    }
+
+    /// The source at `ix`.
+    pub fn source(&self, ix: SourceIx) -> SourceRef<'_> {
+        SourceRef {
+            model: self,
+            ix,
+            rec: &self.sources[ix.0 as usize],
+        }
+    }
+
+    /// The entity with this exact id.
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityIx> {
+        self.entity_ids
+            .find(id, |i| {
+                self.text.get(self.graph[NodeIndex::new(i as usize)].id)
+            })
+            .map(|i| NodeIndex::new(i as usize))
+    }
+
+    /// The relationship with this exact id.
+    pub fn relationship_by_id(&self, id: &str) -> Option<RelIx> {
+        self.rel_ids
+            .find(id, |i| {
+                self.text.get(self.graph[EdgeIndex::new(i as usize)].id)
+            })
+            .map(|i| EdgeIndex::new(i as usize))
+    }
+
+    /// The source with this exact id.
+    pub fn source_by_id(&self, id: &str) -> Option<SourceIx> {
+        self.source_ids
+            .find(id, |i| self.text.get(self.sources[i as usize].id))
+            .map(SourceIx)
+    }
+
+    fn str(&self, s: Str) -> &str {
+        self.text.get(s)
+    }
+
+    fn opt(&self, s: Option<Str>) -> Option<&str> {
+        s.map(|s| self.text.get(s))
+    }
+
+    fn props(&self, r: Range32) -> impl ExactSizeIterator<Item = (&str, PropertyValue<'_>)> + '_ {
+        self.properties[r.range()].iter().map(move |p| {
+            let value = match &p.value {
+                PropValue::Scalar(s) => PropertyValue::Scalar(self.scalar(s)),
+                PropValue::List(r) => PropertyValue::List(
+                    self.list_items[r.range()]
+                        .iter()
+                        .map(|s| self.scalar(s))
+                        .collect(),
+                ),
+            };
+            (self.str(p.key), value)
+        })
+    }
+
+    fn scalar<'a>(&'a self, s: &'a Scalar) -> ScalarValue<'a> {
+        match s {
+            Scalar::Str(t) => ScalarValue::Str(self.str(*t)),
+            Scalar::Num(n) => ScalarValue::Num(n),
+            Scalar::Bool(b) => ScalarValue::Bool(*b),
+        }
+    }
+
+    /// Every distinct entity kind, relationship type or currency string.
+    pub fn symbols(&self) -> impl Iterator<Item = &str> {
+        self.syms.iter().map(|(_, s)| s)
+    }
+}
+
+/// A scalar property value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ScalarValue<'a> {
+    /// A string.
+    Str(&'a str),
+    /// A number, as written.
+    Num(&'a serde_json::Number),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl ScalarValue<'_> {
+    /// As a JSON value.
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            ScalarValue::Str(s) => serde_json::Value::String(s.to_owned()),
+            ScalarValue::Num(n) => serde_json::Value::Number(n.clone()),
+            ScalarValue::Bool(b) => serde_json::Value::Bool(b),
+        }
+    }
+}
+
+impl fmt::Display for ScalarValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScalarValue::Str(s) => f.write_str(s),
+            ScalarValue::Num(n) => write!(f, "{n}"),
+            ScalarValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+/// A property value: a scalar or a list of scalars.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PropertyValue<'a> {
+    /// One value.
+    Scalar(ScalarValue<'a>),
+    /// A list of values.
+    List(Vec<ScalarValue<'a>>),
+}
+
+impl PropertyValue<'_> {
+    /// As a JSON value.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            PropertyValue::Scalar(s) => s.to_json(),
+            PropertyValue::List(l) => {
+                serde_json::Value::Array(l.iter().map(|s| s.to_json()).collect())
+            }
+        }
+    }
+}
+
+impl fmt::Display for PropertyValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PropertyValue::Scalar(s) => write!(f, "{s}"),
+            PropertyValue::List(l) => {
+                for (i, s) in l.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{s}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A view of one entity.
+#[derive(Clone, Copy)]
+pub struct EntityRef<'a> {
+    model: &'a Model,
+    ix: EntityIx,
+    rec: &'a Entity,
+}
+
+impl<'a> EntityRef<'a> {
+    /// Its index in the graph.
+    pub fn ix(&self) -> EntityIx {
+        self.ix
+    }
+    /// Its id.
+    pub fn id(&self) -> &'a str {
+        self.model.str(self.rec.id)
+    }
+    /// Its display name.
+    pub fn name(&self) -> &'a str {
+        self.model.str(self.rec.name)
+    }
+    /// Its kind as written (`person`, `organization`, … or any other word).
+    pub fn kind(&self) -> &'a str {
+        self.model.syms.get(self.rec.kind)
+    }
+    /// Its kind if FORMAT.md names it, else `other` (how it is drawn).
+    pub fn display_kind(&self) -> &'a str {
+        let kind = self.kind();
+        if KNOWN_ENTITY_KINDS.contains(&kind) {
+            kind
+        } else {
+            "other"
+        }
+    }
+    /// Other names it is known by.
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
+        let model = self.model;
+        model.aliases[self.rec.aliases.range()]
+            .iter()
+            .map(move |s| model.str(*s))
+    }
+    /// Description.
+    pub fn description(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.description)
+    }
+    /// Web page.
+    pub fn url(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.url)
+    }
+    /// Start (founded, born…).
+    pub fn start(&self) -> Option<PartialDate> {
+        self.rec.start
+    }
+    /// End (dissolved, died…).
+    pub fn end(&self) -> Option<PartialDate> {
+        self.rec.end
+    }
+    /// Free-form properties, in the order written.
+    pub fn properties(&self) -> impl ExactSizeIterator<Item = (&'a str, PropertyValue<'a>)> + 'a {
+        self.model.props(self.rec.properties)
+    }
+}
+
+/// A sum of money.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount<'a> {
+    /// The value, as written.
+    pub value: &'a serde_json::Number,
+    /// ISO 4217 currency code.
+    pub currency: &'a str,
+}
+
+impl fmt::Display for Amount<'_> {
+    /// Short form for labels: `€265M`, `$5B`, `1.2K CHF`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.value.as_f64().unwrap_or(0.0);
+        let (scaled, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
+            .into_iter()
+            .find(|(unit, _)| value >= *unit)
+            .map(|(unit, s)| (value / unit, s))
+            .unwrap_or((value, ""));
+        let mut number = format!("{scaled:.1}");
+        if number.ends_with(".0") {
+            number.truncate(number.len() - 2);
+        }
+        match self.currency {
+            "USD" => write!(f, "${number}{suffix}"),
+            "EUR" => write!(f, "€{number}{suffix}"),
+            "GBP" => write!(f, "£{number}{suffix}"),
+            other => write!(f, "{number}{suffix} {other}"),
+        }
+    }
+}
+
+/// A view of one relationship.
+#[derive(Clone, Copy)]
+pub struct RelRef<'a> {
+    model: &'a Model,
+    ix: RelIx,
+    from: EntityIx,
+    to: EntityIx,
+    rec: &'a Relationship,
+}
+
+impl<'a> RelRef<'a> {
+    /// Its index in the graph.
+    pub fn ix(&self) -> RelIx {
+        self.ix
+    }
+    /// Its id (given, or `{from}.{type}.{to}`).
+    pub fn id(&self) -> &'a str {
+        self.model.str(self.rec.id)
+    }
+    /// The entity it is from.
+    pub fn from(&self) -> EntityIx {
+        self.from
+    }
+    /// The entity it points to.
+    pub fn to(&self) -> EntityIx {
+        self.to
+    }
+    /// Its type, snake_case.
+    pub fn rel_type(&self) -> &'a str {
+        self.model.syms.get(self.rec.rel_type)
+    }
+    /// The label as written, if any.
+    pub fn label_given(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.label)
+    }
+    /// The text drawn on the edge: the label, or the type with spaces.
+    pub fn label(&self) -> Cow<'a, str> {
+        match self.label_given() {
+            Some(l) => Cow::Borrowed(l),
+            None => Cow::Owned(self.rel_type().replace('_', " ")),
+        }
+    }
+    /// False for symmetric ties.
+    pub fn directed(&self) -> bool {
+        self.rec.directed
+    }
+    /// When it holds.
+    pub fn when(&self) -> When {
+        self.rec.when
+    }
+    /// How well established it is.
+    pub fn status(&self) -> Status {
+        self.rec.status
+    }
+    /// Money involved.
+    pub fn amount(&self) -> Option<Amount<'a>> {
+        let model = self.model;
+        self.rec.amount.as_deref().map(|a| Amount {
+            value: &a.value,
+            currency: model.syms.get(a.currency),
+        })
+    }
+    /// The citations backing it.
+    pub fn evidence(&self) -> impl ExactSizeIterator<Item = CitationRef<'a>> + 'a {
+        let model = self.model;
+        model.citations[self.rec.evidence.range()]
+            .iter()
+            .map(move |c| CitationRef { model, rec: c })
+    }
+    /// Who contests it.
+    pub fn disputes(&self) -> impl ExactSizeIterator<Item = DisputeRef<'a>> + 'a {
+        let model = self.model;
+        model.disputes[self.rec.disputes.range()]
+            .iter()
+            .map(move |d| DisputeRef { model, rec: d })
+    }
+    /// True when someone contests it.
+    pub fn is_disputed(&self) -> bool {
+        self.rec.disputes.len > 0
+    }
+    /// Free-form properties, in the order written.
+    pub fn properties(&self) -> impl ExactSizeIterator<Item = (&'a str, PropertyValue<'a>)> + 'a {
+        self.model.props(self.rec.properties)
+    }
+    /// The entity at the other end from `ix`.
+    pub fn other_end(&self, ix: EntityIx) -> EntityIx {
+        if self.from == ix { self.to } else { self.from }
+    }
+}
+
+/// A view of one citation.
+#[derive(Clone, Copy)]
+pub struct CitationRef<'a> {
+    model: &'a Model,
+    rec: &'a Citation,
+}
+
+impl<'a> CitationRef<'a> {
+    /// The cited source.
+    pub fn source(&self) -> SourceRef<'a> {
+        self.model.source(self.rec.source)
+    }
+    /// Where in the source (`p. 12, ¶ 40`).
+    pub fn locator(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.locator)
+    }
+    /// The exact words quoted.
+    pub fn quote(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.quote)
+    }
+}
+
+/// A view of one dispute.
+#[derive(Clone, Copy)]
+pub struct DisputeRef<'a> {
+    model: &'a Model,
+    rec: &'a Dispute,
+}
+
+impl<'a> DisputeRef<'a> {
+    /// Who disputes the claim.
+    pub fn entity(&self) -> EntityRef<'a> {
+        self.model.entity(self.rec.entity)
+    }
+    /// Where they said so.
+    pub fn source(&self) -> SourceRef<'a> {
+        self.model.source(self.rec.source)
+    }
+    /// Their words.
+    pub fn quote(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.quote)
+    }
+}
+
+/// A view of one source.
+#[derive(Clone, Copy)]
+pub struct SourceRef<'a> {
+    model: &'a Model,
+    ix: SourceIx,
+    rec: &'a Source,
+}
+
+impl<'a> SourceRef<'a> {
+    /// Its index.
+    pub fn ix(&self) -> SourceIx {
+        self.ix
+    }
+    /// Its id.
+    pub fn id(&self) -> &'a str {
+        self.model.str(self.rec.id)
+    }
+    /// Title.
+    pub fn title(&self) -> &'a str {
+        self.model.str(self.rec.title)
+    }
+    /// Kind of document.
+    pub fn kind(&self) -> SourceKind {
+        self.rec.kind
+    }
+    /// Publisher.
+    pub fn publisher(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.publisher)
+    }
+    /// Author.
+    pub fn author(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.author)
+    }
+    /// Publication date.
+    pub fn published(&self) -> Option<PartialDate> {
+        self.rec.published
+    }
+    /// Address (always `http:` or `https:`).
+    pub fn url(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.url)
+    }
+    /// Archived copy (always `http:` or `https:`).
+    pub fn archived_url(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.archived_url)
+    }
+    /// Curator's notes.
+    pub fn notes(&self) -> Option<&'a str> {
+        self.model.opt(self.rec.notes)
+    }
+}

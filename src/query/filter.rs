@@ -1,0 +1,266 @@
+//! The query filters shared by every command that looks at part of the graph
+//! (path, neighbors, timeline, stats, render, export): implemented once, as a
+//! [`View`] of the model, never per command.
+
+use crate::model::{EntityRef, Model, PartialDate, RelRef, Status, When};
+use fixedbitset::FixedBitSet;
+use petgraph::visit::EdgeRef;
+
+/// Which relationships and entities to keep. The default keeps everything.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Keep only these relationship types (`--types`).
+    pub types: Option<Vec<String>>,
+    /// Drop these relationship types (`--exclude-types`).
+    pub exclude_types: Vec<String>,
+    /// Keep only entities of these kinds (`--kinds`), and the relationships between them.
+    pub kinds: Option<Vec<String>>,
+    /// Keep only these statuses (`--status`, or `--min-status` expanded).
+    pub statuses: Option<Vec<Status>>,
+    /// Drop disputed relationships (`--no-disputed`).
+    pub no_disputed: bool,
+    /// Keep relationships in force on this date (`--as-of`).
+    pub as_of: Option<PartialDate>,
+    /// Keep relationships in force at some time in this interval (`--between`).
+    pub between: Option<(PartialDate, PartialDate)>,
+}
+
+/// The days a relationship is in force: an event from its date on, a period
+/// from the first day of `start` to the last day of `end` (open where missing).
+fn in_force(when: When) -> Option<(i32, i32)> {
+    match when {
+        When::Undated => None,
+        When::On(d) => Some((d.first_day(), i32::MAX)),
+        When::Period { start, end } => Some((
+            start.map_or(i32::MIN, PartialDate::first_day),
+            end.map_or(i32::MAX, PartialDate::last_day),
+        )),
+    }
+}
+
+impl Filter {
+    /// True when the filter keeps everything.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// `--min-status S`: S and every stronger status.
+    pub fn min_status(min: Status) -> Vec<Status> {
+        Status::ALL.into_iter().filter(|s| *s <= min).collect()
+    }
+
+    /// Whether an entity passes `--kinds`.
+    pub fn allows_entity(&self, e: &EntityRef<'_>) -> bool {
+        self.kinds
+            .as_ref()
+            .is_none_or(|k| k.iter().any(|k| k == e.kind() || k == e.display_kind()))
+    }
+
+    /// Whether a relationship passes the relationship filters (its ends are
+    /// checked separately). Undated relationships pass the date filters: they
+    /// are not known to be out of force.
+    pub fn allows_relationship(&self, r: &RelRef<'_>) -> bool {
+        let t = r.rel_type();
+        if self
+            .types
+            .as_ref()
+            .is_some_and(|ts| !ts.iter().any(|x| x == t))
+        {
+            return false;
+        }
+        if self.exclude_types.iter().any(|x| x == t) {
+            return false;
+        }
+        if self
+            .statuses
+            .as_ref()
+            .is_some_and(|s| !s.contains(&r.status()))
+        {
+            return false;
+        }
+        if self.no_disputed && r.is_disputed() {
+            return false;
+        }
+        let force = in_force(r.when());
+        if let (Some(date), Some((from, to))) = (self.as_of, force)
+            && (to < date.first_day() || from > date.last_day())
+        {
+            return false;
+        }
+        if let (Some((a, b)), Some((from, to))) = (self.between, force)
+            && (to < a.first_day() || from > b.last_day())
+        {
+            return false;
+        }
+        true
+    }
+
+    /// The filters in force, as the user wrote them (for "no path: `--min-status
+    /// reported` cut the connection").
+    pub fn describe(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(t) = &self.types {
+            out.push(format!("--types {}", t.join(",")));
+        }
+        if !self.exclude_types.is_empty() {
+            out.push(format!("--exclude-types {}", self.exclude_types.join(",")));
+        }
+        if let Some(k) = &self.kinds {
+            out.push(format!("--kinds {}", k.join(",")));
+        }
+        if let Some(s) = &self.statuses {
+            let words: Vec<_> = s.iter().map(|s| s.as_str()).collect();
+            out.push(format!("--status {}", words.join(",")));
+        }
+        if self.no_disputed {
+            out.push("--no-disputed".into());
+        }
+        if let Some(d) = self.as_of {
+            out.push(format!("--as-of {d}"));
+        }
+        if let Some((a, b)) = self.between {
+            out.push(format!("--between {a} {b}"));
+        }
+        out
+    }
+
+    /// The view of `model` this filter selects.
+    pub fn view(&self, model: &Model) -> View {
+        View::new(model, self)
+    }
+}
+
+/// A subset of the model's entities and relationships, as bit sets over
+/// their indices: queries walk the graph through it instead of copying it.
+#[derive(Clone, Debug)]
+pub struct View {
+    /// Entities kept, by node index.
+    pub entities: FixedBitSet,
+    /// Relationships kept, by edge index.
+    pub relationships: FixedBitSet,
+}
+
+impl View {
+    /// Everything.
+    pub fn all(model: &Model) -> View {
+        let g = model.graph();
+        let mut entities = FixedBitSet::with_capacity(g.node_count());
+        entities.insert_range(..);
+        let mut relationships = FixedBitSet::with_capacity(g.edge_count());
+        relationships.insert_range(..);
+        View {
+            entities,
+            relationships,
+        }
+    }
+
+    /// What `filter` keeps: entities of the kinds asked for, and the
+    /// relationships that pass between two kept entities.
+    pub fn new(model: &Model, filter: &Filter) -> View {
+        let mut view = View::all(model);
+        if filter.is_empty() {
+            return view;
+        }
+        for e in model.entities() {
+            if !filter.allows_entity(&e) {
+                view.entities.set(e.ix().index(), false);
+            }
+        }
+        for r in model.relationships() {
+            let keep = view.entities.contains(r.from().index())
+                && view.entities.contains(r.to().index())
+                && filter.allows_relationship(&r);
+            view.relationships.set(r.ix().index(), keep);
+        }
+        view
+    }
+
+    /// Whether the entity is in the view.
+    pub fn has_entity(&self, ix: crate::model::EntityIx) -> bool {
+        self.entities.contains(ix.index())
+    }
+
+    /// Whether the relationship is in the view.
+    pub fn has_relationship(&self, ix: crate::model::RelIx) -> bool {
+        self.relationships.contains(ix.index())
+    }
+
+    /// Keeps only the entities within `depth` hops of `center` (in either
+    /// direction, through relationships of the view), and the relationships
+    /// among them: the ego network.
+    pub fn focus(&mut self, model: &Model, center: crate::model::EntityIx, depth: usize) {
+        let g = model.graph();
+        let mut keep = FixedBitSet::with_capacity(g.node_count());
+        keep.insert(center.index());
+        let mut frontier = vec![center];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for n in frontier {
+                for e in g
+                    .edges_directed(n, petgraph::Outgoing)
+                    .chain(g.edges_directed(n, petgraph::Incoming))
+                {
+                    if !self.relationships.contains(e.id().index()) {
+                        continue;
+                    }
+                    let other = if e.source() == n {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
+                    if self.entities.contains(other.index()) && !keep.put(other.index()) {
+                        next.push(other);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        self.entities = keep;
+        for e in g.edge_references() {
+            if !(self.entities.contains(e.source().index())
+                && self.entities.contains(e.target().index()))
+            {
+                self.relationships.set(e.id().index(), false);
+            }
+        }
+    }
+
+    /// Drops entities left with no relationship in the view (after filtering,
+    /// a diagram or export of the view should not show stranded nodes).
+    pub fn drop_isolated(&mut self, model: &Model) {
+        let g = model.graph();
+        let mut linked = FixedBitSet::with_capacity(g.node_count());
+        for e in g.edge_references() {
+            if self.relationships.contains(e.id().index()) {
+                linked.insert(e.source().index());
+                linked.insert(e.target().index());
+            }
+        }
+        self.entities.intersect_with(&linked);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn min_status_keeps_stronger() {
+        assert_eq!(
+            Filter::min_status(Status::Reported),
+            vec![Status::Confirmed, Status::Reported]
+        );
+    }
+
+    #[test]
+    fn as_of_uses_partial_date_semantics() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        let period = When::Period {
+            start: Some(d("2011")),
+            end: Some(d("2019")),
+        };
+        let (from, to) = in_force(period).unwrap();
+        assert!(from <= d("2011-03-01").first_day() && d("2019-12-31").last_day() <= to);
+        assert!(to < d("2020-01-01").first_day());
+    }
+}

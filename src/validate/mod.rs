@@ -1,0 +1,1296 @@
+//! Validation: turns the spanned records of [`crate::load`] into the
+//! [`Model`], checking every rule of FORMAT.md on the way.
+//!
+//! Record-level rules are checked as each record streams in, so a large file
+//! is never held twice. Rules that need the whole dataset (dangling
+//! references, generated relationship ids, the warnings) run in
+//! [`Builder::finish`]. A reference to an id not seen yet gets a placeholder
+//! that a later definition fills in, so files can be in any order.
+
+pub mod rules;
+
+use crate::diag::{Diagnostic, FileId, Rule, Severity, Span, closest};
+use crate::load::json::{Member, Node, RecordSink, Section, Val};
+use crate::model::strings::{Str, Sym};
+use crate::model::{
+    AmountRec, Citation, DatasetMeta, Dispute, Entity, EntityIx, Model, PartialDate, PropValue,
+    Property, Range32, RelIx, Relationship, Scalar, Source, SourceIx, SourceKind, Status, When,
+};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+const SOURCE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "kind",
+    "publisher",
+    "author",
+    "published",
+    "url",
+    "archived_url",
+    "notes",
+];
+const ENTITY_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "description",
+    "url",
+    "start",
+    "end",
+    "properties",
+];
+const RELATIONSHIP_KEYS: &[&str] = &[
+    "id",
+    "from",
+    "to",
+    "type",
+    "label",
+    "directed",
+    "date",
+    "start",
+    "end",
+    "status",
+    "amount",
+    "evidence",
+    "disputed_by",
+    "properties",
+];
+const DATASET_KEYS: &[&str] = &["id", "title", "description", "updated", "license", "url"];
+const TOP_KEYS: &[&str] = &["format", "dataset", "sources", "entities", "relationships"];
+const CITATION_KEYS: &[&str] = &["source", "locator", "quote"];
+const DISPUTE_KEYS: &[&str] = &["entity", "source", "quote"];
+const AMOUNT_KEYS: &[&str] = &["value", "currency"];
+
+/// How many unresolved references get a "did you mean" (each one scans all ids).
+const MAX_SUGGESTIONS: usize = 200;
+
+/// A reference to an entity or source that was not defined when it was read.
+struct PendingRef {
+    span: Span,
+    target: u32,
+    to_entity: bool,
+    /// What refers: "relationship `x`", "a citation".
+    from_what: String,
+}
+
+/// The members of one object, looked up by key.
+struct Fields<'n, 'a> {
+    span: Span,
+    members: Vec<Option<&'n Member<'a>>>,
+    keys: &'static [&'static str],
+}
+
+impl<'n, 'a> Fields<'n, 'a> {
+    fn get(&self, key: &str) -> Option<&'n Member<'a>> {
+        let i = self.keys.iter().position(|k| *k == key)?;
+        self.members[i]
+    }
+}
+
+/// Builds a [`Model`] from records, collecting diagnostics.
+pub struct Builder {
+    model: Model,
+    diags: Vec<Diagnostic>,
+    file: FileId,
+    entity_span: Vec<Option<Span>>,
+    source_span: Vec<Option<Span>>,
+    source_cited: Vec<bool>,
+    rel_span: Vec<Span>,
+    pending: Vec<PendingRef>,
+    needs_id: Vec<RelIx>,
+    dataset_span: Option<Span>,
+    arena_full: bool,
+    kind_other: Sym,
+    /// A file could not be read to its end: whole-dataset checks would only
+    /// report the records that were never read.
+    incomplete: bool,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder::new()
+    }
+}
+
+impl Builder {
+    /// An empty builder.
+    pub fn new() -> Builder {
+        let mut model = Model::default();
+        let kind_other = model.syms.intern("other");
+        Builder {
+            model,
+            diags: Vec::new(),
+            file: 0,
+            entity_span: Vec::new(),
+            source_span: Vec::new(),
+            source_cited: Vec::new(),
+            rel_span: Vec::new(),
+            pending: Vec::new(),
+            needs_id: Vec::new(),
+            dataset_span: None,
+            arena_full: false,
+            kind_other,
+            incomplete: false,
+        }
+    }
+
+    /// Records from now on come from this file.
+    pub fn set_file(&mut self, file: FileId) {
+        self.file = file;
+    }
+
+    /// Adds a diagnostic found outside the records (unreadable file, bad JSON).
+    pub fn push(&mut self, diag: Diagnostic) {
+        self.diags.push(diag);
+    }
+
+    /// Notes that a file was not read to its end, so whole-dataset checks
+    /// (dangling references, warnings) are skipped rather than misleading.
+    pub fn mark_incomplete(&mut self) {
+        self.incomplete = true;
+    }
+
+    fn span(&self, node: &Node<'_>) -> Span {
+        Span {
+            file: self.file,
+            offset: node.pos,
+            len: node.len,
+        }
+    }
+
+    fn at(&self, offset: usize, len: usize) -> Span {
+        Span {
+            file: self.file,
+            offset,
+            len,
+        }
+    }
+
+    fn report(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn text(&mut self, s: &str) -> Str {
+        match self.model.text.push(s) {
+            Ok(s) => s,
+            Err(_) => {
+                if !self.arena_full {
+                    self.arena_full = true;
+                    self.report(
+                        Diagnostic::new(
+                            Rule::ResourceLimit,
+                            None,
+                            "the dataset holds more than 4 GiB of text",
+                        )
+                        .help("split it into smaller datasets"),
+                    );
+                }
+                Str::EMPTY
+            }
+        }
+    }
+
+    /// Checks an object's keys against `keys`, reporting unknown and repeated ones.
+    fn fields<'n, 'a>(
+        &mut self,
+        node: &'n Node<'a>,
+        what: &str,
+        keys: &'static [&'static str],
+    ) -> Option<Fields<'n, 'a>> {
+        let span = self.span(node);
+        let Val::Obj(members) = &node.val else {
+            self.report(
+                Diagnostic::new(
+                    Rule::WrongType,
+                    Some(span),
+                    format!("{what} must be an object, found {}", node.val.type_name()),
+                )
+                .label("expected an object"),
+            );
+            return None;
+        };
+        let mut found = vec![None; keys.len()];
+        for m in members {
+            match keys.iter().position(|k| *k == m.key) {
+                Some(i) if found[i].is_some() => {
+                    let d = Diagnostic::new(
+                        Rule::MalformedJson,
+                        Some(self.at(m.key_pos, m.key.len() + 2)),
+                        format!("key `{}` appears twice in {what}", m.key),
+                    )
+                    .label("repeated key")
+                    .help("keep one of the two values");
+                    self.report(d);
+                }
+                Some(i) => found[i] = Some(m),
+                None => {
+                    let suggestion = closest(&m.key, keys.iter().copied());
+                    let mut d = Diagnostic::new(
+                        Rule::UnknownKey,
+                        Some(self.at(m.key_pos, m.key.len() + 2)),
+                        format!("unknown key `{}` in {what}", m.key),
+                    )
+                    .label("not a key of the format")
+                    .suggest(suggestion.clone());
+                    if suggestion.is_none() {
+                        d = d.help(format!("the keys allowed here are: {}", keys.join(", ")));
+                    }
+                    self.report(d);
+                }
+            }
+        }
+        Some(Fields {
+            span,
+            members: found,
+            keys,
+        })
+    }
+
+    fn wrong_type(&mut self, m: &Member<'_>, expected: &str) {
+        let d = Diagnostic::new(
+            Rule::WrongType,
+            Some(self.span(&m.value)),
+            format!(
+                "`{}` must be {expected}, found {}",
+                m.key,
+                m.value.val.type_name()
+            ),
+        )
+        .label(format!("expected {expected}"));
+        self.report(d);
+    }
+
+    fn missing(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) {
+        let d = Diagnostic::new(
+            Rule::MissingKey,
+            Some(f.span),
+            format!("{what} has no `{key}`"),
+        )
+        .label(format!("`{key}` is required"))
+        .help(format!("add `\"{key}\": …` to this object"));
+        self.report(d);
+    }
+
+    /// A string member; reports a wrong type, or a missing key when `required`.
+    fn string<'n, 'a>(
+        &mut self,
+        f: &Fields<'n, 'a>,
+        key: &str,
+        what: &str,
+        required: bool,
+    ) -> Option<(&'n str, Span)> {
+        let Some(m) = f.get(key) else {
+            if required {
+                self.missing(f, key, what);
+            }
+            return None;
+        };
+        match &m.value.val {
+            Val::Str(s) => Some((s, self.span(&m.value))),
+            _ => {
+                self.wrong_type(m, "a string");
+                None
+            }
+        }
+    }
+
+    fn opt_text(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) -> Option<Str> {
+        let (s, _) = self.string(f, key, what, false)?;
+        Some(self.text(s))
+    }
+
+    /// An id member: a slug of at most 128 characters.
+    fn id<'n>(
+        &mut self,
+        f: &Fields<'n, '_>,
+        key: &str,
+        what: &str,
+        required: bool,
+    ) -> Option<(&'n str, Span)> {
+        let (id, span) = self.string(f, key, what, required)?;
+        if id.len() > rules::MAX_ID_LEN {
+            self.report(
+                Diagnostic::new(
+                    Rule::BadId,
+                    Some(span),
+                    format!(
+                        "id is {} characters long; at most {} are allowed",
+                        id.chars().count(),
+                        rules::MAX_ID_LEN
+                    ),
+                )
+                .label("too long")
+                .help("shorten the id; the name can stay long"),
+            );
+        } else if !rules::is_slug(id) {
+            let suggestion = Some(rules::slugify(id)).filter(|s| rules::is_slug(s));
+            self.report(
+                Diagnostic::new(Rule::BadId, Some(span), format!("`{id}` is not a valid id"))
+                    .label("not a slug")
+                    .suggest(suggestion)
+                    .help(
+                        "ids use lowercase ASCII letters and digits, with single `-`, `_` or `.` \
+                         between them",
+                    ),
+            );
+        }
+        Some((id, span))
+    }
+
+    fn date(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) -> Option<PartialDate> {
+        let (s, span) = self.string(f, key, what, false)?;
+        match PartialDate::parse(s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.report(
+                    Diagnostic::new(
+                        Rule::BadDate,
+                        Some(span),
+                        format!("`{s}` is not a valid date: {e}"),
+                    )
+                    .label("bad date")
+                    .help("dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, years 1000–9999"),
+                );
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) -> Option<Str> {
+        let (s, span) = self.string(f, key, what, false)?;
+        if !rules::is_http_url(s) {
+            self.report(
+                Diagnostic::new(
+                    Rule::BadUrl,
+                    Some(span),
+                    format!("`{key}` must be an http: or https: URL"),
+                )
+                .label("not an http(s) URL")
+                .help("only http: and https: addresses are allowed: use the page's https: address or remove the key"),
+            );
+            return None;
+        }
+        Some(self.text(s))
+    }
+
+    fn period(
+        &mut self,
+        f: &Fields<'_, '_>,
+        what: &str,
+    ) -> (Option<PartialDate>, Option<PartialDate>) {
+        let start = self.date(f, "start", what);
+        let end = self.date(f, "end", what);
+        if let (Some(s), Some(e)) = (start, end)
+            && e.last_day() < s.first_day()
+        {
+            let span = f.get("end").map(|m| self.span(&m.value));
+            self.report(
+                Diagnostic::new(
+                    Rule::EndBeforeStart,
+                    span,
+                    format!("{what} ends ({e}) before it starts ({s})"),
+                )
+                .label("before `start`")
+                .help("swap `start` and `end`, or correct the year"),
+            );
+        }
+        (start, end)
+    }
+
+    fn properties(&mut self, f: &Fields<'_, '_>, what: &str) -> Range32 {
+        let start = self.model.properties.len() as u32;
+        let Some(m) = f.get("properties") else {
+            return Range32 { start, len: 0 };
+        };
+        let Val::Obj(members) = &m.value.val else {
+            self.wrong_type(m, "an object");
+            return Range32 { start, len: 0 };
+        };
+        for p in members {
+            let value = match &p.value.val {
+                Val::Arr(items) => {
+                    let list_start = self.model.list_items.len() as u32;
+                    let mut ok = true;
+                    for item in items {
+                        match self.scalar(item) {
+                            Some(s) => self.model.list_items.push(s),
+                            None => {
+                                ok = false;
+                                self.bad_property(&p.key, item, what, true);
+                            }
+                        }
+                    }
+                    let len = self.model.list_items.len() as u32 - list_start;
+                    ok.then_some(PropValue::List(Range32 {
+                        start: list_start,
+                        len,
+                    }))
+                }
+                _ => match self.scalar(&p.value) {
+                    Some(s) => Some(PropValue::Scalar(s)),
+                    None => {
+                        self.bad_property(&p.key, &p.value, what, false);
+                        None
+                    }
+                },
+            };
+            if let Some(value) = value {
+                let key = self.text(&p.key);
+                self.model.properties.push(Property { key, value });
+            }
+        }
+        Range32 {
+            start,
+            len: self.model.properties.len() as u32 - start,
+        }
+    }
+
+    fn scalar(&mut self, node: &Node<'_>) -> Option<Scalar> {
+        Some(match &node.val {
+            Val::Str(s) => Scalar::Str(self.text(s)),
+            Val::Num(n) => Scalar::Num(n.clone()),
+            Val::Bool(b) => Scalar::Bool(*b),
+            Val::Null | Val::Arr(_) | Val::Obj(_) => return None,
+        })
+    }
+
+    fn bad_property(&mut self, key: &str, node: &Node<'_>, what: &str, in_list: bool) {
+        let place = if in_list {
+            "an item of property"
+        } else {
+            "property"
+        };
+        let help = match node.val {
+            Val::Null => "leave the key out instead of writing null",
+            _ => {
+                "properties hold strings, numbers, booleans or arrays of those; flatten nested values into separate keys"
+            }
+        };
+        let d = Diagnostic::new(
+            Rule::BadProperty,
+            Some(self.span(node)),
+            format!("{place} `{key}` of {what} is {}", node.val.type_name()),
+        )
+        .label("not allowed in properties")
+        .help(help);
+        self.report(d);
+    }
+
+    /// Resolves an entity reference, creating a placeholder for ids not seen yet.
+    fn entity_ref(&mut self, id: &str, span: Span, from_what: &str) -> EntityIx {
+        if let Some(ix) = self.model.entity_by_id(id) {
+            if self.entity_span[ix.index()].is_none() {
+                self.pending.push(PendingRef {
+                    span,
+                    target: ix.index() as u32,
+                    to_entity: true,
+                    from_what: from_what.to_owned(),
+                });
+            }
+            return ix;
+        }
+        let ix = self.new_entity_slot(id);
+        self.pending.push(PendingRef {
+            span,
+            target: ix.index() as u32,
+            to_entity: true,
+            from_what: from_what.to_owned(),
+        });
+        ix
+    }
+
+    fn new_entity_slot(&mut self, id: &str) -> EntityIx {
+        let id_str = self.text(id);
+        let ix = self.model.graph.add_node(Entity {
+            id: id_str,
+            name: Str::EMPTY,
+            kind: self.kind_other,
+            aliases: Range32::default(),
+            description: None,
+            url: None,
+            start: None,
+            end: None,
+            properties: Range32::default(),
+        });
+        let (graph, text) = (&self.model.graph, &self.model.text);
+        self.model.entity_ids.insert(id, ix.index() as u32, |i| {
+            text.get(graph[NodeIndex::new(i as usize)].id)
+        });
+        self.entity_span.push(None);
+        ix
+    }
+
+    /// Resolves a source reference, creating a placeholder for ids not seen yet.
+    fn source_ref(&mut self, id: &str, span: Span, from_what: &str) -> SourceIx {
+        let ix = match self.model.source_by_id(id) {
+            Some(ix) => ix,
+            None => self.new_source_slot(id),
+        };
+        self.source_cited[ix.0 as usize] = true;
+        if self.source_span[ix.0 as usize].is_none() {
+            self.pending.push(PendingRef {
+                span,
+                target: ix.0,
+                to_entity: false,
+                from_what: from_what.to_owned(),
+            });
+        }
+        ix
+    }
+
+    fn new_source_slot(&mut self, id: &str) -> SourceIx {
+        let id_str = self.text(id);
+        let ix = SourceIx(self.model.sources.len() as u32);
+        self.model.sources.push(Source {
+            id: id_str,
+            title: Str::EMPTY,
+            kind: SourceKind::Other,
+            publisher: None,
+            author: None,
+            published: None,
+            url: None,
+            archived_url: None,
+            notes: None,
+        });
+        let (sources, text) = (&self.model.sources, &self.model.text);
+        self.model
+            .source_ids
+            .insert(id, ix.0, |i| text.get(sources[i as usize].id));
+        self.source_span.push(None);
+        self.source_cited.push(false);
+        ix
+    }
+
+    fn duplicate(&mut self, what: &str, id: &str, span: Span, first: Span) {
+        self.report(
+            Diagnostic::new(
+                Rule::DuplicateId,
+                Some(span),
+                format!("duplicate {what} id `{id}`"),
+            )
+            .label("already used")
+            .related(first, "first defined")
+            .help("ids must be unique across the whole dataset: rename one of them"),
+        );
+    }
+
+    fn add_source(&mut self, node: &Node<'_>) {
+        let Some(f) = self.fields(node, "a source", SOURCE_KEYS) else {
+            return;
+        };
+        let what = "a source";
+        let id = self.id(&f, "id", what, true);
+        let title = self.string(&f, "title", what, true).map(|(s, _)| s);
+        let kind = match self.string(&f, "kind", what, false) {
+            None => SourceKind::Other,
+            Some((k, span)) => SourceKind::parse(k).unwrap_or_else(|| {
+                let suggestion = closest(k, SourceKind::ALL.iter().map(|k| k.as_str()));
+                let kinds: Vec<_> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+                self.report(
+                    Diagnostic::new(
+                        Rule::UnknownSourceKind,
+                        Some(span),
+                        format!("unknown source kind `{k}`"),
+                    )
+                    .label("not a source kind")
+                    .suggest(suggestion)
+                    .help(format!("source kinds are: {}", kinds.join(", "))),
+                );
+                SourceKind::Other
+            }),
+        };
+        let record = Source {
+            id: Str::EMPTY,
+            title: title.map(|t| self.text(t)).unwrap_or(Str::EMPTY),
+            kind,
+            publisher: self.opt_text(&f, "publisher", what),
+            author: self.opt_text(&f, "author", what),
+            published: self.date(&f, "published", what),
+            url: self.url(&f, "url", what),
+            archived_url: self.url(&f, "archived_url", what),
+            notes: self.opt_text(&f, "notes", what),
+        };
+        let Some((id, id_span)) = id else { return };
+        let ix = match self.model.source_by_id(id) {
+            Some(ix) => {
+                if let Some(first) = self.source_span[ix.0 as usize] {
+                    self.duplicate("source", id, id_span, first);
+                    return;
+                }
+                ix
+            }
+            None => self.new_source_slot(id),
+        };
+        let i = ix.0 as usize;
+        let id_str = self.model.sources[i].id;
+        self.model.sources[i] = Source {
+            id: id_str,
+            ..record
+        };
+        self.source_span[i] = Some(id_span);
+    }
+
+    fn add_entity(&mut self, node: &Node<'_>) {
+        let Some(f) = self.fields(node, "an entity", ENTITY_KEYS) else {
+            return;
+        };
+        let id = self.id(&f, "id", "an entity", true);
+        let what = match id {
+            Some((id, _)) => format!("entity `{id}`"),
+            None => "an entity".to_owned(),
+        };
+        let name = self.string(&f, "name", &what, true).map(|(s, _)| s);
+        let kind = self.string(&f, "kind", &what, true).map(|(s, _)| s);
+        let aliases_start = self.model.aliases.len() as u32;
+        if let Some(m) = f.get("aliases") {
+            match &m.value.val {
+                Val::Arr(items) => {
+                    for item in items {
+                        match &item.val {
+                            Val::Str(s) => {
+                                let s = self.text(s);
+                                self.model.aliases.push(s);
+                            }
+                            other => {
+                                let d = Diagnostic::new(
+                                    Rule::WrongType,
+                                    Some(self.span(item)),
+                                    format!(
+                                        "each alias of {what} must be a string, found {}",
+                                        other.type_name()
+                                    ),
+                                )
+                                .label("expected a string");
+                                self.report(d);
+                            }
+                        }
+                    }
+                }
+                _ => self.wrong_type(m, "an array of strings"),
+            }
+        }
+        let aliases = Range32 {
+            start: aliases_start,
+            len: self.model.aliases.len() as u32 - aliases_start,
+        };
+        let description = self.opt_text(&f, "description", &what);
+        let url = self.url(&f, "url", &what);
+        let (start, end) = self.period(&f, &what);
+        let properties = self.properties(&f, &what);
+        let Some((id, id_span)) = id else { return };
+        let ix = match self.model.entity_by_id(id) {
+            Some(ix) => {
+                if let Some(first) = self.entity_span[ix.index()] {
+                    self.duplicate("entity", id, id_span, first);
+                    return;
+                }
+                ix
+            }
+            None => self.new_entity_slot(id),
+        };
+        let entity = Entity {
+            id: self.model.graph[ix].id,
+            name: name.map(|n| self.text(n)).unwrap_or(Str::EMPTY),
+            kind: kind
+                .map(|k| self.model.syms.intern(k))
+                .unwrap_or(self.kind_other),
+            aliases,
+            description,
+            url,
+            start,
+            end,
+            properties,
+        };
+        self.model.graph[ix] = entity;
+        self.entity_span[ix.index()] = Some(id_span);
+    }
+
+    fn add_relationship(&mut self, node: &Node<'_>) {
+        let Some(f) = self.fields(node, "a relationship", RELATIONSHIP_KEYS) else {
+            return;
+        };
+        let id = self.id(&f, "id", "a relationship", false);
+        let from = self.string(&f, "from", "a relationship", true);
+        let to = self.string(&f, "to", "a relationship", true);
+        let rel_type = self.string(&f, "type", "a relationship", true);
+        let what = match (id, from, rel_type, to) {
+            (Some((id, _)), ..) => format!("relationship `{id}`"),
+            (None, Some((f, _)), Some((t, _)), Some((o, _))) => {
+                format!("relationship `{f}.{t}.{o}`")
+            }
+            _ => "a relationship".to_owned(),
+        };
+        if let Some((t, span)) = rel_type
+            && !rules::is_snake_case(t)
+        {
+            let suggestion = Some(rules::snake_case(t)).filter(|s| rules::is_snake_case(s));
+            self.report(
+                Diagnostic::new(
+                    Rule::BadType,
+                    Some(span),
+                    format!("relationship type `{t}` is not snake_case"),
+                )
+                .label("not snake_case")
+                .suggest(suggestion)
+                .help("types are lowercase words joined by `_`, like `board_member_of`"),
+            );
+        }
+        if let (Some((a, _)), Some((b, span))) = (from, to)
+            && a == b
+        {
+            self.report(
+                Diagnostic::new(
+                    Rule::SelfLoop,
+                    Some(span),
+                    format!("{what} goes from `{a}` to itself"),
+                )
+                .label("same as `from`")
+                .help("a relationship links two different entities"),
+            );
+        }
+        let label = self.opt_text(&f, "label", &what);
+        let directed = match f.get("directed") {
+            None => true,
+            Some(m) => match m.value.val {
+                Val::Bool(b) => b,
+                _ => {
+                    self.wrong_type(m, "`true` or `false`");
+                    true
+                }
+            },
+        };
+        let date = self.date(&f, "date", &what);
+        let (start, end) = self.period(&f, &what);
+        let when = if let Some(d) = f.get("date") {
+            if let Some(m) = f.get("start").or(f.get("end")) {
+                let d = Diagnostic::new(
+                    Rule::DateWithPeriod,
+                    Some(self.at(m.key_pos, m.key.len() + 2)),
+                    format!("{what} has both `date` and `{}`", m.key),
+                )
+                .label("not allowed with `date`")
+                .related(self.at(d.key_pos, 6), "`date` is")
+                .help("use `date` for a one-off event, or `start`/`end` for a period, not both");
+                self.report(d);
+            }
+            date.map(When::On).unwrap_or_default()
+        } else if start.is_some() || end.is_some() {
+            When::Period { start, end }
+        } else {
+            When::Undated
+        };
+        let status = match self.string(&f, "status", &what, false) {
+            None => Status::Reported,
+            Some((s, span)) => Status::parse(s).unwrap_or_else(|| {
+                let suggestion = closest(s, Status::ALL.iter().map(|s| s.as_str()));
+                self.report(
+                    Diagnostic::new(
+                        Rule::UnknownStatus,
+                        Some(span),
+                        format!("unknown status `{s}`"),
+                    )
+                    .label("not a status")
+                    .suggest(suggestion)
+                    .help("the statuses are confirmed, reported, alleged and denied"),
+                );
+                Status::Reported
+            }),
+        };
+        let amount = f.get("amount").and_then(|m| self.amount(m, &what));
+        let evidence = self.citations(&f, &what);
+        let disputes = self.disputes(&f, &what);
+        if status == Status::Confirmed
+            && disputes.len > 0
+            && let Some(m) = f.get("disputed_by")
+        {
+            let d = Diagnostic::new(
+                Rule::ConfirmedDisputed,
+                Some(self.at(m.key_pos, m.key.len() + 2)),
+                format!("{what} is `confirmed` but has `disputed_by`"),
+            )
+            .label("a confirmed claim cannot be disputed")
+            .help(
+                "a disputed claim is at most `reported`: lower the status, or remove `disputed_by`",
+            );
+            self.report(d);
+        }
+        if evidence.len == 0 {
+            self.report(
+                Diagnostic::new(
+                    Rule::NoEvidence,
+                    Some(f.span),
+                    format!("{what} cites no evidence"),
+                )
+                .label("no `evidence`")
+                .help("add `\"evidence\": [{ \"source\": \"…\", \"quote\": \"…\" }]`"),
+            );
+        }
+        let properties = self.properties(&f, &what);
+        let (Some((from, from_span)), Some((to, to_span)), Some((rel_type, _))) =
+            (from, to, rel_type)
+        else {
+            return;
+        };
+        let from_ix = self.entity_ref(from, from_span, &what);
+        let to_ix = self.entity_ref(to, to_span, &what);
+        let rel_id = match id {
+            Some((id, span)) => {
+                if let Some(first) = self.model.relationship_by_id(id) {
+                    let first = self.rel_span[first.index()];
+                    self.duplicate("relationship", id, span, first);
+                }
+                Some(self.text(id))
+            }
+            None => None,
+        };
+        let rel = Relationship {
+            id: rel_id.unwrap_or(Str::EMPTY),
+            rel_type: self.model.syms.intern(rel_type),
+            label,
+            directed,
+            when,
+            status,
+            amount,
+            evidence,
+            disputes,
+            properties,
+        };
+        let ix = self.model.graph.add_edge(from_ix, to_ix, rel);
+        self.rel_span.push(f.span);
+        match (rel_id, id) {
+            (Some(_), Some((id, _))) => {
+                if self.model.relationship_by_id(id).is_none() {
+                    self.index_relationship(id, ix);
+                }
+            }
+            _ => self.needs_id.push(ix),
+        }
+    }
+
+    fn index_relationship(&mut self, id: &str, ix: RelIx) {
+        let (graph, text) = (&self.model.graph, &self.model.text);
+        self.model.rel_ids.insert(id, ix.index() as u32, |i| {
+            text.get(graph[EdgeIndex::new(i as usize)].id)
+        });
+    }
+
+    fn amount(&mut self, m: &Member<'_>, what: &str) -> Option<Box<AmountRec>> {
+        let what = format!("the amount of {what}");
+        let f = self.fields(&m.value, &what, AMOUNT_KEYS)?;
+        let value = match f.get("value") {
+            None => {
+                self.missing(&f, "value", &what);
+                None
+            }
+            Some(v) => match &v.value.val {
+                Val::Num(n) => {
+                    if n.as_f64().is_some_and(|x| x < 0.0) {
+                        let d = Diagnostic::new(
+                            Rule::NegativeAmount,
+                            Some(self.span(&v.value)),
+                            format!("{what} is negative ({n})"),
+                        )
+                        .label("below zero")
+                        .help("amounts are sizes of payments or fines: write the value without its sign, and let the relationship's direction say who paid whom");
+                        self.report(d);
+                    }
+                    Some(n.clone())
+                }
+                _ => {
+                    self.wrong_type(v, "a number");
+                    None
+                }
+            },
+        };
+        let currency = match self.string(&f, "currency", &what, true) {
+            Some((c, span)) if !rules::is_currency(c) => {
+                let upper = c.to_ascii_uppercase();
+                let suggestion = rules::is_currency(&upper).then_some(upper);
+                self.report(
+                    Diagnostic::new(
+                        Rule::BadCurrency,
+                        Some(span),
+                        format!("currency `{c}` is not an ISO 4217 code"),
+                    )
+                    .label("not three capital letters")
+                    .suggest(suggestion)
+                    .help("write the ISO 4217 code: `USD`, `EUR`, `GBP`…"),
+                );
+                None
+            }
+            Some((c, _)) => Some(self.model.syms.intern(c)),
+            None => None,
+        };
+        Some(Box::new(AmountRec {
+            value: value?,
+            currency: currency?,
+        }))
+    }
+
+    fn array<'n, 'a>(&mut self, f: &Fields<'n, 'a>, key: &str) -> &'n [Node<'a>] {
+        match f.get(key) {
+            None => &[],
+            Some(m) => match &m.value.val {
+                Val::Arr(items) => items,
+                _ => {
+                    self.wrong_type(m, "an array of objects");
+                    &[]
+                }
+            },
+        }
+    }
+
+    fn citations(&mut self, f: &Fields<'_, '_>, what: &str) -> Range32 {
+        let start = self.model.citations.len() as u32;
+        let ctx = format!("a citation of {what}");
+        for item in self.array(f, "evidence") {
+            let Some(c) = self.fields(item, &ctx, CITATION_KEYS) else {
+                continue;
+            };
+            let source = self.string(&c, "source", &ctx, true);
+            let locator = self.opt_text(&c, "locator", &ctx);
+            let quote = self.opt_text(&c, "quote", &ctx);
+            if let Some((id, span)) = source {
+                let source = self.source_ref(id, span, &ctx);
+                self.model.citations.push(Citation {
+                    source,
+                    locator,
+                    quote,
+                });
+            }
+        }
+        Range32 {
+            start,
+            len: self.model.citations.len() as u32 - start,
+        }
+    }
+
+    fn disputes(&mut self, f: &Fields<'_, '_>, what: &str) -> Range32 {
+        let start = self.model.disputes.len() as u32;
+        let ctx = format!("a dispute of {what}");
+        for item in self.array(f, "disputed_by") {
+            let Some(d) = self.fields(item, &ctx, DISPUTE_KEYS) else {
+                continue;
+            };
+            let entity = self.string(&d, "entity", &ctx, true);
+            let source = self.string(&d, "source", &ctx, true);
+            let quote = self.opt_text(&d, "quote", &ctx);
+            if let (Some((e, e_span)), Some((s, s_span))) = (entity, source) {
+                let entity = self.entity_ref(e, e_span, &ctx);
+                let source = self.source_ref(s, s_span, &ctx);
+                self.model.disputes.push(Dispute {
+                    entity,
+                    source,
+                    quote,
+                });
+            }
+        }
+        Range32 {
+            start,
+            len: self.model.disputes.len() as u32 - start,
+        }
+    }
+
+    fn add_dataset(&mut self, key_pos: usize, node: &Node<'_>) {
+        let key_span = self.at(key_pos, 9);
+        if let Some(first) = self.dataset_span {
+            self.report(
+                Diagnostic::new(
+                    Rule::DuplicateDataset,
+                    Some(key_span),
+                    "a second `dataset` block",
+                )
+                .label("only one file of a directory may describe the dataset")
+                .related(first, "the first is")
+                .help("keep the `dataset` block in one file and remove this one"),
+            );
+            return;
+        }
+        self.dataset_span = Some(key_span);
+        let Some(f) = self.fields(node, "the `dataset` block", DATASET_KEYS) else {
+            return;
+        };
+        let what = "the `dataset` block";
+        let id = self.id(&f, "id", what, false).map(|(s, _)| s.to_owned());
+        let string =
+            |b: &mut Builder, key| b.string(&f, key, what, false).map(|(s, _)| s.to_owned());
+        let title = string(self, "title");
+        let description = string(self, "description");
+        let license = string(self, "license");
+        let updated = self.date(&f, "updated", what);
+        let url = self
+            .url(&f, "url", what)
+            .map(|s| self.model.text.get(s).to_owned());
+        self.model.meta = DatasetMeta {
+            id_given: id.is_some(),
+            id: id.unwrap_or_default(),
+            title,
+            description,
+            updated,
+            license,
+            url,
+        };
+    }
+
+    /// Runs the whole-dataset checks and returns the model (if there are no
+    /// errors) and every diagnostic, errors first, each group in file order.
+    /// `default_id` names the dataset when no `dataset.id` is given.
+    pub fn finish(mut self, default_id: &str) -> (Option<Model>, Vec<Diagnostic>) {
+        if !self.model.meta.id_given {
+            self.model.meta.id = default_id.to_owned();
+        }
+        if !self.incomplete {
+            self.resolve_pending();
+            self.generate_relationship_ids();
+            self.warn_orphans_and_uncited();
+            self.warn_duplicate_relationships();
+        }
+        let mut diags = std::mem::take(&mut self.diags);
+        diags.sort_by_key(|d| {
+            (
+                d.severity,
+                d.span.map(|s| (s.file, s.offset)).unwrap_or((0, 0)),
+            )
+        });
+        let ok = !diags.iter().any(|d| d.severity == Severity::Error);
+        let mut model = self.model;
+        model.text.shrink();
+        (ok.then_some(model), diags)
+    }
+
+    fn resolve_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let mut suggestions = 0;
+        for p in pending {
+            let defined = if p.to_entity {
+                self.entity_span[p.target as usize].is_some()
+            } else {
+                self.source_span[p.target as usize].is_some()
+            };
+            if defined {
+                continue;
+            }
+            let (id, kind, rule) = if p.to_entity {
+                let id = self.model.graph[NodeIndex::new(p.target as usize)].id;
+                (id, "entity", Rule::UnknownEntity)
+            } else {
+                let id = self.model.sources[p.target as usize].id;
+                (id, "source", Rule::UnknownSource)
+            };
+            let id = self.model.text.get(id).to_owned();
+            let suggestion = if suggestions < MAX_SUGGESTIONS {
+                suggestions += 1;
+                self.closest_defined(&id, p.to_entity)
+            } else {
+                None
+            };
+            let d = Diagnostic::new(
+                rule,
+                Some(p.span),
+                format!("{} refers to unknown {kind} `{id}`", p.from_what),
+            )
+            .label(format!("no {kind} has this id"))
+            .suggest(suggestion.clone());
+            let d = if suggestion.is_none() {
+                d.help(format!(
+                    "define the {kind} `{id}`, or correct the reference"
+                ))
+            } else {
+                d
+            };
+            self.diags.push(d);
+        }
+    }
+
+    fn closest_defined(&self, id: &str, entity: bool) -> Option<String> {
+        let text = &self.model.text;
+        if entity {
+            closest(
+                id,
+                self.model
+                    .graph
+                    .node_indices()
+                    .filter(|ix| self.entity_span[ix.index()].is_some())
+                    .map(|ix| text.get(self.model.graph[ix].id)),
+            )
+        } else {
+            closest(
+                id,
+                self.model
+                    .sources
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.source_span[*i].is_some())
+                    .map(|(_, s)| text.get(s.id)),
+            )
+        }
+    }
+
+    /// `{from}.{type}.{to}`, then `.2`, `.3`… in file order when that is taken.
+    fn generate_relationship_ids(&mut self) {
+        for ix in std::mem::take(&mut self.needs_id) {
+            let (from, to) = self.model.graph.edge_endpoints(ix).expect("edge exists");
+            let base = format!(
+                "{}.{}.{}",
+                self.model.text.get(self.model.graph[from].id),
+                self.model.syms.get(self.model.graph[ix].rel_type),
+                self.model.text.get(self.model.graph[to].id)
+            );
+            let mut id = base.clone();
+            let mut n = 1;
+            while self.model.relationship_by_id(&id).is_some() {
+                n += 1;
+                id = format!("{base}.{n}");
+            }
+            let s = self.text(&id);
+            self.model.graph[ix].id = s;
+            self.index_relationship(&id, ix);
+        }
+    }
+
+    fn warn_orphans_and_uncited(&mut self) {
+        let graph = &self.model.graph;
+        for ix in graph.node_indices() {
+            let Some(span) = self.entity_span[ix.index()] else {
+                continue;
+            };
+            let linked = graph
+                .edges_directed(ix, petgraph::Outgoing)
+                .next()
+                .is_some()
+                || graph
+                    .edges_directed(ix, petgraph::Incoming)
+                    .next()
+                    .is_some();
+            if !linked {
+                let id = self.model.text.get(graph[ix].id);
+                self.diags.push(
+                    Diagnostic::new(
+                        Rule::OrphanEntity,
+                        Some(span),
+                        format!("entity `{id}` is in no relationship"),
+                    )
+                    .label("not linked to anything")
+                    .help("add a relationship that involves it, or remove it"),
+                );
+            }
+        }
+        for (i, source) in self.model.sources.iter().enumerate() {
+            if let Some(span) = self.source_span[i]
+                && !self.source_cited[i]
+            {
+                let id = self.model.text.get(source.id);
+                self.diags.push(
+                    Diagnostic::new(
+                        Rule::UncitedSource,
+                        Some(span),
+                        format!("source `{id}` is never cited"),
+                    )
+                    .label("cited by no relationship")
+                    .help("cite it in some `evidence` or `disputed_by`, or remove it"),
+                );
+            }
+        }
+    }
+
+    fn warn_duplicate_relationships(&mut self) {
+        let graph = &self.model.graph;
+        let key = |ix: RelIx| {
+            let (a, b) = graph.edge_endpoints(ix).expect("edge exists");
+            let r = &graph[ix];
+            let (a, b) = if r.directed || a <= b { (a, b) } else { (b, a) };
+            (a, b, r.rel_type, r.directed, r.when)
+        };
+        let mut order: Vec<RelIx> = graph.edge_indices().collect();
+        // Sorting keeps equal keys together; the stable sort keeps file order within them.
+        order.sort_by_key(|&ix| key(ix));
+        for pair in order.windows(2) {
+            let (first, second) = (pair[0], pair[1]);
+            if key(first) != key(second) {
+                continue;
+            }
+            let (first_id, second_id) = (
+                self.model.text.get(graph[first].id),
+                self.model.text.get(graph[second].id),
+            );
+            self.diags.push(
+                Diagnostic::new(
+                    Rule::DuplicateRelationship,
+                    Some(self.rel_span[second.index()]),
+                    format!(
+                        "relationship `{second_id}` repeats `{first_id}`: same ends, type and dates"
+                    ),
+                )
+                .label("duplicate")
+                .related(self.rel_span[first.index()], "the first is")
+                .help("merge their evidence into one relationship, or give them different dates"),
+            );
+        }
+    }
+}
+
+impl RecordSink for Builder {
+    fn record(&mut self, section: Section, node: Node<'_>) {
+        match section {
+            Section::Sources => self.add_source(&node),
+            Section::Entities => self.add_entity(&node),
+            Section::Relationships => self.add_relationship(&node),
+        }
+    }
+
+    fn format(&mut self, _key_pos: usize, node: Node<'_>) {
+        let span = self.span(&node);
+        match &node.val {
+            Val::Str(s) if s == "casegraph/1" => {}
+            Val::Str(s) => self.report(
+                Diagnostic::new(
+                    Rule::BadFormat,
+                    Some(span),
+                    format!("unsupported format `{s}`"),
+                )
+                .label("this version of casegraph reads `casegraph/1`")
+                .suggest(Some("casegraph/1".into())),
+            ),
+            other => self.report(
+                Diagnostic::new(
+                    Rule::WrongType,
+                    Some(span),
+                    format!("`format` must be a string, found {}", other.type_name()),
+                )
+                .label("expected \"casegraph/1\""),
+            ),
+        }
+    }
+
+    fn dataset(&mut self, key_pos: usize, node: Node<'_>) {
+        self.add_dataset(key_pos, &node);
+    }
+
+    fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
+        let suggestion = closest(key, TOP_KEYS.iter().copied());
+        let mut d = Diagnostic::new(
+            Rule::UnknownKey,
+            Some(self.at(key_pos, key.len() + 2)),
+            format!("unknown top-level key `{key}`"),
+        )
+        .label("not a key of the format")
+        .suggest(suggestion.clone());
+        if suggestion.is_none() {
+            d = d.help(format!("the top-level keys are: {}", TOP_KEYS.join(", ")));
+        }
+        self.report(d);
+    }
+
+    fn wrong_top_type(&mut self, what: &str, node: Node<'_>) {
+        let span = self.span(&node);
+        self.report(
+            Diagnostic::new(
+                Rule::WrongType,
+                Some(span),
+                format!("expected {what}, found {}", node.val.type_name()),
+            )
+            .label("wrong type"),
+        );
+    }
+}
