@@ -1,0 +1,53 @@
+//! Running the binary and turning its output into snapshot text.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// The repository root: commands run from here so paths in messages are
+/// relative (`tests/data/…`) and the same on every machine.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `casegraph ARGS` run from `dir`, without colour.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    assert_cmd::Command::cargo_bin("casegraph")
+        .expect("binary built")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .args(args)
+        .output()
+        .expect("casegraph runs")
+}
+
+/// `casegraph ARGS` run from the repository root.
+pub fn run(args: &[&str]) -> Output {
+    run_in(&root(), args)
+}
+
+/// Exit status, stdout and stderr together, as one snapshot text.
+pub fn show(out: &Output) -> String {
+    let mut s = format!("status: {}\n", out.status.code().unwrap_or(-1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !stdout.is_empty() {
+        s.push_str("--- stdout\n");
+        s.push_str(&stdout);
+    }
+    if !stderr.is_empty() {
+        s.push_str("--- stderr\n");
+        s.push_str(&stderr);
+    }
+    s
+}
+
+/// Parses stdout as JSON.
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}

@@ -1,0 +1,8 @@
+//! Integration tests: every command run through the `casegraph` binary, the
+//! way a user runs it. One test binary (see STYLE.md) with a module per area.
+
+mod common;
+
+mod check;
+mod commands;
+mod roundtrip;
