@@ -1,0 +1,75 @@
+//! The README's examples are real: every ```console block that runs
+//! `casegraph` must still print what the README shows. A line holding only
+//! `…` stands for lines left out; the shown pieces must appear in order.
+
+use crate::common::root;
+
+/// Splits a command line into words, honouring double quotes.
+fn words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut any = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if any {
+                    out.push(std::mem::take(&mut cur));
+                    any = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        out.push(cur);
+    }
+    out
+}
+
+#[test]
+fn readme_examples_print_what_the_readme_shows() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut blocks = 0;
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "```console" {
+            continue;
+        }
+        let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
+        let Some(command) = block.first().and_then(|l| l.strip_prefix("$ casegraph")) else {
+            continue;
+        };
+        blocks += 1;
+        let args = words(command);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = crate::common::run(&args);
+        let actual = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let expected = block[1..].join("\n");
+        let mut rest = actual.as_str();
+        for piece in expected.split("\n…\n").flat_map(|p| p.split("\n…")) {
+            let piece = piece.trim_end_matches('…').trim_end();
+            if piece.is_empty() {
+                continue;
+            }
+            match rest.find(piece) {
+                Some(i) => rest = &rest[i + piece.len()..],
+                None => panic!(
+                    "README example `casegraph{command}` no longer prints:\n{piece}\n\nit prints:\n{actual}"
+                ),
+            }
+        }
+    }
+    assert!(blocks >= 4, "the README lost its examples ({blocks} found)");
+}
