@@ -169,3 +169,19 @@ fn hostile_files_never_panic() {
         assert!(err.len() < 4000, "{name}: output not bounded");
     }
 }
+
+#[test]
+fn the_format_spec_lists_every_rule_code() {
+    let spec = std::fs::read_to_string(root().join("graph-data/README.md")).unwrap();
+    for rule in casegraph::Rule::ALL {
+        let severity = match rule.severity() {
+            casegraph::Severity::Error => "error",
+            casegraph::Severity::Warning => "warning",
+        };
+        let row = format!("| `{}` | {severity} |", rule.code());
+        assert!(
+            spec.contains(&row),
+            "graph-data/README.md lacks the row {row}"
+        );
+    }
+}
