@@ -5,4 +5,6 @@ mod common;
 
 mod check;
 mod commands;
+mod export;
+mod readers;
 mod roundtrip;
