@@ -20,7 +20,9 @@
 //! Ids are stable across runs: the SHA-1 hex of
 //! `casegraph.<dataset>.<entity|relationship|source>.<id>`, like FtM's own
 //! `make_id` (a SHA-1 of the parts), so a re-import updates, not duplicates.
-//! Free-form properties have no FtM equivalent and are left out.
+//! Free-form properties have no FtM equivalent and are left out. A value
+//! longer than FtM allows for its property type (a name over 384
+//! characters) is cut with `…`; a cut name is also kept whole in `notes`.
 
 use super::common::{entities, relationships};
 use crate::model::{EntityRef, Model, PartialDate, RelRef, SourceIx, When};
@@ -180,12 +182,35 @@ impl Ctx<'_> {
     }
 }
 
-/// Adds `values` under `prop`, skipping empties.
+/// The longest value FtM accepts for a property, in characters (the
+/// `max_length` of its type: name 384, string 1024, url 4096, text 65000).
+fn max_len(prop: &str) -> usize {
+    match prop {
+        "name" | "alias" => 384,
+        "website" | "sourceUrl" => 4096,
+        "description" | "notes" | "purpose" => 65_000,
+        _ => 1024,
+    }
+}
+
+/// `v` cut to at most `max` characters, ending in `…` when cut.
+fn fit(v: String, max: usize) -> String {
+    if v.chars().count() <= max {
+        return v;
+    }
+    let mut cut: String = v.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// Adds `values` under `prop`, skipping empties and cutting values longer
+/// than FtM allows (a name so cut is kept whole in `notes` by the caller).
 fn put(props: &mut Map<String, Value>, prop: &str, values: impl IntoIterator<Item = String>) {
+    let max = max_len(prop);
     let vals: Vec<Value> = values
         .into_iter()
         .filter(|v| !v.is_empty())
-        .map(Value::from)
+        .map(|v| Value::from(fit(v, max)))
         .collect();
     if vals.is_empty() {
         return;
@@ -278,6 +303,9 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
         let schema = ctx.schema(&e);
         let mut p = Map::new();
         put(&mut p, "name", [e.name().to_owned()]);
+        if e.name().chars().count() > max_len("name") {
+            put(&mut p, "notes", [e.name().to_owned()]);
+        }
         put(&mut p, "alias", e.aliases().map(str::to_owned));
         put(&mut p, "description", e.description().map(str::to_owned));
         let url_prop = if schema.is_legal_entity() {
@@ -301,6 +329,9 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
         let mut p = Map::new();
         put(&mut p, "name", [s.title().to_owned()]);
         put(&mut p, "title", [s.title().to_owned()]);
+        if s.title().chars().count() > max_len("name") {
+            put(&mut p, "notes", [s.title().to_owned()]);
+        }
         put(&mut p, "publisher", s.publisher().map(str::to_owned));
         put(&mut p, "author", s.author().map(str::to_owned));
         put(&mut p, "publishedAt", date(s.published()));
