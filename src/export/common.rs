@@ -2,29 +2,52 @@
 //! attribute values derived from the model, and the kind palette. Kept in one
 //! place so node-link, Cytoscape, GraphML, GEXF and CSV agree field for field.
 
-use crate::model::{EntityRef, Model, PartialDate, PropertyValue, RelRef, When};
+use crate::model::{EntityIx, EntityRef, Model, PartialDate, PropertyValue, RelIx, RelRef, When};
 use crate::query::View;
 use serde_json::{Map, Value};
 
-/// The entities of `view`, sorted by id: every export is deterministic, and
-/// sorting handles (not records) costs one `Vec` of indices, not a copy.
-pub(crate) fn entities<'a>(model: &'a Model, view: &View) -> Vec<EntityRef<'a>> {
-    let mut v: Vec<_> = model
-        .entities()
-        .filter(|e| view.has_entity(e.ix()))
+/// The entities of `view` by index, sorted by id: every export is
+/// deterministic, and sorting 4-byte indices (not records or views) is the
+/// only extra memory an export needs, however large the graph.
+pub(crate) fn entity_order(model: &Model, view: &View) -> Vec<EntityIx> {
+    let mut v: Vec<EntityIx> = model
+        .graph()
+        .node_indices()
+        .filter(|ix| view.has_entity(*ix))
         .collect();
-    v.sort_unstable_by_key(|e| e.id());
+    v.sort_unstable_by_key(|ix| model.entity(*ix).id());
     v
 }
 
-/// The relationships of `view`, sorted by id.
-pub(crate) fn relationships<'a>(model: &'a Model, view: &View) -> Vec<RelRef<'a>> {
-    let mut v: Vec<_> = model
-        .relationships()
-        .filter(|r| view.has_relationship(r.ix()))
+/// The relationships of `view` by index, sorted by id.
+pub(crate) fn relationship_order(model: &Model, view: &View) -> Vec<RelIx> {
+    let mut v: Vec<RelIx> = model
+        .graph()
+        .edge_indices()
+        .filter(|ix| view.has_relationship(*ix))
         .collect();
-    v.sort_unstable_by_key(|r| r.id());
+    v.sort_unstable_by_key(|ix| model.relationship(*ix).id());
     v
+}
+
+/// The entities of `view`, sorted by id, one view at a time.
+pub(crate) fn entities<'a>(
+    model: &'a Model,
+    view: &View,
+) -> impl Iterator<Item = EntityRef<'a>> + 'a {
+    entity_order(model, view)
+        .into_iter()
+        .map(move |ix| model.entity(ix))
+}
+
+/// The relationships of `view`, sorted by id, one view at a time.
+pub(crate) fn relationships<'a>(
+    model: &'a Model,
+    view: &View,
+) -> impl Iterator<Item = RelRef<'a>> + 'a {
+    relationship_order(model, view)
+        .into_iter()
+        .map(move |ix| model.relationship(ix))
 }
 
 /// Okabe–Ito colours by entity kind (colour-blind safe); the diagrams use the

@@ -25,11 +25,10 @@
 //! `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;`
 //! first for fast `MERGE`s; it is left out because it is not openCypher.
 
-use super::common::{entities, rel_attrs, relationships};
-use crate::model::{Model, PropertyValue, ScalarValue};
+use super::common::{entity_order, rel_attrs, relationship_order};
+use crate::model::{EntityIx, EntityRef, Model, PropertyValue, RelIx, RelRef, ScalarValue};
 use crate::query::View;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -188,6 +187,49 @@ fn statement(
     o.write_all(b";\n\n")
 }
 
+/// The row of an entity: casegraph's fields, then free-form properties.
+fn entity_row(e: &EntityRef<'_>) -> Row {
+    let aliases: Vec<String> = e.aliases().map(string_literal).collect();
+    let mut row: Row = vec![
+        ("id".into(), string_literal(e.id())),
+        ("name".into(), string_literal(e.name())),
+        ("kind".into(), string_literal(e.kind())),
+        ("aliases".into(), format!("[{}]", aliases.join(", "))),
+    ];
+    for (k, v) in [
+        ("description", e.description().map(str::to_owned)),
+        ("url", e.url().map(str::to_owned)),
+        ("start", e.start().map(|d| d.to_string())),
+        ("end", e.end().map(|d| d.to_string())),
+    ] {
+        if let Some(v) = v {
+            row.push((k.into(), string_literal(&v)));
+        }
+    }
+    add_free(&mut row, e.properties());
+    row
+}
+
+/// The row of a relationship: id, ends, casegraph's fields, then free-form
+/// properties.
+fn rel_row(model: &Model, r: &RelRef<'_>) -> Row {
+    let mut row: Row = vec![
+        ("id".into(), string_literal(r.id())),
+        ("from".into(), string_literal(model.entity(r.from()).id())),
+        ("to".into(), string_literal(model.entity(r.to()).id())),
+    ];
+    for (k, v) in rel_attrs(r) {
+        if k == "properties" {
+            continue;
+        }
+        if let Some(v) = v {
+            row.push((k.into(), json_literal(&v)));
+        }
+    }
+    add_free(&mut row, r.properties());
+    row
+}
+
 /// Writes the Cypher script of `view` to `out`.
 pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> {
     let o = &mut out;
@@ -197,73 +239,55 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
         "// casegraph export of `{}`: openCypher for Neo4j 5, FalkorDB and Memgraph.\n// Idempotent: MERGE on id, SET every property; run it again and nothing changes.\n",
         model.dataset().id.replace(|c: char| c.is_control(), " ")
     )?;
-    // Entities, one batch list per label, in id order within each.
-    let mut by_label: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for e in entities(model, view) {
-        let aliases: Vec<String> = e.aliases().map(string_literal).collect();
-        let mut row: Row = vec![
-            ("id".into(), string_literal(e.id())),
-            ("name".into(), string_literal(e.name())),
-            ("kind".into(), string_literal(e.kind())),
-            ("aliases".into(), format!("[{}]", aliases.join(", "))),
-        ];
-        for (k, v) in [
-            ("description", e.description().map(str::to_owned)),
-            ("url", e.url().map(str::to_owned)),
-            ("start", e.start().map(|d| d.to_string())),
-            ("end", e.end().map(|d| d.to_string())),
-        ] {
-            if let Some(v) = v {
-                row.push((k.into(), string_literal(&v)));
-            }
-        }
-        add_free(&mut row, e.properties());
+    // Entities by label, then id; only one batch of rows is made at a time,
+    // so the script streams however large the graph.
+    let label_of = |e: &EntityRef<'_>| {
         let l = label(e.kind());
-        let l = if l.is_empty() || l == "Entity" {
-            "Other".into()
+        if l.is_empty() || l == "Entity" {
+            "Other".to_owned()
         } else {
             l
-        };
-        by_label.entry(l).or_default().push(row);
-    }
-    for (l, rows) in &by_label {
-        for chunk in rows.chunks(BATCH) {
+        }
+    };
+    let mut order: Vec<(String, EntityIx)> = entity_order(model, view)
+        .into_iter()
+        .map(|ix| (label_of(&model.entity(ix)), ix))
+        .collect();
+    // A stable sort keeps id order within a label.
+    order.sort_by(|a, b| a.0.cmp(&b.0));
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        for chunk in group.chunks(BATCH) {
+            let rows: Vec<Row> = chunk
+                .iter()
+                .map(|(_, ix)| entity_row(&model.entity(*ix)))
+                .collect();
             statement(
                 o,
-                chunk,
+                &rows,
                 "MERGE (n:Entity {id: row.id})",
                 "n",
                 &["id"],
-                &format!("n:{}", name(l)),
+                &format!("n:{}", name(&chunk[0].0)),
             )?;
         }
     }
-    // Relationships, one batch list per type.
-    let mut by_type: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for r in relationships(model, view) {
-        let mut row: Row = vec![
-            ("id".into(), string_literal(r.id())),
-            ("from".into(), string_literal(model.entity(r.from()).id())),
-            ("to".into(), string_literal(model.entity(r.to()).id())),
-        ];
-        for (k, v) in rel_attrs(&r) {
-            if k == "properties" {
-                continue;
-            }
-            if let Some(v) = v {
-                row.push((k.into(), json_literal(&v)));
-            }
-        }
-        add_free(&mut row, r.properties());
-        by_type.entry(rel_type(r.rel_type())).or_default().push(row);
-    }
-    for (t, rows) in &by_type {
-        for chunk in rows.chunks(BATCH) {
-            let head = format!(
-                "MATCH (a:Entity {{id: row.`from`}}), (b:Entity {{id: row.`to`}})\nMERGE (a)-[r:{} {{id: row.id}}]->(b)",
-                name(t)
-            );
-            statement(o, chunk, &head, "r", &["id", "from", "to"], "")?;
+    // Relationships by type, then id.
+    let mut order: Vec<RelIx> = relationship_order(model, view);
+    order.sort_by_key(|ix| model.relationship(*ix).rel_type());
+    for group in order
+        .chunk_by(|a, b| model.relationship(*a).rel_type() == model.relationship(*b).rel_type())
+    {
+        let t = rel_type(model.relationship(group[0]).rel_type());
+        let head = format!(
+            "MATCH (a:Entity {{id: row.`from`}}), (b:Entity {{id: row.`to`}})\nMERGE (a)-[r:{} {{id: row.id}}]->(b)",
+            name(&t)
+        );
+        for chunk in group.chunks(BATCH) {
+            let rows: Vec<Row> = chunk
+                .iter()
+                .map(|ix| rel_row(model, &model.relationship(*ix)))
+                .collect();
+            statement(o, &rows, &head, "r", &["id", "from", "to"], "")?;
         }
     }
     out.flush()

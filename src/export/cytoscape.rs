@@ -31,12 +31,12 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     }
     serde_json::to_writer(&mut *o, &data)?;
     o.write_all(b",\n\"elements\": {\n\"nodes\": [")?;
-    for (i, e) in entities(model, view).iter().enumerate() {
+    for (i, e) in entities(model, view).enumerate() {
         let mut d = Map::new();
         d.insert("id".into(), e.id().into());
         // NetworkX's `cytoscape_graph` takes the node from `value`.
         d.insert("value".into(), e.id().into());
-        put_attrs(&mut d, entity_attrs(e));
+        put_attrs(&mut d, entity_attrs(&e));
         let mut el = Map::new();
         el.insert("data".into(), Value::Object(d));
         el.insert("classes".into(), e.display_kind().into());
@@ -44,13 +44,13 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
         serde_json::to_writer(&mut *o, &el)?;
     }
     o.write_all(b"\n],\n\"edges\": [")?;
-    for (i, r) in relationships(model, view).iter().enumerate() {
+    for (i, r) in relationships(model, view).enumerate() {
         let mut d = Map::new();
         d.insert("id".into(), r.id().into());
         d.insert("source".into(), model.entity(r.from()).id().into());
         d.insert("target".into(), model.entity(r.to()).id().into());
         d.insert("key".into(), r.id().into());
-        put_attrs(&mut d, rel_attrs(r));
+        put_attrs(&mut d, rel_attrs(&r));
         let mut classes = r.status().as_str().to_owned();
         if r.is_disputed() {
             classes.push_str(" disputed");

@@ -24,7 +24,7 @@
 //! longer than FtM allows for its property type (a name over 384
 //! characters) is cut with `…`; a cut name is also kept whole in `notes`.
 
-use super::common::{entities, relationships};
+use super::common::{entities, relationship_order};
 use crate::model::{EntityRef, Model, PartialDate, RelRef, SourceIx, When};
 use crate::query::View;
 use serde_json::{Map, Value};
@@ -286,9 +286,11 @@ fn date(d: Option<PartialDate>) -> Option<String> {
 /// documents of the sources cited, then relationships, each sorted by id.
 pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> {
     let o = &mut out;
-    let rels = relationships(model, view);
+    // Indices only: each pass below makes its views as it goes.
+    let order = relationship_order(model, view);
+    let rels = || order.iter().map(|ix| model.relationship(*ix));
     let mut owned = BTreeSet::new();
-    for r in &rels {
+    for r in rels() {
         if let Some((_, owner_is_from)) = OWNERSHIP.iter().find(|(t, _)| *t == r.rel_type()) {
             let asset = if *owner_is_from { r.to() } else { r.from() };
             owned.insert(asset.index() as u32);
@@ -320,9 +322,12 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
         }
         line(o, ctx.entity_id(&e), schema.name(), p)?;
     }
-    let cited: BTreeSet<(&str, SourceIx)> = rels
-        .iter()
-        .flat_map(|r| r.evidence().map(|c| (c.source().id(), c.source().ix())))
+    let cited: BTreeSet<(&str, SourceIx)> = rels()
+        .flat_map(|r| {
+            r.evidence()
+                .map(|c| (c.source().id(), c.source().ix()))
+                .collect::<Vec<_>>()
+        })
         .collect();
     for (_, ix) in cited {
         let s = model.source(ix);
@@ -346,8 +351,8 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
         put(&mut p, "notes", s.notes().map(str::to_owned));
         line(o, make_id(ctx.dataset, "source", s.id()), "Document", p)?;
     }
-    for r in &rels {
-        let (schema, a, b, swap) = rel_schema(&ctx, r);
+    for r in rels() {
+        let (schema, a, b, swap) = rel_schema(&ctx, &r);
         let (x, y) = if swap {
             (r.to(), r.from())
         } else {

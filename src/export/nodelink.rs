@@ -69,20 +69,20 @@ pub fn write(model: &Model, view: &View, links: LinksKey, mut out: impl Write) -
     o.write_all(b"{\n\"directed\": true,\n\"multigraph\": true,\n\"graph\": ")?;
     serde_json::to_writer(&mut *o, &graph_attrs(model))?;
     o.write_all(b",\n\"nodes\": [")?;
-    for (i, e) in entities(model, view).iter().enumerate() {
+    for (i, e) in entities(model, view).enumerate() {
         let mut m = Map::new();
         m.insert("id".into(), e.id().into());
-        put_attrs(&mut m, entity_attrs(e));
+        put_attrs(&mut m, entity_attrs(&e));
         o.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut *o, &m)?;
     }
     write!(o, "\n],\n\"{}\": [", links.as_str())?;
-    for (i, r) in relationships(model, view).iter().enumerate() {
+    for (i, r) in relationships(model, view).enumerate() {
         let mut m = Map::new();
         m.insert("source".into(), model.entity(r.from()).id().into());
         m.insert("target".into(), model.entity(r.to()).id().into());
         m.insert("key".into(), r.id().into());
-        put_attrs(&mut m, rel_attrs(r));
+        put_attrs(&mut m, rel_attrs(&r));
         o.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut *o, &m)?;
     }

@@ -218,7 +218,16 @@ def ftm(d):
         check(n["name"] in names, f"ftm: entity name {n['name'][:60]!r} missing")
     record_ids = {v for data in lines for v in data["properties"].get("recordId", [])}
     check(record_ids == set(edges), "ftm: relationships missing")
-    print(f"followthemoney: {len(lines)} entities valid: "
+    # And the `ftm validate` command, as a user would run it.
+    ftm_cli = os.path.join(os.path.dirname(sys.executable), "ftm")
+    out = os.path.join(d, "validated.ftm.json")
+    res = subprocess.run([ftm_cli, "validate", "-i", os.path.join(d, "graph.ftm.json"), "-o", out],
+                         capture_output=True, text=True, timeout=60)
+    check(res.returncode == 0, f"ftm validate failed: {res.stderr[-2000:]}")
+    with open(out, encoding="utf-8") as f:
+        n = sum(1 for x in f if x.strip())
+    check(n == len(lines), f"ftm validate kept {n} of {len(lines)} entities")
+    print(f"followthemoney: {len(lines)} entities valid (and `ftm validate` kept all): "
           + ", ".join(f"{k} {v}" for k, v in sorted(schemata.items())))
 
 
