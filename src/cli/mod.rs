@@ -4,6 +4,7 @@
 mod args;
 mod build;
 mod check;
+mod export;
 pub mod fmt;
 pub mod json;
 mod search;
@@ -38,6 +39,7 @@ enum Command {
     Search(search::SearchArgs),
     Stats(stats::StatsArgs),
     Build(build::BuildArgs),
+    Export(export::ExportArgs),
 }
 
 /// How a command failed; decides the exit status.
@@ -160,6 +162,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Search(a) => search::run(&mut ctx, a),
         Command::Stats(a) => stats::run(&mut ctx, a),
         Command::Build(a) => build::run(&mut ctx, a),
+        Command::Export(a) => export::run(&mut ctx, a),
     };
     let code = match result {
         Ok(()) => 0,

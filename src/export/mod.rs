@@ -1,8 +1,19 @@
-//! Writing the model out: the canonical JSON, and (in later modules) the
-//! formats other tools read.
+//! Writing the model out: the canonical JSON, and the formats other tools
+//! read (one module per format, each a streaming writer over a view).
 
+pub mod common;
+pub mod csv;
+pub mod cypher;
+pub mod cytoscape;
+pub mod format;
+pub mod ftm;
+pub mod gexf;
+pub mod graphml;
 pub mod json;
+pub mod nodelink;
+pub mod xml;
 
+pub use format::Format;
 pub use json::canonical_json;
 
 use std::io::Write;

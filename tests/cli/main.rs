@@ -5,5 +5,7 @@ mod common;
 
 mod check;
 mod commands;
+mod export;
+mod readers;
 mod readme;
 mod roundtrip;

