@@ -170,13 +170,15 @@ impl Diagnostic {
 }
 
 /// A file as loaded, kept for showing diagnostics.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct SourceFile {
     /// The name shown (a path as the user gave it, or `<embedded>/…`).
     pub name: String,
-    /// The text (for a file that is not UTF-8, the text up to the first bad byte).
+    /// The text (for a file that is not UTF-8, bad bytes replaced by U+FFFD).
     pub text: String,
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The last (line index, offset, column) computed, for [`SourceFile::line_col`].
+    last_col: std::sync::Mutex<Option<(usize, usize, usize)>>,
 }
 
 impl SourceFile {
@@ -186,6 +188,7 @@ impl SourceFile {
             name,
             text,
             line_starts: std::sync::OnceLock::new(),
+            last_col: std::sync::Mutex::new(None),
         }
     }
 
@@ -198,11 +201,21 @@ impl SourceFile {
     }
 
     /// 1-based line and column (in characters) of a byte offset.
+    ///
+    /// Columns are counted from the last position asked for when it is on the
+    /// same line and before this one, so reporting many problems on one long
+    /// (minified) line stays linear instead of recounting the line each time.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset) - 1;
-        let col = self.text[starts[line]..offset].chars().count() + 1;
+        let mut last = self.last_col.lock().unwrap_or_else(|e| e.into_inner());
+        let (from, col0) = match *last {
+            Some((l, o, c)) if l == line && o <= offset => (o, c),
+            _ => (starts[line], 1),
+        };
+        let col = col0 + self.text[from..offset].chars().count();
+        *last = Some((line, offset, col));
         (line + 1, col)
     }
 
@@ -217,11 +230,49 @@ impl SourceFile {
         floor_char_boundary(&self.text, (start + column.saturating_sub(1)).min(end))
     }
 
-    fn line_text(&self, line: usize) -> &str {
+    /// The text around a span on its line: up to [`WINDOW`] characters
+    /// before, the span itself (cut at the line's end and at `WINDOW`
+    /// characters), and up to `WINDOW` after, with `…` where the line goes on.
+    /// Works in bytes around the offset, so a 1 GB one-line file costs no more
+    /// than a short one.
+    fn window(&self, offset: usize, len: usize) -> (String, &str, String) {
+        let text = &self.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
         let starts = self.line_starts();
-        let start = starts[line - 1];
-        let end = starts.get(line).map(|e| e - 1).unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches('\r')
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = starts[line];
+        let line_end = starts.get(line + 1).map(|e| e - 1).unwrap_or(text.len());
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let line_end = line_start + line_text.len();
+        let offset = offset.min(line_end);
+        let before_all = &text[line_start..offset];
+        let cut = before_all
+            .char_indices()
+            .rev()
+            .nth(WINDOW - 1)
+            .map_or(0, |(i, _)| i);
+        let mut before = String::new();
+        if cut > 0 {
+            before.push('…');
+        }
+        before.push_str(&before_all[cut..]);
+        let rest = &text[offset..line_end];
+        let at_end = rest
+            .char_indices()
+            .nth(len.min(WINDOW))
+            .map_or(rest.len(), |(i, _)| i);
+        let at_end = floor_char_boundary(rest, at_end.min(len.max(1)).min(rest.len()));
+        let at = &rest[..at_end];
+        let after_all = &rest[at_end..];
+        let after_end = after_all
+            .char_indices()
+            .nth(WINDOW)
+            .map_or(after_all.len(), |(i, _)| i);
+        let mut after = after_all[..after_end].to_owned();
+        if after_end < after_all.len() {
+            after.push('…');
+        }
+        (before, at, after)
     }
 }
 
@@ -232,8 +283,30 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Text from the data made safe for a terminal: control characters and
+/// bidirectional overrides are shown as `\u{…}` escapes (tabs as a space),
+/// so a name cannot move the cursor, clear the screen or reorder the line.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(' '),
+            c if unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The files of a dataset, by [`FileId`].
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct SourceFiles {
     files: Vec<SourceFile>,
 }
@@ -320,7 +393,8 @@ pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> Strin
     let _ = writeln!(
         out,
         "{style}{level}[{}]{style:#}{bold}: {}{bold:#}",
-        diag.rule, diag.message
+        diag.rule,
+        printable(&diag.message)
     );
     let mut gutter = 1;
     if let Some(span) = diag.span {
@@ -330,33 +404,13 @@ pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> Strin
         let pad = " ".repeat(gutter);
         let _ = writeln!(out, "{pad}{accent}-->{accent:#} {}:{line}:{col}", file.name);
         if !file.text.is_empty() {
-            let text = file.line_text(line);
-            let chars: Vec<char> = text.chars().collect();
-            let col0 = (col - 1).min(chars.len());
-            let width = file.text[span.offset.min(file.text.len())..]
-                .chars()
-                .take(span.len.max(1))
-                .take_while(|c| *c != '\n')
-                .count()
-                .clamp(1, chars.len().saturating_sub(col0).max(1));
-            let from = col0.saturating_sub(WINDOW);
-            let to = (col0 + width.min(WINDOW) + WINDOW).min(chars.len());
-            let width = width.min(WINDOW);
-            let mut shown: String = chars[from..to]
-                .iter()
-                .map(|c| if c.is_control() { ' ' } else { *c })
-                .collect();
-            let mut caret_at = col0 - from;
-            if from > 0 {
-                shown.insert(0, '…');
-                caret_at += 1;
-            }
-            if to < chars.len() {
-                shown.push('…');
-            }
+            let (before, at, after) = file.window(span.offset, span.len.max(1));
+            let (before, at, after) = (printable(&before), printable(at), printable(&after));
+            let caret_at = before.chars().count();
+            let width = at.chars().count().max(1);
             let _ = writeln!(out, "{pad} {accent}|{accent:#}");
-            let _ = writeln!(out, "{accent}{line} |{accent:#} {shown}");
-            let label = diag.label.as_deref().unwrap_or("");
+            let _ = writeln!(out, "{accent}{line} |{accent:#} {before}{at}{after}");
+            let label = diag.label.as_deref().map(printable).unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{pad} {accent}|{accent:#} {}{style}{}{}{style:#}",
@@ -374,11 +428,13 @@ pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> Strin
     if let Some((span, note)) = &diag.related {
         let _ = writeln!(
             out,
-            "{pad} {accent}={accent:#} {bold}note{bold:#}: {note} at {}",
+            "{pad} {accent}={accent:#} {bold}note{bold:#}: {} at {}",
+            printable(note),
             files.location(*span)
         );
     }
     if let Some(help) = diag.help_text() {
+        let help = printable(&help);
         let _ = writeln!(out, "{pad} {accent}={accent:#} {bold}help{bold:#}: {help}");
     }
     out

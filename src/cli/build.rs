@@ -1,12 +1,15 @@
 //! `casegraph build`: the main job, writing every output file.
 
-use super::{Ctx, Failure};
+use super::fmt::count;
+use super::{Ctx, Failure, json};
+use crate::diag::{self, Severity};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
 
 /// Write the outputs (canonical JSON, and every diagram and export) into a
-/// directory. Each file is written atomically; a failed build leaves the
+/// directory. Every file is made and written to a temporary file first, and
+/// renamed into place only when all are ready: a failed build leaves the
 /// directory as it was.
 #[derive(Args, Debug)]
 pub struct BuildArgs {
@@ -18,30 +21,50 @@ pub struct BuildArgs {
 pub(super) fn run(ctx: &mut Ctx, args: BuildArgs) -> Result<(), Failure> {
     let loaded = ctx.load();
     let Some(model) = &loaded.model else {
-        ctx.report(&loaded, false)?;
+        ctx.report_errors(&loaded);
         return Err(Failure::Data);
     };
-    if loaded.warning_count() > 0 && !ctx.global.quiet {
-        ctx.report(&loaded, true)?;
+    if loaded.warning_count() > 0 && !ctx.global.quiet && !ctx.global.json {
+        ctx.print_diagnostics(&loaded, Severity::Warning);
     }
-    // Everything is made in memory first, so an error leaves no partial output.
     let files = crate::build::outputs(model).map_err(Failure::Query)?;
-    std::fs::create_dir_all(&args.out)
-        .map_err(|e| Failure::Io(format!("cannot create `{}`: {e}", args.out.display())))?;
+    let io = |what: &str, path: &std::path::Path, e: std::io::Error| {
+        Failure::Io(format!("cannot {what} `{}`: {e}", path.display()))
+    };
+    let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in &files {
         let path = args.out.join(name);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
         }
-        crate::export::write_atomic(&path, bytes)
-            .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?;
+        staged.push((
+            crate::export::stage(&path, bytes).map_err(|e| io("write", &path, e))?,
+            path,
+        ));
     }
-    if !ctx.global.quiet {
+    for (tmp, path) in staged {
+        tmp.persist(&path)
+            .map_err(|e| io("write", &path, e.error))?;
+    }
+    if ctx.global.json {
+        let warnings: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
+            .collect();
+        json::print(
+            &mut ctx.out,
+            &serde_json::json!({
+                "out": args.out.display().to_string(),
+                "files": files.iter().map(|(n, _)| n.display().to_string()).collect::<Vec<_>>(),
+                "warnings": warnings,
+            }),
+        )?;
+    } else if !ctx.global.quiet {
         writeln!(
             ctx.out,
-            "wrote {} file{} to {}/",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" },
+            "wrote {} to {}/",
+            count(files.len(), "file", "files"),
             args.out.display()
         )?;
         for (name, _) in &files {

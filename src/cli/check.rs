@@ -1,5 +1,6 @@
 //! `casegraph check`: validate the dataset and report every problem.
 
+use super::fmt::count;
 use super::{Ctx, Failure, json};
 use crate::diag::{self, Severity};
 use clap::Args;
@@ -39,7 +40,8 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
             .iter()
             .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
             .collect();
-        json::print(
+        // A closed pipe must not turn a failed check into success.
+        let _ = json::print(
             &mut ctx.out,
             &serde_json::json!({
                 "ok": !failed,
@@ -52,27 +54,26 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
                 "warnings": warnings,
                 "diagnostics": diagnostics,
             }),
-        )?;
+        );
     } else {
-        ctx.report(&loaded, true)?;
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        ctx.print_diagnostics(&loaded, Severity::Warning);
         if failed {
-            writeln!(
+            let _ = writeln!(
                 ctx.err,
                 "error: {} and {} in {}",
-                plural(errors, "error"),
-                plural(warnings, "warning"),
+                count(errors, "error", "errors"),
+                count(warnings, "warning", "warnings"),
                 loaded.origin
-            )?;
+            );
         } else if !ctx.global.quiet {
             writeln!(
                 ctx.out,
                 "ok: {dataset} from {}: {}, {}, {}, {}",
                 loaded.origin,
-                plural(entities, "entity").replace("entitys", "entities"),
-                plural(relationships, "relationship"),
-                plural(sources, "source"),
-                plural(warnings, "warning"),
+                count(entities, "entity", "entities"),
+                count(relationships, "relationship", "relationships"),
+                count(sources, "source", "sources"),
+                count(warnings, "warning", "warnings"),
             )?;
         }
     }

@@ -1,12 +1,18 @@
 //! Human-readable pieces shared by the commands: a relationship as one line
 //! with its evidence in brackets, and its citations underneath.
 
+use crate::diag::printable;
 use crate::model::{Model, RelRef};
 use std::fmt::Write as _;
 
+/// `1 entity`, `2 entities`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The bracket of a hop: `had API access to · 2013-08 · alleged · disputed by Meta`.
-pub fn rel_bracket(model: &Model, r: &RelRef<'_>) -> String {
-    let mut parts = vec![r.label().into_owned()];
+pub fn rel_bracket(r: &RelRef<'_>) -> String {
+    let mut parts = vec![printable(&r.label()).into_owned()];
     let when = r.when().to_string();
     if !when.is_empty() {
         parts.push(when);
@@ -17,20 +23,20 @@ pub fn rel_bracket(model: &Model, r: &RelRef<'_>) -> String {
     parts.push(r.status().to_string());
     if r.is_disputed() {
         let mut names: Vec<&str> = r.disputes().map(|d| d.entity().name()).collect();
+        names.sort_unstable();
         names.dedup();
-        parts.push(format!("disputed by {}", names.join(", ")));
+        parts.push(printable(&format!("disputed by {}", names.join(", "))).into_owned());
     }
-    let _ = model;
     parts.join(" · ")
 }
 
 /// `Netflix, Inc. —[had API access to · 2013-08 · alleged]→ Titan API`, with
 /// `—[…]—` for undirected relationships.
 pub fn rel_line(model: &Model, r: &RelRef<'_>) -> String {
-    let from = model.entity(r.from()).name();
-    let to = model.entity(r.to()).name();
+    let from = printable(model.entity(r.from()).name());
+    let to = printable(model.entity(r.to()).name());
     let arrow = if r.directed() { "→" } else { "—" };
-    format!("{from} —[{}]{arrow} {to}", rel_bracket(model, r))
+    format!("{from} —[{}]{arrow} {to}", rel_bracket(r))
 }
 
 /// The citations and disputes of a relationship, one per line, each line
@@ -39,26 +45,26 @@ pub fn evidence_lines(r: &RelRef<'_>, indent: &str) -> String {
     let mut out = String::new();
     for (i, c) in r.evidence().enumerate() {
         let s = c.source();
-        let _ = write!(out, "{indent}[{}] {}", i + 1, s.title());
+        let _ = write!(out, "{indent}[{}] {}", i + 1, printable(s.title()));
         let mut meta = Vec::new();
         if let Some(p) = s.publisher() {
-            meta.push(p.to_owned());
+            meta.push(printable(p).into_owned());
         }
         if let Some(d) = s.published() {
             meta.push(d.to_string());
         }
         if let Some(l) = c.locator() {
-            meta.push(l.to_owned());
+            meta.push(printable(l).into_owned());
         }
         if !meta.is_empty() {
             let _ = write!(out, " — {}", meta.join(", "));
         }
         out.push('\n');
         if let Some(q) = c.quote() {
-            let _ = writeln!(out, "{indent}    “{q}”");
+            let _ = writeln!(out, "{indent}    “{}”", printable(q));
         }
         if let Some(u) = s.url() {
-            let _ = writeln!(out, "{indent}    {u}");
+            let _ = writeln!(out, "{indent}    {}", printable(u));
         }
     }
     for d in r.disputes() {
@@ -66,21 +72,21 @@ pub fn evidence_lines(r: &RelRef<'_>, indent: &str) -> String {
         let _ = write!(
             out,
             "{indent}disputed by {} — {}",
-            d.entity().name(),
-            s.title()
+            printable(d.entity().name()),
+            printable(s.title())
         );
         if let Some(p) = s.publisher() {
-            let _ = write!(out, ", {p}");
+            let _ = write!(out, ", {}", printable(p));
         }
         if let Some(date) = s.published() {
             let _ = write!(out, ", {date}");
         }
         out.push('\n');
         if let Some(q) = d.quote() {
-            let _ = writeln!(out, "{indent}    “{q}”");
+            let _ = writeln!(out, "{indent}    “{}”", printable(q));
         }
         if let Some(u) = s.url() {
-            let _ = writeln!(out, "{indent}    {u}");
+            let _ = writeln!(out, "{indent}    {}", printable(u));
         }
     }
     out

@@ -53,13 +53,23 @@ pub enum Failure {
     Usage(String),
     /// Writing failed: exit 1.
     Io(String),
+    /// The reader of our output went away (`casegraph show meta | head -1`):
+    /// exit 0, as ripgrep does, unless the data itself failed first.
+    BrokenPipe,
 }
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        Failure::Io(e.to_string())
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Io(e.to_string())
+        }
     }
 }
+
+/// How many diagnostics the human output shows; `--json` lists them all.
+const MAX_SHOWN: usize = 200;
 
 /// What every command gets: the global flags and the output streams.
 pub struct Ctx {
@@ -101,42 +111,60 @@ impl Ctx {
         match loaded.model {
             Some(model) => Ok(model),
             None => {
-                self.report(&loaded, false)?;
+                self.report_errors(&loaded);
                 Err(Failure::Data)
             }
         }
     }
 
-    /// Prints diagnostics: human text to stderr, or a JSON array to stdout.
-    /// Warnings are shown only when `with_warnings`.
-    pub fn report(&mut self, loaded: &Loaded, with_warnings: bool) -> Result<(), Failure> {
-        let shown = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| with_warnings || d.severity == Severity::Error);
+    /// Prints the errors of a failed load: human text to stderr, or
+    /// `{"diagnostics": [...]}` on stdout with `--json`. Output problems
+    /// (a closed pipe) are ignored: the data failure decides the exit status.
+    pub fn report_errors(&mut self, loaded: &Loaded) {
         if self.global.json {
-            let arr: Vec<_> = shown
+            let arr: Vec<_> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
                 .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
                 .collect();
-            if !with_warnings {
-                json::print(&mut self.out, &serde_json::json!({ "diagnostics": arr }))?;
+            let _ = json::print(&mut self.out, &serde_json::json!({ "diagnostics": arr }));
+            return;
+        }
+        self.print_diagnostics(loaded, Severity::Error);
+        let n = loaded.error_count();
+        let _ = writeln!(
+            self.err,
+            "error: the dataset in {} has {n} error{}; nothing was done",
+            loaded.origin,
+            if n == 1 { "" } else { "s" }
+        );
+    }
+
+    /// Prints diagnostics as human text on stderr, up to `worst` severity
+    /// (`Severity::Warning` shows everything), at most [`MAX_SHOWN`] of them.
+    pub fn print_diagnostics(&mut self, loaded: &Loaded, worst: Severity) {
+        let shown: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity <= worst)
+            .collect();
+        for d in shown.iter().take(MAX_SHOWN) {
+            let text = diag::render(d, &loaded.files, self.palette);
+            if write!(self.err, "{text}")
+                .and_then(|()| writeln!(self.err))
+                .is_err()
+            {
+                return;
             }
-            return Ok(());
         }
-        for d in shown {
-            write!(self.err, "{}", diag::render(d, &loaded.files, self.palette))?;
-            writeln!(self.err)?;
-        }
-        if !with_warnings {
-            let n = loaded.error_count();
-            writeln!(
+        if shown.len() > MAX_SHOWN {
+            let _ = writeln!(
                 self.err,
-                "error: the dataset in {} has {n} error{}; nothing was done",
-                loaded.origin,
-                if n == 1 { "" } else { "s" }
-            )?;
+                "… and {} more; `casegraph check --json` lists them all\n",
+                shown.len() - MAX_SHOWN
+            );
         }
-        Ok(())
     }
 
     /// The palette for styled output.
@@ -167,7 +195,7 @@ pub fn main() -> std::process::ExitCode {
     let code = match result {
         Ok(()) => 0,
         Err(Failure::Data) => 1,
-        Err(Failure::Io(e)) if e.contains("Broken pipe") => 0,
+        Err(Failure::BrokenPipe) => 0,
         Err(Failure::Query(m)) | Err(Failure::Io(m)) => {
             let _ = writeln!(ctx.err, "error: {m}");
             1

@@ -1,6 +1,7 @@
 //! `casegraph search`: find entities by id, name or alias.
 
 use super::{Ctx, Failure, json};
+use crate::diag::printable;
 use crate::query::{MatchField, MatchKind, search};
 use clap::Args;
 use std::io::Write;
@@ -36,6 +37,7 @@ fn field_word(f: MatchField) -> &'static str {
 pub(super) fn run(ctx: &mut Ctx, args: SearchArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
     let mut hits = search(&model, &args.text);
+    let found = !hits.is_empty();
     hits.truncate(args.limit);
     if ctx.global.json {
         let v: Vec<_> = hits
@@ -62,7 +64,7 @@ pub(super) fn run(ctx: &mut Ctx, args: SearchArgs) -> Result<(), Failure> {
         for h in &hits {
             let e = model.entity(h.entity);
             let how = if h.field == MatchField::Alias {
-                format!("{} alias “{}”", kind_word(h.kind), h.matched)
+                format!("{} alias “{}”", kind_word(h.kind), printable(&h.matched))
             } else {
                 format!("{} {}", kind_word(h.kind), field_word(h.field))
             };
@@ -70,12 +72,12 @@ pub(super) fn run(ctx: &mut Ctx, args: SearchArgs) -> Result<(), Failure> {
                 ctx.out,
                 "{:<id_width$}  {}  ({}; {how})",
                 e.id(),
-                e.name(),
-                e.kind()
+                printable(e.name()),
+                printable(e.kind())
             )?;
         }
     }
-    if hits.is_empty() {
+    if !found {
         return Err(Failure::Query(format!("no entity matches `{}`", args.text)));
     }
     Ok(())

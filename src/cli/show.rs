@@ -1,6 +1,7 @@
 //! `casegraph show`: an entity's card with every relationship and its evidence.
 
 use super::{Ctx, Failure, fmt, json};
+use crate::diag::printable;
 use crate::model::{Model, RelRef};
 use crate::query::resolve;
 use clap::Args;
@@ -53,26 +54,36 @@ pub(super) fn run(ctx: &mut Ctx, args: ShowArgs) -> Result<(), Failure> {
     }
     let bold = anstyle::Style::new().bold();
     let o = &mut ctx.out;
-    writeln!(o, "{bold}{}{bold:#}  ({} · {})", e.name(), e.id(), e.kind())?;
+    writeln!(
+        o,
+        "{bold}{}{bold:#}  ({} · {})",
+        printable(e.name()),
+        e.id(),
+        printable(e.kind())
+    )?;
     let aliases: Vec<_> = e.aliases().collect();
     if !aliases.is_empty() {
-        writeln!(o, "  also known as: {}", aliases.join("; "))?;
+        writeln!(o, "  also known as: {}", printable(&aliases.join("; ")))?;
     }
     if let Some(d) = e.description() {
-        writeln!(o, "  {d}")?;
+        writeln!(o, "  {}", printable(d))?;
     }
     match (e.start(), e.end()) {
         (None, None) => {}
         (s, en) => writeln!(o, "  {}", crate::model::When::Period { start: s, end: en })?,
     }
     if let Some(u) = e.url() {
-        writeln!(o, "  {u}")?;
+        writeln!(o, "  {}", printable(u))?;
     }
     for (k, v) in e.properties() {
-        writeln!(o, "  {k}: {v}")?;
+        writeln!(o, "  {}: {}", printable(k), printable(&v.to_string()))?;
     }
     writeln!(o)?;
-    writeln!(o, "{} relationships", rels.len())?;
+    writeln!(
+        o,
+        "{}",
+        fmt::count(rels.len(), "relationship", "relationships")
+    )?;
     let mut current = "";
     for r in &rels {
         if r.rel_type() != current {

@@ -3,6 +3,7 @@
 //! pretty-printed, so the same data always gives the same bytes.
 
 use crate::model::{Model, PropertyValue, When};
+use crate::validate::rules;
 use serde_json::{Map, Value, json};
 
 fn props<'a>(it: impl Iterator<Item = (&'a str, PropertyValue<'a>)>) -> Option<Value> {
@@ -13,6 +14,19 @@ fn props<'a>(it: impl Iterator<Item = (&'a str, PropertyValue<'a>)>) -> Option<V
 fn put(map: &mut Map<String, Value>, key: &str, value: Option<impl Into<Value>>) {
     if let Some(v) = value {
         map.insert(key.to_owned(), v.into());
+    }
+}
+
+/// Sorts ids with a numeric last part by number: `a.t.b`, `a.t.b.2`, …,
+/// `a.t.b.10`, the order in which default ids are given.
+fn natural_key(id: &str) -> (&str, u64, &str) {
+    match id.rsplit_once('.') {
+        Some((base, n))
+            if !n.is_empty() && n.len() < 19 && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (base, n.parse().unwrap_or(0), id)
+        }
+        _ => (id, 0, id),
     }
 }
 
@@ -68,12 +82,17 @@ pub fn canonical_value(model: &Model) -> Value {
         .collect();
 
     let mut rels: Vec<_> = model.relationships().collect();
-    rels.sort_by_key(|r| r.id());
+    rels.sort_by(|a, b| natural_key(a.id()).cmp(&natural_key(b.id())));
     let relationships: Vec<Value> = rels
         .into_iter()
         .map(|r| {
             let mut m = Map::new();
-            m.insert("id".into(), r.id().into());
+            // A default id built from long entity ids can exceed the 128
+            // characters a written id may have: leave it out, and the reload
+            // makes it again (the natural order keeps `.2`, `.3`… in place).
+            if r.id().len() <= rules::MAX_ID_LEN {
+                m.insert("id".into(), r.id().into());
+            }
             m.insert("from".into(), model.entity(r.from()).id().into());
             m.insert("to".into(), model.entity(r.to()).id().into());
             m.insert("type".into(), r.rel_type().into());

@@ -754,3 +754,17 @@ impl<'a> SourceRef<'a> {
         self.model.opt(self.rec.notes)
     }
 }
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn sizes() {
+        eprintln!(
+            "SIZES rel {} ent {} cit {} when {} optstr {} edge-weight+16",
+            std::mem::size_of::<super::Relationship>(),
+            std::mem::size_of::<super::Entity>(),
+            std::mem::size_of::<super::Citation>(),
+            std::mem::size_of::<super::When>(),
+            std::mem::size_of::<Option<super::Str>>()
+        );
+    }
+}

@@ -8,4 +8,5 @@ mod commands;
 mod export;
 mod readers;
 mod readme;
+mod regression;
 mod roundtrip;

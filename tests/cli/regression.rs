@@ -1,0 +1,117 @@
+//! Regression tests, each named after the problem it pins (found in review).
+
+use crate::common::{json, run, show};
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn terminal_control_sequences_in_data_are_never_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        &dir,
+        "esc.json",
+        r#"{"sources": [{"id": "s", "title": "T\u001b]0;pwned\u0007"}],
+"entities": [{"id": "a", "name": "A\u001b[2J\rB", "kind": "person"},
+             {"id": "b", "name": "B\u202e", "kind": "person"}],
+"relationships": [{"from": "a", "to": "b", "type": "knows",
+  "evidence": [{"source": "s", "quote": "q\u001b[31m"}]}]}"#,
+    );
+    for args in [
+        vec!["show", "a", "--color", "always", "--data", &data],
+        vec!["search", "a", "--color", "always", "--data", &data],
+    ] {
+        let out = run(&args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        for bad in [
+            "\u{1b}[2J",
+            "\u{1b}]0",
+            "\r",
+            "\u{7}",
+            "\u{202e}",
+            "\u{1b}[31m",
+        ] {
+            assert!(!text.contains(bad), "{args:?} printed {bad:?}: {text}");
+        }
+        assert!(text.contains("\\u{1b}"), "escaped form shown: {text}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_does_not_turn_a_failed_check_into_success() {
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "{} check --data tests/data/invalid/unknown-entity.json --json | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            assert_cmd::cargo::cargo_bin("casegraph").display()
+        ))
+        .current_dir(crate::common::root())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
+}
+
+#[test]
+fn over_long_default_ids_survive_the_canonical_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_a = "a".repeat(100);
+    let long_b = "b".repeat(100);
+    let data = write(
+        &dir,
+        "long.json",
+        &format!(
+            r#"{{"sources": [{{"id": "s", "title": "S"}}],
+"entities": [{{"id": "{long_a}", "name": "A", "kind": "person"}}, {{"id": "{long_b}", "name": "B", "kind": "person"}}],
+"relationships": [
+  {{"from": "{long_a}", "to": "{long_b}", "type": "knows", "date": "2001", "evidence": [{{"source": "s"}}]}},
+  {{"from": "{long_a}", "to": "{long_b}", "type": "knows", "date": "2002", "evidence": [{{"source": "s"}}]}}]}}"#
+        ),
+    );
+    let out_dir = dir.path().join("out");
+    let out = run(&["build", "--data", &data, "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let canonical = out_dir.join("long.json");
+    let reloaded = run(&[
+        "show",
+        &long_a,
+        "--json",
+        "--data",
+        canonical.to_str().unwrap(),
+    ]);
+    assert_eq!(reloaded.status.code(), Some(0), "{}", show(&reloaded));
+    let original = run(&["show", &long_a, "--json", "--data", &data]);
+    assert_eq!(json(&reloaded), json(&original));
+}
+
+#[test]
+fn build_json_reports_files_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "build",
+        "--json",
+        "--data",
+        "tests/data/invalid/orphan-entity.json",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert!(
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "orphan-entity.json")
+    );
+    assert_eq!(v["warnings"][0]["rule"], "orphan-entity");
+}
+
+#[test]
+fn search_with_limit_zero_still_succeeds_when_something_matches() {
+    let out = run(&["search", "hastings", "--limit", "0", "--data", "graph-data"]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+}
