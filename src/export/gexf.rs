@@ -59,23 +59,10 @@ fn value_text(v: &Value) -> String {
 
 /// A calendar day `YYYY-MM-DD` from a partial date's first or last day.
 fn day(d: PartialDate, last: bool) -> String {
-    let (m, dd) = match (d.month(), d.day()) {
-        (Some(m), Some(dd)) => (m, dd),
-        (Some(m), None) if last => (m, days_in_month(d.year(), m)),
-        (Some(m), None) => (m, 1),
-        (None, _) if last => (12, 31),
-        (None, _) => (1, 1),
-    };
-    format!("{:04}-{m:02}-{dd:02}", d.year())
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+    if last {
+        d.last_iso_day()
+    } else {
+        d.first_iso_day()
     }
 }
 

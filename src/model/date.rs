@@ -44,7 +44,7 @@ impl fmt::Display for DateError {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -120,6 +120,27 @@ impl PartialDate {
             self.day
         };
         day_number(self.year, month, day)
+    }
+
+    /// The first day this date covers, as `YYYY-MM-DD` (`2013-08` → `2013-08-01`).
+    pub fn first_iso_day(self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.year,
+            self.month.max(1),
+            self.day.max(1)
+        )
+    }
+
+    /// The last day this date covers, as `YYYY-MM-DD` (`2013-02` → `2013-02-28`).
+    pub fn last_iso_day(self) -> String {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month)
+        } else {
+            self.day
+        };
+        format!("{:04}-{month:02}-{day:02}", self.year)
     }
 
     /// How precise the date is: 0 year, 1 month, 2 day.
