@@ -6,9 +6,12 @@ mod build;
 mod check;
 pub mod fmt;
 pub mod json;
+mod neighbors;
+mod path;
 mod search;
 mod show;
 mod stats;
+mod timeline;
 
 pub use args::{FilterArgs, GlobalArgs};
 
@@ -38,6 +41,9 @@ enum Command {
     Search(search::SearchArgs),
     Stats(stats::StatsArgs),
     Build(build::BuildArgs),
+    Path(path::PathArgs),
+    Neighbors(neighbors::NeighborsArgs),
+    Timeline(timeline::TimelineArgs),
 }
 
 /// How a command failed; decides the exit status.
@@ -160,6 +166,9 @@ pub fn main() -> std::process::ExitCode {
         Command::Search(a) => search::run(&mut ctx, a),
         Command::Stats(a) => stats::run(&mut ctx, a),
         Command::Build(a) => build::run(&mut ctx, a),
+        Command::Path(a) => path::run(&mut ctx, a),
+        Command::Neighbors(a) => neighbors::run(&mut ctx, a),
+        Command::Timeline(a) => timeline::run(&mut ctx, a),
     };
     let code = match result {
         Ok(()) => 0,
