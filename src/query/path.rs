@@ -702,6 +702,40 @@ fn chrono(
     None
 }
 
+/// True when each dated relationship ends no earlier than the latest start
+/// before it (the chronological rule).
+fn in_time(model: &Model, rels: &[RelIx]) -> bool {
+    let mut latest = i32::MIN;
+    for r in rels {
+        if let Some((a, b)) = chrono_period(model.relationship(*r).when()) {
+            if b < latest {
+                return false;
+            }
+            latest = latest.max(a);
+        }
+    }
+    true
+}
+
+/// The time-respecting search keeps the first relationship that works for
+/// each hop; swap in the strongest one that keeps the chain in time, so
+/// the answer shows the best evidence, not the first found.
+fn strongest_in_time(w: &Walk<'_>, nodes: &[EntityIx], rels: &mut [RelIx]) {
+    for i in 0..rels.len() {
+        let Some(h) = w.hop(nodes[i], nodes[i + 1], None) else {
+            continue;
+        };
+        let kept = rels[i];
+        for c in std::iter::once(h.rel).chain(h.others) {
+            rels[i] = c;
+            if in_time(w.model, rels) {
+                break;
+            }
+            rels[i] = kept;
+        }
+    }
+}
+
 /// Finds the paths a [`PathQuery`] asks for in `view`.
 ///
 /// - Best, fewest hops: bidirectional BFS, then the path whose entity ids
@@ -780,8 +814,9 @@ pub fn paths(model: &Model, view: &View, q: &PathQuery) -> Result<Paths, PathErr
             .ok_or(PathError::NoPath);
     }
     if q.chronological {
-        let (nodes, rels, _) =
+        let (nodes, mut rels, _) =
             chrono(&w, q.from, q.to, q.max_hops, &base, i32::MIN).ok_or(PathError::NoPath)?;
+        strongest_in_time(&w, &nodes, &mut rels);
         return Ok(Paths {
             paths: vec![w.path(nodes, Some(&rels))],
             total: 1,
@@ -862,6 +897,7 @@ fn via_path(w: &Walk<'_>, q: &PathQuery, base: &Restrict, via: EntityIx) -> Opti
         let rels = match (a.1.take(), b.1.take()) {
             (Some(mut x), Some(y)) => {
                 x.extend(y);
+                strongest_in_time(w, &nodes, &mut x);
                 Some(x)
             }
             _ => None,
@@ -952,20 +988,22 @@ pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<Str
                 .map(|(flag, _)| format!("`{flag}`"))
                 .collect();
             let flags: Vec<String> = filter.describe().iter().map(|f| format!("`{f}`")).collect();
-            if culprits.is_empty() {
-                notes.push(format!(
-                    "the filters together cut the connection ({}); without them there is a path of {}",
+            notes.push(match culprits.as_slice() {
+                [] => format!(
+                    "the filters together cut the connection ({}): no one of them alone does; without them there is a path of {}",
                     flags.join(" "),
                     hop_word(n)
-                ));
-            } else {
-                notes.push(format!(
-                    "the filter {} cut the connection; without {} there is a path of {}",
-                    culprits.join(" and "),
-                    if culprits.len() == 1 { "it" } else { "either" },
+                ),
+                [one] => format!(
+                    "the filter {one} cut the connection: without it there is a path (of {} without any filter)",
                     hop_word(n)
-                ));
-            }
+                ),
+                many => format!(
+                    "each of the filters {} cuts the connection: dropping any one of them leaves a path (of {} without any filter)",
+                    many.join(", "),
+                    hop_word(n)
+                ),
+            });
             return notes;
         }
         notes.push("the filters are not the reason: there is no path without them either".into());

@@ -5,4 +5,6 @@ mod common;
 
 mod check;
 mod commands;
+mod paths_prop;
+mod queries;
 mod roundtrip;
