@@ -89,8 +89,8 @@ pub struct PathQuery {
     pub credible: bool,
     /// Add [`hub_penalty`] for every entity passed through.
     pub avoid_hubs: bool,
-    /// Only time-respecting paths (see [`chronological`](PathQuery::chronological) notes in
-    /// the module docs of [`paths`]).
+    /// Only time-respecting paths: each dated hop ends no earlier than the
+    /// latest start of the dated hops before it; undated hops pass.
     pub chronological: bool,
     /// Return at most this many paths (`--all` still counts them all).
     pub limit: usize,
@@ -971,7 +971,11 @@ pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<Str
     let mut plain = q.clone();
     plain.mode = PathMode::Best;
     plain.limit = 1;
-    let hops_of = |view: &View, q: &PathQuery| paths(model, view, q).ok().map(|p| p.paths[0].len());
+    let hops_of = |view: &View, q: &PathQuery| {
+        paths(model, view, q)
+            .ok()
+            .and_then(|p| p.paths.first().map(Path::len))
+    };
     let all = View::all(model);
     let hop_word = |n: usize| {
         if n == 1 {
