@@ -968,9 +968,14 @@ fn yen(
 /// option cut the connection, found by asking again without it.
 pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<String> {
     let mut notes = Vec::new();
+    // Whether a connection exists does not depend on the weights, so every
+    // retry is the cheap fewest-hops search (a weighted search with a large
+    // hop limit would explore (entity, hops) states across the whole graph).
     let mut plain = q.clone();
     plain.mode = PathMode::Best;
     plain.limit = 1;
+    plain.credible = false;
+    plain.avoid_hubs = false;
     let hops_of = |view: &View, q: &PathQuery| {
         paths(model, view, q)
             .ok()
