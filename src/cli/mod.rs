@@ -7,9 +7,12 @@ mod check;
 mod export;
 pub mod fmt;
 pub mod json;
+mod neighbors;
+mod path;
 mod search;
 mod show;
 mod stats;
+mod timeline;
 
 pub use args::{FilterArgs, GlobalArgs};
 
@@ -40,6 +43,9 @@ enum Command {
     Stats(stats::StatsArgs),
     Build(build::BuildArgs),
     Export(export::ExportArgs),
+    Path(path::PathArgs),
+    Neighbors(neighbors::NeighborsArgs),
+    Timeline(timeline::TimelineArgs),
 }
 
 /// How a command failed; decides the exit status.
@@ -191,6 +197,9 @@ pub fn main() -> std::process::ExitCode {
         Command::Stats(a) => stats::run(&mut ctx, a),
         Command::Build(a) => build::run(&mut ctx, a),
         Command::Export(a) => export::run(&mut ctx, a),
+        Command::Path(a) => path::run(&mut ctx, a),
+        Command::Neighbors(a) => neighbors::run(&mut ctx, a),
+        Command::Timeline(a) => timeline::run(&mut ctx, a),
     };
     let code = match result {
         Ok(()) => 0,

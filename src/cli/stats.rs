@@ -1,14 +1,22 @@
 //! `casegraph stats`: what is in the dataset.
 
-use super::{Ctx, Failure, json};
-use crate::query::stats::{Count, stats};
+use super::fmt::count;
+use super::{Ctx, Failure, FilterArgs, json};
+use crate::query::centrality;
+use crate::query::stats::{Count, stats_in};
 use clap::Args;
 use std::io::Write;
 
 /// Counts by entity kind, relationship type and status; connected
-/// components; the entities with the most relationships.
+/// components; the entities with the most relationships; betweenness
+/// centrality (who sits on the most shortest paths) and bridges
+/// (relationships whose removal disconnects the graph). The filters select
+/// the part of the graph counted.
 #[derive(Args, Debug)]
-pub struct StatsArgs {}
+pub struct StatsArgs {
+    #[command(flatten)]
+    filters: FilterArgs,
+}
 
 fn line(counts: &[Count]) -> String {
     counts
@@ -18,21 +26,32 @@ fn line(counts: &[Count]) -> String {
         .join(", ")
 }
 
-pub(super) fn run(ctx: &mut Ctx, _args: StatsArgs) -> Result<(), Failure> {
+pub(super) fn run(ctx: &mut Ctx, args: StatsArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
-    let s = stats(&model);
+    let filter = args.filters.filter();
+    let view = filter.view(&model);
+    let s = stats_in(&model, &view);
+    let c = centrality(&model, &view);
     if ctx.global.json {
-        json::print(
-            &mut ctx.out,
-            &serde_json::to_value(&s).expect("stats serialize"),
-        )?;
+        let mut v = serde_json::to_value(&s).expect("stats serialize");
+        if let (serde_json::Value::Object(m), Ok(serde_json::Value::Object(extra))) =
+            (&mut v, serde_json::to_value(&c))
+        {
+            m.extend(extra);
+            m.insert("filters".into(), filter.describe().into());
+        }
+        json::print(&mut ctx.out, &v)?;
         return Ok(());
     }
     let o = &mut ctx.out;
     writeln!(
         o,
-        "{}: {} entities, {} relationships, {} sources, {} citations",
-        s.dataset, s.entities, s.relationships, s.sources, s.citations
+        "{}: {}, {}, {}, {}",
+        s.dataset,
+        count(s.entities, "entity", "entities"),
+        count(s.relationships, "relationship", "relationships"),
+        count(s.sources, "source", "sources"),
+        count(s.citations, "citation", "citations"),
     )?;
     writeln!(o)?;
     writeln!(o, "entities by kind:         {}", line(&s.by_kind))?;
@@ -55,6 +74,28 @@ pub(super) fn run(ctx: &mut Ctx, _args: StatsArgs) -> Result<(), Failure> {
     writeln!(o, "most connected:")?;
     for r in &s.top_degree {
         writeln!(o, "  {:>4}  {} ({})", r.degree, r.name, r.id)?;
+    }
+    match c.sampled_sources {
+        None => writeln!(o, "betweenness centrality:")?,
+        Some(k) => writeln!(
+            o,
+            "betweenness centrality (estimated from {k} sampled entities):"
+        )?,
+    }
+    for b in &c.betweenness {
+        writeln!(o, "  {:.3}  {} ({})", b.betweenness, b.name, b.id)?;
+    }
+    writeln!(
+        o,
+        "bridges (relationships whose removal disconnects the graph): {}",
+        c.bridges.len()
+    )?;
+    const SHOWN: usize = 20;
+    for b in c.bridges.iter().take(SHOWN) {
+        writeln!(o, "  {}", b.id)?;
+    }
+    if c.bridges.len() > SHOWN {
+        writeln!(o, "  … and {} more (see `--json`)", c.bridges.len() - SHOWN)?;
     }
     Ok(())
 }

@@ -109,8 +109,18 @@ impl Filter {
             out.push(format!("--kinds {}", k.join(",")));
         }
         if let Some(s) = &self.statuses {
-            let words: Vec<_> = s.iter().map(|s| s.as_str()).collect();
-            out.push(format!("--status {}", words.join(",")));
+            // `--min-status X` is stored as the set it expands to; say it the
+            // short way when the set is exactly that.
+            let weakest = s.iter().max().copied();
+            match weakest {
+                Some(w) if *s == Filter::min_status(w) => {
+                    out.push(format!("--min-status {w}"));
+                }
+                _ => {
+                    let words: Vec<_> = s.iter().map(|s| s.as_str()).collect();
+                    out.push(format!("--status {}", words.join(",")));
+                }
+            }
         }
         if self.no_disputed {
             out.push("--no-disputed".into());

@@ -1,12 +1,21 @@
 //! Questions asked of a [`Model`](crate::model::Model): finding entities,
 //! statistics, and (in later modules) paths and neighbourhoods.
 
+pub mod centrality;
 pub mod filter;
+pub mod neighbors;
+pub mod path;
 pub mod resolve;
 pub mod search;
 pub mod stats;
+pub mod timeline;
 
 pub use filter::{Filter, View};
 pub use resolve::{ResolveError, resolve};
 pub use search::{Hit, MatchField, MatchKind, search};
 pub use stats::{Stats, stats};
+
+pub use centrality::{Centrality, centrality};
+pub use neighbors::{Direction, Neighbor, neighbors};
+pub use path::{Path, PathError, PathMode, PathQuery, Paths, explain_no_path, paths};
+pub use timeline::{Entry, Event, timeline};

@@ -1,5 +1,6 @@
 //! Dataset statistics: counts, connected components, best-connected entities.
 
+use super::filter::View;
 use crate::model::{Model, Status};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
@@ -66,27 +67,42 @@ fn counts(map: BTreeMap<String, usize>) -> Vec<Count> {
 
 /// Computes the statistics of `model`.
 pub fn stats(model: &Model) -> Stats {
+    stats_in(model, &View::all(model))
+}
+
+/// Computes the statistics of the part of `model` a filter keeps.
+pub fn stats_in(model: &Model, view: &View) -> Stats {
     let g = model.graph();
     let mut by_kind = BTreeMap::new();
-    for e in model.entities() {
+    let mut entities = 0;
+    for e in model.entities().filter(|e| view.has_entity(e.ix())) {
+        entities += 1;
         *by_kind.entry(e.kind().to_owned()).or_insert(0) += 1;
     }
     let mut by_type = BTreeMap::new();
     let mut by_status = [0usize; 4];
     let mut disputed = 0;
     let mut citations = 0;
-    for r in model.relationships() {
+    let mut relationships = 0;
+    for r in model
+        .relationships()
+        .filter(|r| view.has_relationship(r.ix()))
+    {
+        relationships += 1;
         *by_type.entry(r.rel_type().to_owned()).or_insert(0) += 1;
         by_status[r.status() as usize] += 1;
         disputed += usize::from(r.is_disputed());
         citations += r.evidence().len();
     }
     let mut uf = UnionFind::<usize>::new(g.node_count());
-    for e in g.edge_references() {
+    for e in g
+        .edge_references()
+        .filter(|e| view.has_relationship(e.id()))
+    {
         uf.union(e.source().index(), e.target().index());
     }
     let mut sizes = BTreeMap::new();
-    for ix in g.node_indices() {
+    for ix in g.node_indices().filter(|ix| view.has_entity(*ix)) {
         *sizes.entry(uf.find(ix.index())).or_insert(0usize) += 1;
     }
     let components = sizes.len();
@@ -95,19 +111,23 @@ pub fn stats(model: &Model) -> Stats {
     component_sizes.truncate(10);
     let mut top_degree: Vec<Ranked> = model
         .entities()
+        .filter(|e| view.has_entity(e.ix()))
         .map(|e| Ranked {
             id: e.id().to_owned(),
             name: e.name().to_owned(),
-            degree: g.edges_directed(e.ix(), petgraph::Outgoing).count()
-                + g.edges_directed(e.ix(), petgraph::Incoming).count(),
+            degree: g
+                .edges_directed(e.ix(), petgraph::Outgoing)
+                .chain(g.edges_directed(e.ix(), petgraph::Incoming))
+                .filter(|r| view.has_relationship(r.id()))
+                .count(),
         })
         .collect();
     top_degree.sort_by(|a, b| b.degree.cmp(&a.degree).then_with(|| a.id.cmp(&b.id)));
     top_degree.truncate(10);
     Stats {
         dataset: model.dataset().id.clone(),
-        entities: model.entity_count(),
-        relationships: model.relationship_count(),
+        entities,
+        relationships,
         sources: model.source_count(),
         citations,
         by_kind: counts(by_kind),

@@ -6,6 +6,8 @@ mod common;
 mod check;
 mod commands;
 mod export;
+mod paths_prop;
+mod queries;
 mod readers;
 mod readme;
 mod regression;

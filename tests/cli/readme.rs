@@ -4,7 +4,8 @@
 
 use crate::common::root;
 
-/// Splits a command line into words, honouring double quotes.
+/// Splits a command line into words, honouring double quotes and dropping a
+/// trailing `# comment`.
 fn words(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -16,6 +17,7 @@ fn words(line: &str) -> Vec<String> {
                 quoted = !quoted;
                 any = true;
             }
+            '#' if !quoted && !any => break,
             c if c.is_whitespace() && !quoted => {
                 if any {
                     out.push(std::mem::take(&mut cur));

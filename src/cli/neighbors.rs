@@ -1,0 +1,108 @@
+//! `casegraph neighbors`: who is near an entity, and through what.
+
+use super::{Ctx, Failure, FilterArgs, fmt, json};
+use crate::query::{Direction, neighbors, resolve};
+use clap::{Args, ValueEnum};
+use serde_json::json;
+use std::io::Write;
+
+/// List the entities within N hops of an entity, grouped by distance, each
+/// with the relationship that reaches it and that relationship's evidence.
+#[derive(Args, Debug)]
+pub struct NeighborsArgs {
+    /// The entity: an id, a name or an alias
+    entity: String,
+    /// How many hops out
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    depth: usize,
+    /// Follow relationships pointing in, out, or both (symmetric ties always)
+    #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
+    direction: DirectionArg,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+/// `--direction`
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum DirectionArg {
+    /// Relationships pointing into each entity
+    In,
+    /// Relationships pointing out of each entity
+    Out,
+    /// Both
+    Both,
+}
+
+pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
+    let model = ctx.model()?;
+    let center = resolve(&model, &args.entity).map_err(|e| Failure::Query(e.to_string()))?;
+    let filter = args.filters.filter();
+    let view = filter.view(&model);
+    let direction = match args.direction {
+        DirectionArg::In => Direction::In,
+        DirectionArg::Out => Direction::Out,
+        DirectionArg::Both => Direction::Both,
+    };
+    let found = neighbors(&model, &view, center, args.depth, direction);
+    let c = model.entity(center);
+    if ctx.global.json {
+        let v = json!({
+            "entity": json::entity_brief(&c),
+            "depth": args.depth,
+            "direction": format!("{:?}", args.direction).to_lowercase(),
+            "filters": filter.describe(),
+            "neighbors": found.iter().map(|n| json!({
+                "entity": json::entity_brief(&model.entity(n.entity)),
+                "distance": n.distance,
+                "hop": super::path::hop_json(&model, &n.hop),
+            })).collect::<Vec<_>>(),
+        });
+        json::print(&mut ctx.out, &v)?;
+        return Ok(());
+    }
+    let bold = anstyle::Style::new().bold();
+    let o = &mut ctx.out;
+    let conditions = filter.describe();
+    writeln!(
+        o,
+        "{bold}{}{bold:#} (`{}`): {} entit{} within {} hop{}{}",
+        c.name(),
+        c.id(),
+        found.len(),
+        if found.len() == 1 { "y" } else { "ies" },
+        args.depth,
+        if args.depth == 1 { "" } else { "s" },
+        if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" with `{}`", conditions.join(" "))
+        }
+    )?;
+    let mut current = 0;
+    for n in &found {
+        if n.distance != current {
+            current = n.distance;
+            writeln!(o)?;
+            writeln!(
+                o,
+                "{bold}{} hop{}{bold:#}",
+                current,
+                if current == 1 { "" } else { "s" }
+            )?;
+        }
+        let e = model.entity(n.entity);
+        writeln!(o, "  {} (`{}`, {})", e.name(), e.id(), e.kind())?;
+        let r = model.relationship(n.hop.rel);
+        writeln!(o, "    {}", fmt::rel_line(&model, &r))?;
+        write!(o, "{}", fmt::evidence_lines(&r, "        "))?;
+        if !n.hop.others.is_empty() {
+            writeln!(
+                o,
+                "        also linked by {} other relationship{}",
+                n.hop.others.len(),
+                if n.hop.others.len() == 1 { "" } else { "s" }
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,215 @@
+//! `path`, `neighbors`, `timeline` and `stats` on the curated dataset:
+//! human and JSON snapshots of the questions the README answers.
+
+use crate::common::{json, run, show};
+
+const DATA: &str = "graph-data/netflix-facebook.json";
+
+fn snap(args: &[&str]) -> String {
+    let mut full = args.to_vec();
+    full.extend(["--data", DATA]);
+    show(&run(&full))
+}
+
+#[test]
+fn path_netflix_to_cambridge_analytica() {
+    insta::assert_snapshot!(snap(&["path", "netflix", "cambridge-analytica"]));
+    let out = run(&[
+        "path",
+        "netflix",
+        "cambridge-analytica",
+        "--json",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_json_snapshot!(json(&out));
+}
+
+#[test]
+fn a_connection_only_through_a_denied_claim_fails_with_min_status_reported() {
+    // In 2014 the only recorded message-sharing link between Meta and
+    // Netflix is the one Meta and Netflix both deny.
+    let q = [
+        "path",
+        "meta",
+        "netflix",
+        "--types",
+        "shared_private_messages_with,gave_message_access_to",
+        "--as-of",
+        "2014",
+    ];
+    let found = snap(&q);
+    assert!(found.starts_with("status: 0"), "{found}");
+    assert!(found.contains("· denied ·"), "{found}");
+    insta::assert_snapshot!("denied-only", found);
+    let mut strict = q.to_vec();
+    strict.extend(["--min-status", "reported"]);
+    let cut = snap(&strict);
+    assert!(cut.starts_with("status: 1"), "{cut}");
+    assert!(cut.contains("`--min-status reported`"), "{cut}");
+    insta::assert_snapshot!("denied-only-min-status-reported", cut);
+    strict.push("--json");
+    let v = json(&run(&[&strict[..], &["--data", DATA]].concat()));
+    assert_eq!(v["paths"], serde_json::json!([]));
+    assert_eq!(v["total"], 0);
+}
+
+#[test]
+fn how_netflix_connects_to_each_fine_and_settlement() {
+    for target in ["irish-dpc", "ftc", "in-re-facebook-consumer-privacy"] {
+        let any = snap(&["path", "netflix", target]);
+        assert!(any.starts_with("status: 0"), "{any}");
+        insta::assert_snapshot!(format!("fine-{target}"), any);
+        let confirmed = snap(&["path", "netflix", target, "--min-status", "confirmed"]);
+        assert!(confirmed.contains("weakest hop: confirmed"), "{confirmed}");
+        insta::assert_snapshot!(format!("fine-{target}-confirmed"), confirmed);
+    }
+}
+
+#[test]
+fn path_options() {
+    insta::assert_snapshot!(
+        "k3",
+        snap(&["path", "netflix", "ftc", "--k", "3", "--quiet"])
+    );
+    insta::assert_snapshot!("credible", snap(&["path", "netflix", "ftc", "--credible"]));
+    insta::assert_snapshot!(
+        "avoid-hubs",
+        snap(&[
+            "path",
+            "netflix",
+            "in-re-facebook-consumer-privacy",
+            "--avoid-hubs"
+        ])
+    );
+    insta::assert_snapshot!(
+        "chronological",
+        snap(&["path", "reed-hastings", "irish-dpc", "--chronological"])
+    );
+    insta::assert_snapshot!(
+        "all",
+        snap(&[
+            "path",
+            "netflix",
+            "meta-platforms-ireland",
+            "--all",
+            "--limit",
+            "2"
+        ])
+    );
+    let v = json(&run(&[
+        "path",
+        "netflix",
+        "cambridge-analytica",
+        "--via",
+        "meta",
+        "--avoid",
+        "facebook",
+        "--json",
+        "--data",
+        DATA,
+    ]));
+    let ents: Vec<&str> = v["paths"][0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    assert!(
+        ents.contains(&"meta") && !ents.contains(&"facebook"),
+        "{ents:?}"
+    );
+    // Usage errors exit 2.
+    let out = run(&[
+        "path",
+        "netflix",
+        "ftc",
+        "--all",
+        "--credible",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["path", "netflix", "netflix", "--data", DATA]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn reed_hastings_neighbors_in_2012_and_2020() {
+    let y2012 = snap(&["neighbors", "reed-hastings", "--as-of", "2012-01-01"]);
+    let y2020 = snap(&["neighbors", "reed-hastings", "--as-of", "2020-01-01"]);
+    // On Meta's board in 2012, gone by 2020.
+    assert!(y2012.contains("(`meta`"), "{y2012}");
+    assert!(!y2020.contains("(`meta`"), "{y2020}");
+    insta::assert_snapshot!("neighbors-2012", y2012);
+    insta::assert_snapshot!("neighbors-2020", y2020);
+    insta::assert_json_snapshot!(
+        "neighbors-2020-json",
+        json(&run(&[
+            "neighbors",
+            "reed-hastings",
+            "--as-of",
+            "2020-01-01",
+            "--json",
+            "--data",
+            DATA
+        ]))
+    );
+    insta::assert_snapshot!(
+        "neighbors-depth-2-out",
+        snap(&[
+            "neighbors",
+            "reed-hastings",
+            "--depth",
+            "2",
+            "--direction",
+            "out",
+            "--min-status",
+            "confirmed"
+        ])
+    );
+}
+
+#[test]
+fn timeline_for_netflix() {
+    insta::assert_snapshot!(snap(&["timeline", "netflix"]));
+    insta::assert_json_snapshot!(json(&run(&[
+        "timeline",
+        "netflix",
+        "--min-status",
+        "reported",
+        "--json",
+        "--data",
+        DATA
+    ])));
+    let all = json(&run(&["timeline", "--json", "--data", DATA]));
+    let dates: Vec<&str> = all["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["sort_date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by_key(|d| casegraph::model::PartialDate::parse(d).unwrap());
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn stats_betweenness_and_bridges() {
+    let v = json(&run(&["stats", "--json", "--data", DATA]));
+    assert_eq!(v["betweenness"][0]["id"], "meta");
+    // Netflix and Meta are linked by nine relationships: never a bridge.
+    let bridges = v["bridges"].as_array().unwrap();
+    assert!(
+        bridges
+            .iter()
+            .all(|b| b["to"] != "netflix" || b["from"] != "meta")
+    );
+    assert!(bridges.iter().any(|b| b["id"] == "ftc.fined.meta"));
+    insta::assert_json_snapshot!("stats-json", v);
+    insta::assert_snapshot!(
+        "stats-confirmed",
+        snap(&["stats", "--min-status", "confirmed"])
+    );
+}
