@@ -12,6 +12,7 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
         PathBuf::from(format!("{id}.json")),
         crate::export::canonical_json(model).into_bytes(),
     )];
+    files.extend(crate::render::publish::outputs(model).map_err(|e| e.to_string())?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

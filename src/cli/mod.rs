@@ -6,6 +6,7 @@ mod build;
 mod check;
 pub mod fmt;
 pub mod json;
+mod render;
 mod search;
 mod show;
 mod stats;
@@ -38,6 +39,7 @@ enum Command {
     Search(search::SearchArgs),
     Stats(stats::StatsArgs),
     Build(build::BuildArgs),
+    Render(render::RenderArgs),
 }
 
 /// How a command failed; decides the exit status.
@@ -160,6 +162,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Search(a) => search::run(&mut ctx, a),
         Command::Stats(a) => stats::run(&mut ctx, a),
         Command::Build(a) => build::run(&mut ctx, a),
+        Command::Render(a) => render::run(&mut ctx, a),
     };
     let code = match result {
         Ok(()) => 0,

@@ -5,4 +5,5 @@ mod common;
 
 mod check;
 mod commands;
+mod render;
 mod roundtrip;
