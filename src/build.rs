@@ -13,6 +13,7 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
         crate::export::canonical_json(model).into_bytes(),
     )];
     exports(model, &mut files)?;
+    files.extend(crate::render::publish::outputs(model).map_err(|e| e.to_string())?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

@@ -17,6 +17,7 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod render;
 pub mod validate;
 
 pub use diag::{Diagnostic, Rule, Severity};

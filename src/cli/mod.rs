@@ -9,6 +9,7 @@ pub mod fmt;
 pub mod json;
 mod neighbors;
 mod path;
+mod render;
 mod search;
 mod show;
 mod stats;
@@ -46,6 +47,7 @@ enum Command {
     Path(path::PathArgs),
     Neighbors(neighbors::NeighborsArgs),
     Timeline(timeline::TimelineArgs),
+    Render(render::RenderArgs),
 }
 
 /// How a command failed; decides the exit status.
@@ -200,6 +202,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Path(a) => path::run(&mut ctx, a),
         Command::Neighbors(a) => neighbors::run(&mut ctx, a),
         Command::Timeline(a) => timeline::run(&mut ctx, a),
+        Command::Render(a) => render::run(&mut ctx, a),
     };
     let code = match result {
         Ok(()) => 0,

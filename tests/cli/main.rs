@@ -11,4 +11,5 @@ mod queries;
 mod readers;
 mod readme;
 mod regression;
+mod render;
 mod roundtrip;

@@ -77,3 +77,50 @@ fn a_failed_build_leaves_the_output_directory_as_it_was() {
         .collect();
     assert_eq!(names, ["keep.txt"]);
 }
+
+/// Every file below `dir`, as sorted paths relative to it.
+fn files_below(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn committed_output_is_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "build",
+        "--data",
+        "graph-data",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let committed = crate::common::root().join("output");
+    let fresh_names = files_below(dir.path());
+    for name in &fresh_names {
+        let fresh = std::fs::read(dir.path().join(name)).unwrap();
+        let old = std::fs::read(committed.join(name)).unwrap_or_default();
+        assert!(
+            fresh == old,
+            "output/{} is stale: run `cargo run --release -- build` and commit output/",
+            name.display()
+        );
+    }
+    assert_eq!(
+        files_below(&committed),
+        fresh_names,
+        "output/ has files a build no longer writes"
+    );
+}

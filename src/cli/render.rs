@@ -1,0 +1,251 @@
+//! `casegraph render`: a diagram of the graph or of a view of it.
+
+use super::{Ctx, Failure, FilterArgs};
+use crate::query::{View, resolve};
+use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
+use clap::{Args, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Draw the graph, or a focused, filtered or path view of it, as DOT, SVG or PNG.
+///
+/// Shape and colour show an entity's kind. The line shows how well a claim is
+/// established: thick solid confirmed, thin grey reported, dashed alleged,
+/// dotted red denied; a disputed claim says "disputed by …" in red and has a
+/// barred arrowhead. The legend is drawn in the diagram. In SVG, each node and
+/// edge has an id, a class and a tooltip with its citations, and an edge links
+/// to its first source. SVG and PNG are drawn by the built-in graphviz-pure:
+/// no Graphviz install is needed.
+#[derive(Args, Debug)]
+pub struct RenderArgs {
+    /// Output format [default: from the extension of -o, else dot]
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Write to FILE instead of standard output (needed for PNG on a terminal)
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Layout engine
+    #[arg(long, value_enum, default_value_t = LayoutArg::Dot)]
+    layout: LayoutArg,
+    /// Who draws SVG and PNG: the built-in graphviz-pure, or the installed Graphviz `dot`
+    #[arg(long, value_enum, default_value_t = RendererArg::Pure)]
+    renderer: RendererArg,
+    /// Draw only the entities within --depth hops of ENTITY (an id, name or alias)
+    #[arg(long, value_name = "ENTITY", conflicts_with = "path")]
+    focus: Option<String>,
+    /// Hops from the --focus entity
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
+    depth: usize,
+    /// Draw one shortest connection between two entities, its hops highlighted
+    #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
+    path: Option<Vec<String>>,
+    /// With --path: also draw, greyed, the entities this many hops off the path
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "path")]
+    context: usize,
+    /// Direction of the layers (dot layout)
+    #[arg(long, value_enum, default_value_t = RankDirArg::LR)]
+    rankdir: RankDirArg,
+    /// Group entities in boxes
+    #[arg(long, value_enum, value_name = "WHAT")]
+    cluster_by: Option<ClusterBy>,
+    /// Number each edge's sources ([1], [2]…) and list them under the diagram
+    #[arg(long)]
+    footnotes: bool,
+    /// Draw graphs of more than 500 entities (slow, and rarely readable)
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+/// `--format`
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    /// Graphviz DOT text
+    Dot,
+    /// SVG for the web
+    Svg,
+    /// PNG image
+    Png,
+}
+
+/// `--layout`
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum LayoutArg {
+    /// Layered
+    Dot,
+    /// Spring model
+    Neato,
+    /// Force-directed
+    Fdp,
+    /// Force-directed, for large graphs
+    Sfdp,
+    /// Circular
+    Circo,
+    /// Radial
+    Twopi,
+}
+
+/// `--renderer`
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum RendererArg {
+    /// Built-in graphviz-pure
+    Pure,
+    /// The installed Graphviz `dot`
+    System,
+}
+
+/// `--rankdir`
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(clippy::upper_case_acronyms)]
+enum RankDirArg {
+    /// Left to right
+    #[value(name = "LR", alias = "lr")]
+    LR,
+    /// Top to bottom
+    #[value(name = "TB", alias = "tb")]
+    TB,
+}
+
+/// `--cluster-by`
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ClusterBy {
+    /// One box per entity kind
+    Kind,
+}
+
+impl RenderArgs {
+    fn format(&self) -> Format {
+        let from_ext = || {
+            let ext = self.output.as_ref()?.extension()?.to_str()?;
+            match ext.to_ascii_lowercase().as_str() {
+                "svg" => Some(Format::Svg),
+                "png" => Some(Format::Png),
+                "dot" | "gv" => Some(Format::Dot),
+                _ => None,
+            }
+        };
+        match self.format {
+            Some(FormatArg::Dot) => Format::Dot,
+            Some(FormatArg::Svg) => Format::Svg,
+            Some(FormatArg::Png) => Format::Png,
+            None => from_ext().unwrap_or(Format::Dot),
+        }
+    }
+
+    fn layout(&self) -> Layout {
+        match self.layout {
+            LayoutArg::Dot => Layout::Dot,
+            LayoutArg::Neato => Layout::Neato,
+            LayoutArg::Fdp => Layout::Fdp,
+            LayoutArg::Sfdp => Layout::Sfdp,
+            LayoutArg::Circo => Layout::Circo,
+            LayoutArg::Twopi => Layout::Twopi,
+        }
+    }
+}
+
+pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
+    let format = args.format();
+    // Checked before any work: binary on a terminal is never what was meant.
+    if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "PNG is binary and standard output is a terminal\n  hint: write it to a file with \
+             `-o diagram.png`, or pipe it"
+                .into(),
+        ));
+    }
+    let model = ctx.model()?;
+    let filter = args.filters.filter();
+    let mut view: View = filter.view(&model);
+    let mut opts = Options::new();
+    opts.footnotes = args.footnotes;
+    opts.cluster_by_kind = args.cluster_by == Some(ClusterBy::Kind);
+    opts.rankdir = match args.rankdir {
+        RankDirArg::LR => RankDir::LeftRight,
+        RankDirArg::TB => RankDir::TopBottom,
+    };
+    let mut about = Vec::new();
+    let resolve_in = |view: &View, who: &str| {
+        let ix = resolve(&model, who).map_err(|e| Failure::Query(e.to_string()))?;
+        if !view.has_entity(ix) {
+            return Err(Failure::Query(format!(
+                "`{}` is left out by the filters ({})",
+                model.entity(ix).id(),
+                filter.describe().join(" ")
+            )));
+        }
+        Ok(ix)
+    };
+    if let Some(who) = &args.focus {
+        let center = resolve_in(&view, who)?;
+        view.focus(&model, center, args.depth);
+        about.push(format!(
+            "Entities within {} hop{} of {}",
+            args.depth,
+            if args.depth == 1 { "" } else { "s" },
+            model.entity(center).name()
+        ));
+    } else if let Some([from, to]) = args.path.as_deref() {
+        let a = resolve_in(&view, from)?;
+        let b = resolve_in(&view, to)?;
+        let (na, nb) = (model.entity(a).name(), model.entity(b).name());
+        let Some(rels) = render::path::shortest_path(&model, &view, a, b) else {
+            let mut m = format!("no path between `{na}` and `{nb}`");
+            if !filter.is_empty() {
+                m.push_str(&format!(" with {}", filter.describe().join(" ")));
+            }
+            return Err(Failure::Query(m));
+        };
+        let (shown, hops, faded) = render::path::path_views(&model, &view, a, &rels, args.context);
+        view = shown;
+        opts.highlight = Some(hops);
+        opts.faded = Some(faded);
+        about.push(format!(
+            "Shortest connection from {na} to {nb}: {} hop{}",
+            rels.len(),
+            if rels.len() == 1 { "" } else { "s" }
+        ));
+    } else if !filter.is_empty() {
+        view.drop_isolated(&model);
+    }
+    if !filter.is_empty() {
+        about.push(format!("Filtered: {}", filter.describe().join(" ")));
+    }
+    if !about.is_empty() {
+        opts.subtitle = Some(about.join(" · "));
+    }
+    let n = view.entities.count_ones(..);
+    if n == 0 {
+        return Err(Failure::Query(format!(
+            "nothing to draw: {} leave no entity",
+            filter.describe().join(" ")
+        )));
+    }
+    if n > render::MAX_ENTITIES && !args.force {
+        return Err(Failure::Usage(format!(
+            "the diagram would have {n} entities, more than {} are unreadable\n  hint: draw part \
+             of it with `--focus ENTITY --depth 1` or the filters (`--types`, `--min-status`, \
+             …), or insist with `--force`",
+            render::MAX_ENTITIES
+        )));
+    }
+    let renderer = match args.renderer {
+        RendererArg::Pure => Renderer::Pure,
+        RendererArg::System => Renderer::System,
+    };
+    let bytes = render::render(&model, &view, &opts, format, args.layout(), renderer)
+        .map_err(|e| Failure::Query(e.to_string()))?;
+    match &args.output {
+        Some(path) => crate::export::write_atomic(path, &bytes)
+            .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?,
+        // Raw standard output: the colour-stripping stream would rewrite
+        // bytes of a PNG that happen to look like escape sequences.
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
