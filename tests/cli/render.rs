@@ -2,7 +2,7 @@
 //! view, hostile strings through DOT and SVG, PNG sanity, the system
 //! renderer, and the committed `output/` kept up to date.
 
-use crate::common::{root, run, run_in, show};
+use crate::common::{root, run, show};
 use casegraph::render::dot::{entity_label, unquote};
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt};
 
