@@ -485,18 +485,33 @@ impl JsonDiagnostic {
     }
 }
 
-/// The closest candidate to `wrong`, if one is close enough to be a typo.
+/// The closest candidate to `wrong`, if one is close enough to be a typo:
+/// at most 1 edit for names up to 3 characters, 2 up to 8, 3 beyond.
+/// Candidates whose length alone rules them out are skipped before any edit
+/// distance is computed, so a suggestion among a million ids stays cheap.
 pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let wrong_lower = wrong.to_lowercase();
-    let limit = (wrong.chars().count() / 3).max(2);
-    candidates
-        .into_iter()
-        .filter_map(|c| {
-            let d = strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase());
-            (d <= limit).then_some((d, c))
-        })
-        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
-        .map(|(_, c)| c.to_owned())
+    let len = wrong_lower.chars().count();
+    let limit = match len {
+        0..=3 => 1,
+        4..=8 => 2,
+        _ => 3,
+    };
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        if c.len().abs_diff(wrong_lower.len()) > limit * 4 {
+            continue; // even a byte-level bound shows it is too far
+        }
+        let d = if c.bytes().any(|b| b.is_ascii_uppercase()) || !c.is_ascii() {
+            strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase())
+        } else {
+            strsim::damerau_levenshtein(&wrong_lower, c)
+        };
+        if d <= limit && best.is_none_or(|(bd, bc)| (d, c) < (bd, bc)) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c.to_owned())
 }
 
 #[cfg(test)]
