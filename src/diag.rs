@@ -174,8 +174,9 @@ impl Diagnostic {
 pub struct SourceFile {
     /// The name shown (a path as the user gave it, or `<embedded>/…`).
     pub name: String,
-    /// The text (for a file that is not UTF-8, the text up to the first bad byte).
-    pub text: String,
+    /// The text (for a file that is not UTF-8, the text up to the first
+    /// bad byte). Shared with the model, whose strings point into it.
+    pub text: std::sync::Arc<String>,
     line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
@@ -184,7 +185,7 @@ impl SourceFile {
     pub fn new(name: String, text: String) -> SourceFile {
         SourceFile {
             name,
-            text,
+            text: std::sync::Arc::new(text),
             line_starts: std::sync::OnceLock::new(),
         }
     }

@@ -231,7 +231,7 @@ fn feed(files: &mut SourceFiles, builder: &mut Builder, name: String, bytes: Vec
         text.drain(..3);
     }
     let file = files.add(SourceFile::new(name, text));
-    builder.set_file(file);
+    builder.set_file(file, &files.get(file).text);
     let text = &files.get(file).text;
     if let Err(m) = json::read(text, builder) {
         let mut d = Diagnostic::new(

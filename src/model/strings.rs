@@ -9,13 +9,18 @@
 
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
-/// A handle to a string in a [`Arena`].
+/// A handle to a string in an [`Arena`]: where it starts and how long it
+/// is. The top bit of `len` says which half of the arena holds it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub struct Str {
     start: u32,
     len: u32,
 }
+
+/// Set in [`Str::len`] for strings in the arena's own buffer.
+const OWNED: u32 = 1 << 31;
 
 impl Str {
     /// The empty string (needs no arena space).
@@ -23,46 +28,105 @@ impl Str {
 
     /// True for the empty string.
     pub fn is_empty(self) -> bool {
-        self.len == 0
+        self.len & !OWNED == 0
     }
 }
 
-/// The arena is full: more than 4 GiB of text in one dataset.
+/// The arena is full: more than 4 GiB of input, or 2 GiB of copied text.
 #[derive(Debug, Clone, Copy)]
 pub struct ArenaFull;
 
-/// All the model's strings, back to back.
+/// All the model's strings.
+///
+/// Most strings of a dataset are written in its files without escapes, so
+/// the parser hands them out as slices of the file text. The arena keeps the
+/// file texts (shared with the diagnostics, which need them anyway) and a
+/// handle to such a string is just its place in them: nothing is copied.
+/// Only strings that are not slices of a file (with escapes, or made up, like
+/// generated relationship ids) are copied into the arena's own buffer.
 #[derive(Default, Debug, Clone)]
 pub struct Arena {
-    text: String,
+    /// The file texts, each at its base in one address space.
+    files: Vec<(u32, Arc<String>)>,
+    /// The end of that address space.
+    files_end: u32,
+    /// Strings that are not slices of a file.
+    owned: String,
+}
+
+/// Byte offset of `s` inside `base`, if `s` is a slice of it.
+fn offset_in(base: &str, s: &str) -> Option<usize> {
+    let b = base.as_ptr() as usize;
+    let p = s.as_ptr() as usize;
+    (p >= b && p + s.len() <= b + base.len()).then(|| p - b)
 }
 
 impl Arena {
-    /// Stores `s` and returns its handle.
+    /// Adds a file's text: from now on, slices of it are stored without a copy.
+    pub fn add_file(&mut self, text: Arc<String>) {
+        // Past 4 GiB of input, strings are copied (until that fills up too).
+        if let Ok(len) = u32::try_from(text.len())
+            && let Some(end) = self.files_end.checked_add(len)
+        {
+            self.files.push((self.files_end, text));
+            self.files_end = end;
+        }
+    }
+
+    /// Stores `s` and returns its handle: its place in the latest file when
+    /// it is a slice of that file's text, else a copy.
     pub fn push(&mut self, s: &str) -> Result<Str, ArenaFull> {
         if s.is_empty() {
             return Ok(Str::EMPTY);
         }
-        let start = u32::try_from(self.text.len()).map_err(|_| ArenaFull)?;
         let len = u32::try_from(s.len()).map_err(|_| ArenaFull)?;
+        if len >= OWNED {
+            return Err(ArenaFull);
+        }
+        if let Some((base, text)) = self.files.last()
+            && let Some(off) = offset_in(text, s)
+        {
+            // `add_file` checked that the whole file fits below `files_end`.
+            return Ok(Str {
+                start: base + off as u32,
+                len,
+            });
+        }
+        let start = u32::try_from(self.owned.len()).map_err(|_| ArenaFull)?;
         start.checked_add(len).ok_or(ArenaFull)?;
-        self.text.push_str(s);
-        Ok(Str { start, len })
+        self.owned.push_str(s);
+        Ok(Str {
+            start,
+            len: len | OWNED,
+        })
     }
 
     /// The text of a handle.
     pub fn get(&self, s: Str) -> &str {
-        &self.text[s.start as usize..(s.start + s.len) as usize]
+        let len = (s.len & !OWNED) as usize;
+        if len == 0 {
+            return "";
+        }
+        let start = s.start as usize;
+        if s.len & OWNED != 0 {
+            return &self.owned[start..start + len];
+        }
+        let file = match &self.files[..] {
+            [only] => only,
+            files => &files[files.partition_point(|(base, _)| *base <= s.start) - 1],
+        };
+        let start = start - file.0 as usize;
+        &file.1[start..start + len]
     }
 
-    /// Bytes used by the text.
+    /// Bytes used by the copied text (the files' text is not counted).
     pub fn bytes(&self) -> usize {
-        self.text.len()
+        self.owned.len()
     }
 
     /// Gives back spare capacity once loading is done.
     pub fn shrink(&mut self) {
-        self.text.shrink_to_fit();
+        self.owned.shrink_to_fit();
     }
 }
 
