@@ -196,7 +196,9 @@ pub struct Relationship {
     pub(crate) directed: bool,
     pub(crate) when: When,
     pub(crate) status: Status,
-    pub(crate) amount: Option<Box<AmountRec>>,
+    /// Index + 1 in [`Model::amounts`]: 4 bytes where a `Box` took 8, and
+    /// few relationships have one.
+    pub(crate) amount: Option<std::num::NonZeroU32>,
     pub(crate) evidence: Range32,
     pub(crate) disputes: Range32,
     pub(crate) properties: Range32,
@@ -258,6 +260,7 @@ pub struct Model {
     pub(crate) graph: Graph<Entity, Relationship, petgraph::Directed, u32>,
     pub(crate) sources: Vec<Source>,
     pub(crate) citations: Vec<Citation>,
+    pub(crate) amounts: Vec<AmountRec>,
     pub(crate) disputes: Vec<Dispute>,
     pub(crate) aliases: Vec<Str>,
     pub(crate) properties: Vec<Property>,
@@ -627,10 +630,13 @@ impl<'a> RelRef<'a> {
     /// Money involved.
     pub fn amount(&self) -> Option<Amount<'a>> {
         let model = self.model;
-        self.rec.amount.as_deref().map(|a| Amount {
-            value: &a.value,
-            currency: model.syms.get(a.currency),
-        })
+        self.rec
+            .amount
+            .map(|i| &model.amounts[i.get() as usize - 1])
+            .map(|a| Amount {
+                value: &a.value,
+                currency: model.syms.get(a.currency),
+            })
     }
     /// The citations backing it.
     pub fn evidence(&self) -> impl ExactSizeIterator<Item = CitationRef<'a>> + 'a {

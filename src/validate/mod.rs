@@ -79,6 +79,36 @@ struct PendingRef {
     from_what: u32,
 }
 
+/// A [`Span`] in 12 bytes instead of 24, for the tables that keep one per
+/// record (a few million on large datasets). Offsets past 4 GiB saturate:
+/// the arena refuses such inputs anyway.
+#[derive(Clone, Copy, Debug)]
+struct Spot {
+    file: FileId,
+    offset: u32,
+    len: u32,
+}
+
+impl From<Span> for Spot {
+    fn from(s: Span) -> Spot {
+        Spot {
+            file: s.file,
+            offset: u32::try_from(s.offset).unwrap_or(u32::MAX),
+            len: u32::try_from(s.len).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+impl Spot {
+    fn span(self) -> Span {
+        Span {
+            file: self.file,
+            offset: self.offset as usize,
+            len: self.len as usize,
+        }
+    }
+}
+
 /// What a diagnostic is about (`relationship `x``, `a citation of …`).
 /// Formatted only when a diagnostic is reported: building the text for
 /// every record would cost an allocation each.
@@ -128,10 +158,10 @@ pub struct Builder {
     model: Model,
     diags: Vec<Diagnostic>,
     file: FileId,
-    entity_span: Vec<Option<Span>>,
-    source_span: Vec<Option<Span>>,
+    entity_span: Vec<Option<Spot>>,
+    source_span: Vec<Option<Spot>>,
     source_cited: Vec<bool>,
-    rel_span: Vec<Span>,
+    rel_span: Vec<Spot>,
     pending: Vec<PendingRef>,
     /// The `from_what` texts of [`PendingRef`]s.
     pending_names: Vec<String>,
@@ -680,6 +710,7 @@ impl Builder {
         let ix = match self.model.source_by_id(id) {
             Some(ix) => {
                 if let Some(first) = self.source_span[ix.0 as usize] {
+                    let first = first.span();
                     self.duplicate("source", id, id_span, first);
                     return;
                 }
@@ -693,7 +724,7 @@ impl Builder {
             id: id_str,
             ..record
         };
-        self.source_span[i] = Some(id_span);
+        self.source_span[i] = Some(id_span.into());
     }
 
     fn add_entity(&mut self, node: &Node<'_>) {
@@ -747,6 +778,7 @@ impl Builder {
         let ix = match self.model.entity_by_id(id) {
             Some(ix) => {
                 if let Some(first) = self.entity_span[ix.index()] {
+                    let first = first.span();
                     self.duplicate("entity", id, id_span, first);
                     return;
                 }
@@ -768,7 +800,7 @@ impl Builder {
             properties,
         };
         self.model.graph[ix] = entity;
-        self.entity_span[ix.index()] = Some(id_span);
+        self.entity_span[ix.index()] = Some(id_span.into());
     }
 
     fn add_relationship(&mut self, node: &Node<'_>) {
@@ -902,7 +934,7 @@ impl Builder {
         let rel_id = match id {
             Some((id, span)) => {
                 if let Some(first) = self.model.relationship_by_id(id) {
-                    let first = self.rel_span[first.index()];
+                    let first = self.rel_span[first.index()].span();
                     self.duplicate("relationship", id, span, first);
                 } else {
                     id_is_new = true;
@@ -924,7 +956,7 @@ impl Builder {
             properties,
         };
         let ix = self.model.graph.add_edge(from_ix, to_ix, rel);
-        self.rel_span.push(f.span);
+        self.rel_span.push(f.span.into());
         match (rel_id, id) {
             (Some(_), Some((id, _))) => {
                 if id_is_new {
@@ -942,7 +974,7 @@ impl Builder {
         });
     }
 
-    fn amount(&mut self, m: &Member<'_>, what: &What<'_>) -> Option<Box<AmountRec>> {
+    fn amount(&mut self, m: &Member<'_>, what: &What<'_>) -> Option<std::num::NonZeroU32> {
         let what = &What::Of("the amount of ", what);
         let f = self.fields(&m.value, what, AMOUNT_KEYS)?;
         let value = match f.get("value") {
@@ -989,10 +1021,12 @@ impl Builder {
             Some((c, _)) => Some(self.model.syms.intern(c)),
             None => None,
         };
-        Some(Box::new(AmountRec {
+        let amount = AmountRec {
             value: value?,
             currency: currency?,
-        }))
+        };
+        self.model.amounts.push(amount);
+        std::num::NonZeroU32::new(self.model.amounts.len() as u32)
     }
 
     fn array<'n, 'a>(&mut self, f: &Fields<'n, 'a>, key: &str) -> &'n [Node<'a>] {
@@ -1238,7 +1272,7 @@ impl Builder {
                 self.diags.push(
                     Diagnostic::new(
                         Rule::OrphanEntity,
-                        Some(span),
+                        Some(span.span()),
                         format!("entity `{id}` is in no relationship"),
                     )
                     .label("not linked to anything")
@@ -1254,7 +1288,7 @@ impl Builder {
                 self.diags.push(
                     Diagnostic::new(
                         Rule::UncitedSource,
-                        Some(span),
+                        Some(span.span()),
                         format!("source `{id}` is never cited"),
                     )
                     .label("cited by no relationship")
@@ -1275,13 +1309,15 @@ impl Builder {
         };
         // Sort (hash of key, index) pairs rather than the edges by their
         // keys: each key is computed once, in edge order, and the sort moves
-        // 16-byte items. Equal keys have equal hashes, so they end up
+        // 8-byte items. Equal keys have equal hashes, so they end up
         // together in file order; a run of equal hashes is then split by the
         // keys themselves (different keys there are only hash collisions).
         let hasher = foldhash::fast::FixedState::default();
-        let mut order: Vec<(u64, u32)> = graph
+        // 32 bits of hash keep this table small (it adds to the peak
+        // memory); the few collisions are sorted out below.
+        let mut order: Vec<(u32, u32)> = graph
             .edge_indices()
-            .map(|ix| (hasher.hash_one(key(ix)), ix.index() as u32))
+            .map(|ix| (hasher.hash_one(key(ix)) as u32, ix.index() as u32))
             .collect();
         order.sort_unstable();
         let mut pairs = Vec::new();
@@ -1308,13 +1344,13 @@ impl Builder {
             self.diags.push(
                 Diagnostic::new(
                     Rule::DuplicateRelationship,
-                    Some(self.rel_span[second.index()]),
+                    Some(self.rel_span[second.index()].span()),
                     format!(
                         "relationship `{second_id}` repeats `{first_id}`: same ends, type and dates"
                     ),
                 )
                 .label("duplicate")
-                .related(self.rel_span[first.index()], "the first is")
+                .related(self.rel_span[first.index()].span(), "the first is")
                 .help("merge their evidence into one relationship, or give them different dates"),
             );
         }
