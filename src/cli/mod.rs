@@ -6,6 +6,7 @@ mod build;
 mod check;
 pub mod fmt;
 pub mod json;
+pub mod progress;
 mod search;
 mod show;
 mod stats;
@@ -13,7 +14,7 @@ mod stats;
 pub use args::{FilterArgs, GlobalArgs};
 
 use crate::diag::{self, Palette, Severity};
-use crate::load::{Loaded, Origin, load};
+use crate::load::{Loaded, Origin, load_with_progress};
 use crate::model::Model;
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -88,9 +89,17 @@ impl Ctx {
         }
     }
 
-    /// Loads the dataset the flags point at, without reporting anything.
+    /// Loads the dataset the flags point at, without reporting anything
+    /// (but a progress bar on a terminal when the load takes a while).
     pub fn load(&self) -> Loaded {
-        load(Origin::choose(self.global.data.as_deref()))
+        let quiet = self.global.quiet || self.global.json;
+        let mut bar = progress::Progress::new("loading", !quiet);
+        let loaded = load_with_progress(
+            Origin::choose(self.global.data.as_deref()),
+            &mut |done, total| bar.update(done, total),
+        );
+        bar.finish();
+        loaded
     }
 
     /// Loads the dataset; on errors, reports them and fails.
