@@ -6,6 +6,7 @@
 //! the one there is, and a CSV reader plugs in beside it by file extension.
 
 pub mod json;
+mod pipeline;
 
 use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
 use crate::model::Model;
@@ -156,8 +157,8 @@ struct Tracked<'a, 'p> {
     records: u32,
 }
 
-impl RecordSink for Tracked<'_, '_> {
-    fn record(&mut self, section: Section, node: Node<'_>) {
+impl<'a> RecordSink<'a> for Tracked<'_, '_> {
+    fn record(&mut self, section: Section, node: Node<'a>) {
         // Often enough for a smooth bar, rarely enough to cost nothing.
         self.records = self.records.wrapping_add(1);
         if self.records % 4096 == 0 {
@@ -166,16 +167,16 @@ impl RecordSink for Tracked<'_, '_> {
         }
         self.builder.record(section, node);
     }
-    fn format(&mut self, key_pos: usize, node: Node<'_>) {
+    fn format(&mut self, key_pos: usize, node: Node<'a>) {
         self.builder.format(key_pos, node);
     }
-    fn dataset(&mut self, key_pos: usize, node: Node<'_>) {
+    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
         self.builder.dataset(key_pos, node);
     }
     fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
         self.builder.unknown_top_key(key, key_pos);
     }
-    fn wrong_top_type(&mut self, what: &str, node: Node<'_>) {
+    fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
         self.builder.wrong_top_type(what, node);
     }
 }
@@ -305,7 +306,7 @@ fn feed(
         counter: &mut *counter,
         records: 0,
     };
-    let result = json::read(text, &mut sink);
+    let result = pipeline::read(text, &mut sink);
     counter.base += size;
     (counter.report)(counter.base, counter.total);
     if let Err(m) = result {

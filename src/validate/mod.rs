@@ -14,7 +14,8 @@ use crate::load::json::{Member, Node, RecordSink, Section, Val};
 use crate::model::strings::{Str, Sym};
 use crate::model::{
     AmountRec, Citation, DatasetMeta, Dispute, Entity, EntityIx, Model, PartialDate, PropValue,
-    Property, Range32, RelIx, Relationship, Scalar, Source, SourceIx, SourceKind, Status, When,
+    Property, Range32, RelExtra, RelIx, Relationship, Scalar, Source, SourceIx, SourceKind, Status,
+    When,
 };
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::fmt;
@@ -943,17 +944,26 @@ impl Builder {
             }
             None => None,
         };
+        let extra = RelExtra {
+            label,
+            amount,
+            disputes,
+            properties,
+        };
+        let extra = if extra.is_empty() {
+            None
+        } else {
+            self.model.rel_extras.push(extra);
+            std::num::NonZeroU32::new(self.model.rel_extras.len() as u32)
+        };
         let rel = Relationship {
             id: rel_id.unwrap_or(Str::EMPTY),
             rel_type: self.model.syms.intern(rel_type),
-            label,
             directed,
             when,
             status,
-            amount,
             evidence,
-            disputes,
-            properties,
+            extra,
         };
         let ix = self.model.graph.add_edge(from_ix, to_ix, rel);
         self.rel_span.push(f.span.into());
@@ -974,7 +984,7 @@ impl Builder {
         });
     }
 
-    fn amount(&mut self, m: &Member<'_>, what: &What<'_>) -> Option<std::num::NonZeroU32> {
+    fn amount(&mut self, m: &Member<'_>, what: &What<'_>) -> Option<AmountRec> {
         let what = &What::Of("the amount of ", what);
         let f = self.fields(&m.value, what, AMOUNT_KEYS)?;
         let value = match f.get("value") {
@@ -1021,12 +1031,10 @@ impl Builder {
             Some((c, _)) => Some(self.model.syms.intern(c)),
             None => None,
         };
-        let amount = AmountRec {
+        Some(AmountRec {
             value: value?,
             currency: currency?,
-        };
-        self.model.amounts.push(amount);
-        std::num::NonZeroU32::new(self.model.amounts.len() as u32)
+        })
     }
 
     fn array<'n, 'a>(&mut self, f: &Fields<'n, 'a>, key: &str) -> &'n [Node<'a>] {
@@ -1357,8 +1365,8 @@ impl Builder {
     }
 }
 
-impl RecordSink for Builder {
-    fn record(&mut self, section: Section, node: Node<'_>) {
+impl<'a> RecordSink<'a> for Builder {
+    fn record(&mut self, section: Section, node: Node<'a>) {
         self.records += 1;
         match section {
             Section::Sources => self.add_source(&node),
@@ -1367,7 +1375,7 @@ impl RecordSink for Builder {
         }
     }
 
-    fn format(&mut self, _key_pos: usize, node: Node<'_>) {
+    fn format(&mut self, _key_pos: usize, node: Node<'a>) {
         let span = self.span(&node);
         match &node.val {
             Val::Str(s) if s == "casegraph/1" => {}
@@ -1391,7 +1399,7 @@ impl RecordSink for Builder {
         }
     }
 
-    fn dataset(&mut self, key_pos: usize, node: Node<'_>) {
+    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
         self.add_dataset(key_pos, &node);
     }
 
@@ -1410,7 +1418,7 @@ impl RecordSink for Builder {
         self.report(d);
     }
 
-    fn wrong_top_type(&mut self, what: &str, node: Node<'_>) {
+    fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
         let span = self.span(&node);
         self.report(
             Diagnostic::new(
