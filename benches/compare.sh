@@ -48,7 +48,7 @@ measure() {
   printf '| %s | %s | %.2f | %d | %s |\n' "$size" "$label" "$mt" "$((mr / 1024))" "$runs"
 }
 
-echo "| dataset | command | median wall s | median peak RSS MB | runs |"
+echo "| dataset | command | median wall s | median peak RSS MiB | runs |"
 echo "| --- | --- | --- | --- | --- |"
 for size in $SIZES; do
   file=$DATA/$size.json
