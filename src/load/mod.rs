@@ -292,6 +292,7 @@ fn feed(
                 .help("save the file as UTF-8"),
             );
             builder.mark_incomplete();
+            counter.base += size;
             return;
         }
     };
