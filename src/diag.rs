@@ -175,7 +175,8 @@ pub struct SourceFile {
     /// The name shown (a path as the user gave it, or `<embedded>/…`).
     pub name: String,
     /// The text (for a file that is not UTF-8, bad bytes replaced by U+FFFD).
-    pub text: String,
+    /// Shared with the model, whose strings point into it.
+    pub text: std::sync::Arc<String>,
     line_starts: std::sync::OnceLock<Vec<usize>>,
     /// The last (line index, offset, column) computed, for [`SourceFile::line_col`].
     last_col: std::sync::Mutex<Option<(usize, usize, usize)>>,
@@ -186,7 +187,7 @@ impl SourceFile {
     pub fn new(name: String, text: String) -> SourceFile {
         SourceFile {
             name,
-            text,
+            text: std::sync::Arc::new(text),
             line_starts: std::sync::OnceLock::new(),
             last_col: std::sync::Mutex::new(None),
         }

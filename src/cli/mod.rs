@@ -9,6 +9,7 @@ pub mod fmt;
 pub mod json;
 mod neighbors;
 mod path;
+pub mod progress;
 mod render;
 mod search;
 mod show;
@@ -18,7 +19,7 @@ mod timeline;
 pub use args::{FilterArgs, GlobalArgs};
 
 use crate::diag::{self, Palette, Severity};
-use crate::load::{Loaded, Origin, load};
+use crate::load::{Loaded, Origin, load_with_progress};
 use crate::model::Model;
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -108,9 +109,17 @@ impl Ctx {
         }
     }
 
-    /// Loads the dataset the flags point at, without reporting anything.
+    /// Loads the dataset the flags point at, without reporting anything
+    /// (but a progress bar on a terminal when the load takes a while).
     pub fn load(&self) -> Loaded {
-        load(Origin::choose(self.global.data.as_deref()))
+        let quiet = self.global.quiet || self.global.json;
+        let mut bar = progress::Progress::new("loading", !quiet);
+        let loaded = load_with_progress(
+            Origin::choose(self.global.data.as_deref()),
+            &mut |done, total| bar.update(done, total),
+        );
+        bar.finish();
+        loaded
     }
 
     /// Loads the dataset; on errors, reports them and fails.

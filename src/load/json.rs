@@ -95,18 +95,20 @@ impl Section {
     }
 }
 
-/// Receives what the reader finds, in file order.
-pub trait RecordSink {
+/// Receives what the reader finds, in file order. `'a` is the lifetime of
+/// the file text the nodes borrow from, so a sink may keep them (the
+/// two-thread reader in `pipeline` sends them to another thread).
+pub trait RecordSink<'a> {
     /// One record of a top-level array.
-    fn record(&mut self, section: Section, node: Node<'_>);
+    fn record(&mut self, section: Section, node: Node<'a>);
     /// The `format` value (`key_pos` is the key's position).
-    fn format(&mut self, key_pos: usize, node: Node<'_>);
+    fn format(&mut self, key_pos: usize, node: Node<'a>);
     /// The `dataset` block.
-    fn dataset(&mut self, key_pos: usize, node: Node<'_>);
+    fn dataset(&mut self, key_pos: usize, node: Node<'a>);
     /// A top-level key the format does not define.
     fn unknown_top_key(&mut self, key: &str, key_pos: usize);
     /// A top-level value of the wrong JSON type (`what` says what was expected).
-    fn wrong_top_type(&mut self, what: &str, node: Node<'_>);
+    fn wrong_top_type(&mut self, what: &str, node: Node<'a>);
 }
 
 /// Why a file could not be read to the end.
@@ -121,7 +123,7 @@ pub struct Malformed {
 }
 
 /// Parses `text` (one whole file, BOM removed) and feeds `sink`.
-pub fn read(text: &str, sink: &mut dyn RecordSink) -> Result<(), Malformed> {
+pub fn read<'a>(text: &'a str, sink: &mut dyn RecordSink<'a>) -> Result<(), Malformed> {
     if text.trim().is_empty() {
         return Err(Malformed {
             offset: 0,
@@ -371,7 +373,7 @@ impl<'de> Visitor<'de> for NodeVisitor<'de> {
 /// The top-level object: routes each section to the sink as it streams by.
 struct TopSeed<'s, 'a> {
     base: &'a str,
-    sink: &'s mut dyn RecordSink,
+    sink: &'s mut dyn RecordSink<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for TopSeed<'_, 'de> {
@@ -383,8 +385,8 @@ impl<'de> DeserializeSeed<'de> for TopSeed<'_, 'de> {
 
 struct TopVisitor<'s, 'a>(TopSeed<'s, 'a>);
 
-impl TopVisitor<'_, '_> {
-    fn not_an_object(self, val: Val<'_>) {
+impl<'a> TopVisitor<'_, 'a> {
+    fn not_an_object(self, val: Val<'a>) {
         let node = Node {
             pos: skip_ws_forward(self.0.base.as_bytes(), 0),
             len: 1,
@@ -485,7 +487,7 @@ struct RecordsSeed<'s, 'a> {
     base: &'a str,
     section: Section,
     value_pos: usize,
-    sink: &'s mut dyn RecordSink,
+    sink: &'s mut dyn RecordSink<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
@@ -521,7 +523,7 @@ struct RecordsVisitor<'s, 'a> {
     base: &'a str,
     section: Section,
     value_pos: usize,
-    sink: &'s mut dyn RecordSink,
+    sink: &'s mut dyn RecordSink<'a>,
 }
 
 impl<'de> RecordsVisitor<'_, 'de> {
@@ -597,8 +599,8 @@ mod tests {
         records: Vec<(Section, usize, String)>,
     }
 
-    impl RecordSink for Collect {
-        fn record(&mut self, section: Section, node: Node<'_>) {
+    impl<'a> RecordSink<'a> for Collect {
+        fn record(&mut self, section: Section, node: Node<'a>) {
             let id = match &node.val {
                 Val::Obj(m) => m
                     .iter()
@@ -609,10 +611,10 @@ mod tests {
             };
             self.records.push((section, node.pos, id));
         }
-        fn format(&mut self, _: usize, _: Node<'_>) {}
-        fn dataset(&mut self, _: usize, _: Node<'_>) {}
+        fn format(&mut self, _: usize, _: Node<'a>) {}
+        fn dataset(&mut self, _: usize, _: Node<'a>) {}
         fn unknown_top_key(&mut self, _: &str, _: usize) {}
-        fn wrong_top_type(&mut self, _: &str, _: Node<'_>) {}
+        fn wrong_top_type(&mut self, _: &str, _: Node<'a>) {}
     }
 
     #[test]

@@ -6,10 +6,12 @@
 //! the one there is, and a CSV reader plugs in beside it by file extension.
 
 pub mod json;
+mod pipeline;
 
 use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
 use crate::model::Model;
 use crate::validate::{Builder, rules};
+use json::{Node, RecordSink, Section};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -87,6 +89,12 @@ impl Loaded {
 
 /// Loads the dataset at `origin`.
 pub fn load(origin: Origin) -> Loaded {
+    load_with_progress(origin, &mut |_, _| {})
+}
+
+/// Loads the dataset at `origin`, telling `progress` now and then how many
+/// bytes of how many have been parsed (for a progress bar on large loads).
+pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
     let mut files = SourceFiles::default();
     let mut builder = Builder::new();
     let default_id = match &origin {
@@ -96,13 +104,16 @@ pub fn load(origin: Origin) -> Loaded {
                 &mut builder,
                 EMBEDDED_NAME.into(),
                 EMBEDDED_JSON.as_bytes().to_vec(),
+                &mut Counter::new(EMBEDDED_JSON.len() as u64, progress),
             );
             "netflix-facebook".to_owned()
         }
         Origin::Path(path) | Origin::LocalDir(path) => match read_path(path) {
             Ok(inputs) => {
+                let total = inputs.iter().map(|(_, b)| b.len() as u64).sum();
+                let mut counter = Counter::new(total, progress);
                 for (name, bytes) in inputs {
-                    feed(&mut files, &mut builder, name, bytes);
+                    feed(&mut files, &mut builder, name, bytes, &mut counter);
                 }
                 default_dataset_id(path)
             }
@@ -121,6 +132,55 @@ pub fn load(origin: Origin) -> Loaded {
     }
 }
 
+/// Turns record positions into calls of a progress callback.
+struct Counter<'p> {
+    total: u64,
+    /// Bytes of the files before the current one.
+    base: u64,
+    report: &'p mut dyn FnMut(u64, u64),
+}
+
+impl<'p> Counter<'p> {
+    fn new(total: u64, report: &'p mut dyn FnMut(u64, u64)) -> Counter<'p> {
+        Counter {
+            total,
+            base: 0,
+            report,
+        }
+    }
+}
+
+/// Passes records on to the builder, reporting progress every few thousand.
+struct Tracked<'a, 'p> {
+    builder: &'a mut Builder,
+    counter: &'a mut Counter<'p>,
+    records: u32,
+}
+
+impl<'a> RecordSink<'a> for Tracked<'_, '_> {
+    fn record(&mut self, section: Section, node: Node<'a>) {
+        // Often enough for a smooth bar, rarely enough to cost nothing.
+        self.records = self.records.wrapping_add(1);
+        if self.records.is_multiple_of(4096) {
+            let c = &mut *self.counter;
+            (c.report)(c.base + node.pos as u64, c.total);
+        }
+        self.builder.record(section, node);
+    }
+    fn format(&mut self, key_pos: usize, node: Node<'a>) {
+        self.builder.format(key_pos, node);
+    }
+    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
+        self.builder.dataset(key_pos, node);
+    }
+    fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
+        self.builder.unknown_top_key(key, key_pos);
+    }
+    fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
+        self.builder.wrong_top_type(what, node);
+    }
+}
+
 /// Loads a dataset from text in memory (tests, benchmarks, other front ends).
 pub fn load_str(name: &str, text: &str) -> Loaded {
     let mut files = SourceFiles::default();
@@ -130,6 +190,7 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
         &mut builder,
         name.into(),
         text.as_bytes().to_vec(),
+        &mut Counter::new(text.len() as u64, &mut |_, _| {}),
     );
     let stem = name.rsplit('/').next().unwrap_or(name);
     let (model, diagnostics) = builder.finish(&dataset_id_from_name(stem));
@@ -203,7 +264,14 @@ fn read_path(path: &Path) -> Result<Vec<(String, Vec<u8>)>, Box<Diagnostic>> {
 }
 
 /// Reads one file's bytes into the builder, reporting encoding and syntax errors.
-fn feed(files: &mut SourceFiles, builder: &mut Builder, name: String, bytes: Vec<u8>) {
+fn feed(
+    files: &mut SourceFiles,
+    builder: &mut Builder,
+    name: String,
+    bytes: Vec<u8>,
+    counter: &mut Counter<'_>,
+) {
+    let size = bytes.len() as u64;
     let mut text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -224,6 +292,7 @@ fn feed(files: &mut SourceFiles, builder: &mut Builder, name: String, bytes: Vec
                 .help("save the file as UTF-8"),
             );
             builder.mark_incomplete();
+            counter.base += size;
             return;
         }
     };
@@ -231,9 +300,17 @@ fn feed(files: &mut SourceFiles, builder: &mut Builder, name: String, bytes: Vec
         text.drain(..3);
     }
     let file = files.add(SourceFile::new(name, text));
-    builder.set_file(file);
+    builder.set_file(file, &files.get(file).text);
     let text = &files.get(file).text;
-    if let Err(m) = json::read(text, builder) {
+    let mut sink = Tracked {
+        builder: &mut *builder,
+        counter: &mut *counter,
+        records: 0,
+    };
+    let result = pipeline::read(text, &mut sink);
+    counter.base += size;
+    (counter.report)(counter.base, counter.total);
+    if let Err(m) = result {
         let mut d = Diagnostic::new(
             Rule::MalformedJson,
             Some(Span {

@@ -188,18 +188,39 @@ pub(crate) struct AmountRec {
 }
 
 /// A relationship record (edge weight). Read it through [`RelRef`].
+///
+/// What most relationships have is kept here; what few have (a label, an
+/// amount, disputes, properties) is in [`Model::rel_extras`]. That keeps an
+/// edge at 56 bytes instead of 80: 70 MB less on three million edges.
 #[derive(Clone, Debug)]
 pub struct Relationship {
     pub(crate) id: Str,
     pub(crate) rel_type: Sym,
-    pub(crate) label: Option<Str>,
     pub(crate) directed: bool,
     pub(crate) when: When,
     pub(crate) status: Status,
-    pub(crate) amount: Option<Box<AmountRec>>,
     pub(crate) evidence: Range32,
+    /// Index + 1 in [`Model::rel_extras`], if it has any of those.
+    pub(crate) extra: Option<std::num::NonZeroU32>,
+}
+
+/// The rarer parts of a relationship.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RelExtra {
+    pub(crate) label: Option<Str>,
+    pub(crate) amount: Option<AmountRec>,
     pub(crate) disputes: Range32,
     pub(crate) properties: Range32,
+}
+
+impl RelExtra {
+    /// True when there is nothing to keep.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.label.is_none()
+            && self.amount.is_none()
+            && self.disputes.len == 0
+            && self.properties.len == 0
+    }
 }
 
 /// A source record. Read it through [`SourceRef`].
@@ -258,6 +279,7 @@ pub struct Model {
     pub(crate) graph: Graph<Entity, Relationship, petgraph::Directed, u32>,
     pub(crate) sources: Vec<Source>,
     pub(crate) citations: Vec<Citation>,
+    pub(crate) rel_extras: Vec<RelExtra>,
     pub(crate) disputes: Vec<Dispute>,
     pub(crate) aliases: Vec<Str>,
     pub(crate) properties: Vec<Property>,
@@ -603,7 +625,7 @@ impl<'a> RelRef<'a> {
     }
     /// The label as written, if any.
     pub fn label_given(&self) -> Option<&'a str> {
-        self.model.opt(self.rec.label)
+        self.model.opt(self.extra().and_then(|x| x.label))
     }
     /// The text drawn on the edge: the label, or the type with spaces.
     pub fn label(&self) -> Cow<'a, str> {
@@ -627,10 +649,12 @@ impl<'a> RelRef<'a> {
     /// Money involved.
     pub fn amount(&self) -> Option<Amount<'a>> {
         let model = self.model;
-        self.rec.amount.as_deref().map(|a| Amount {
-            value: &a.value,
-            currency: model.syms.get(a.currency),
-        })
+        self.extra()
+            .and_then(|x| x.amount.as_ref())
+            .map(|a| Amount {
+                value: &a.value,
+                currency: model.syms.get(a.currency),
+            })
     }
     /// The citations backing it.
     pub fn evidence(&self) -> impl ExactSizeIterator<Item = CitationRef<'a>> + 'a {
@@ -642,17 +666,26 @@ impl<'a> RelRef<'a> {
     /// Who contests it.
     pub fn disputes(&self) -> impl ExactSizeIterator<Item = DisputeRef<'a>> + 'a {
         let model = self.model;
-        model.disputes[self.rec.disputes.range()]
+        let range = self.extra().map(|x| x.disputes).unwrap_or_default();
+        model.disputes[range.range()]
             .iter()
             .map(move |d| DisputeRef { model, rec: d })
     }
     /// True when someone contests it.
     pub fn is_disputed(&self) -> bool {
-        self.rec.disputes.len > 0
+        self.extra().is_some_and(|x| x.disputes.len > 0)
     }
     /// Free-form properties, in the order written.
     pub fn properties(&self) -> impl ExactSizeIterator<Item = (&'a str, PropertyValue<'a>)> + 'a {
-        self.model.props(self.rec.properties)
+        self.model
+            .props(self.extra().map(|x| x.properties).unwrap_or_default())
+    }
+    /// The rarer parts, if it has any.
+    fn extra(&self) -> Option<&'a RelExtra> {
+        let model = self.model;
+        self.rec
+            .extra
+            .map(|i| &model.rel_extras[i.get() as usize - 1])
     }
     /// The entity at the other end from `ix`.
     pub fn other_end(&self, ix: EntityIx) -> EntityIx {

@@ -9,60 +9,141 @@
 
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
+use std::num::NonZeroU32;
+use std::sync::Arc;
 
-/// A handle to a string in a [`Arena`].
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+/// A handle to a string in an [`Arena`]: where it starts and how long it
+/// is. The length is kept plus one, with its top bit saying which half of
+/// the arena holds the string, so it is never zero and `Option<Str>` takes
+/// 8 bytes, not 12 (a million-relationship dataset has millions of them).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Str {
     start: u32,
-    len: u32,
+    tagged_len: NonZeroU32,
 }
+
+/// Set in the length of strings in the arena's own buffer.
+const OWNED: u32 = 1 << 31;
 
 impl Str {
     /// The empty string (needs no arena space).
-    pub const EMPTY: Str = Str { start: 0, len: 0 };
+    pub const EMPTY: Str = Str::new(0, 0);
+
+    /// `len` includes the [`OWNED`] bit; it is below `u32::MAX`.
+    const fn new(start: u32, len: u32) -> Str {
+        match NonZeroU32::new(len + 1) {
+            Some(tagged_len) => Str { start, tagged_len },
+            None => panic!("string length overflow"),
+        }
+    }
+
+    /// The length with the [`OWNED`] bit.
+    fn raw_len(self) -> u32 {
+        self.tagged_len.get() - 1
+    }
 
     /// True for the empty string.
     pub fn is_empty(self) -> bool {
-        self.len == 0
+        self.raw_len() & !OWNED == 0
     }
 }
 
-/// The arena is full: more than 4 GiB of text in one dataset.
+impl Default for Str {
+    fn default() -> Str {
+        Str::EMPTY
+    }
+}
+
+/// The arena is full: more than 4 GiB of input, or 2 GiB of copied text.
 #[derive(Debug, Clone, Copy)]
 pub struct ArenaFull;
 
-/// All the model's strings, back to back.
+/// All the model's strings.
+///
+/// Most strings of a dataset are written in its files without escapes, so
+/// the parser hands them out as slices of the file text. The arena keeps the
+/// file texts (shared with the diagnostics, which need them anyway) and a
+/// handle to such a string is just its place in them: nothing is copied.
+/// Only strings that are not slices of a file (with escapes, or made up, like
+/// generated relationship ids) are copied into the arena's own buffer.
 #[derive(Default, Debug, Clone)]
 pub struct Arena {
-    text: String,
+    /// The file texts, each at its base in one address space.
+    files: Vec<(u32, Arc<String>)>,
+    /// The end of that address space.
+    files_end: u32,
+    /// Strings that are not slices of a file.
+    owned: String,
+}
+
+/// Byte offset of `s` inside `base`, if `s` is a slice of it.
+fn offset_in(base: &str, s: &str) -> Option<usize> {
+    let b = base.as_ptr() as usize;
+    let p = s.as_ptr() as usize;
+    (p >= b && p + s.len() <= b + base.len()).then(|| p - b)
 }
 
 impl Arena {
-    /// Stores `s` and returns its handle.
+    /// Adds a file's text: from now on, slices of it are stored without a copy.
+    pub fn add_file(&mut self, text: Arc<String>) {
+        // Past 4 GiB of input, strings are copied (until that fills up too).
+        if let Ok(len) = u32::try_from(text.len())
+            && let Some(end) = self.files_end.checked_add(len)
+        {
+            self.files.push((self.files_end, text));
+            self.files_end = end;
+        }
+    }
+
+    /// Stores `s` and returns its handle: its place in the latest file when
+    /// it is a slice of that file's text, else a copy.
     pub fn push(&mut self, s: &str) -> Result<Str, ArenaFull> {
         if s.is_empty() {
             return Ok(Str::EMPTY);
         }
-        let start = u32::try_from(self.text.len()).map_err(|_| ArenaFull)?;
         let len = u32::try_from(s.len()).map_err(|_| ArenaFull)?;
+        if len >= OWNED - 1 {
+            return Err(ArenaFull);
+        }
+        if let Some((base, text)) = self.files.last()
+            && let Some(off) = offset_in(text, s)
+        {
+            // `add_file` checked that the whole file fits below `files_end`.
+            return Ok(Str::new(base + off as u32, len));
+        }
+        let start = u32::try_from(self.owned.len()).map_err(|_| ArenaFull)?;
         start.checked_add(len).ok_or(ArenaFull)?;
-        self.text.push_str(s);
-        Ok(Str { start, len })
+        self.owned.push_str(s);
+        Ok(Str::new(start, len | OWNED))
     }
 
     /// The text of a handle.
     pub fn get(&self, s: Str) -> &str {
-        &self.text[s.start as usize..(s.start + s.len) as usize]
+        let raw = s.raw_len();
+        let len = (raw & !OWNED) as usize;
+        if len == 0 {
+            return "";
+        }
+        let start = s.start as usize;
+        if raw & OWNED != 0 {
+            return &self.owned[start..start + len];
+        }
+        let file = match &self.files[..] {
+            [only] => only,
+            files => &files[files.partition_point(|(base, _)| *base <= s.start) - 1],
+        };
+        let start = start - file.0 as usize;
+        &file.1[start..start + len]
     }
 
-    /// Bytes used by the text.
+    /// Bytes used by the copied text (the files' text is not counted).
     pub fn bytes(&self) -> usize {
-        self.text.len()
+        self.owned.len()
     }
 
     /// Gives back spare capacity once loading is done.
     pub fn shrink(&mut self) {
-        self.text.shrink_to_fit();
+        self.owned.shrink_to_fit();
     }
 }
 

@@ -14,9 +14,11 @@ use crate::load::json::{Member, Node, RecordSink, Section, Val};
 use crate::model::strings::{Str, Sym};
 use crate::model::{
     AmountRec, Citation, DatasetMeta, Dispute, Entity, EntityIx, Model, PartialDate, PropValue,
-    Property, Range32, RelIx, Relationship, Scalar, Source, SourceIx, SourceKind, Status, When,
+    Property, Range32, RelExtra, RelIx, Relationship, Scalar, Source, SourceIx, SourceKind, Status,
+    When,
 };
 use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::fmt;
 
 const SOURCE_KEYS: &[&str] = &[
     "id",
@@ -61,6 +63,8 @@ const TOP_KEYS: &[&str] = &["format", "dataset", "sources", "entities", "relatio
 const CITATION_KEYS: &[&str] = &["source", "locator", "quote"];
 const DISPUTE_KEYS: &[&str] = &["entity", "source", "quote"];
 const AMOUNT_KEYS: &[&str] = &["value", "currency"];
+/// The most keys any object of the format has (a relationship's).
+const MAX_KEYS: usize = RELATIONSHIP_KEYS.len();
 
 /// How many unresolved references get a "did you mean" (each one scans all ids).
 const MAX_SUGGESTIONS: usize = 200;
@@ -70,14 +74,76 @@ struct PendingRef {
     span: Span,
     target: u32,
     to_entity: bool,
-    /// What refers: "relationship `x`", "a citation".
-    from_what: String,
+    /// What refers ("relationship `x`", "a citation of …"): an index into
+    /// [`Builder::pending_names`], so a record's name is only written out
+    /// when it has a forward reference, and once however many it has.
+    from_what: u32,
+}
+
+/// A [`Span`] in 12 bytes instead of 24, for the tables that keep one per
+/// record (a few million on large datasets). Offsets past 4 GiB saturate:
+/// the arena refuses such inputs anyway.
+#[derive(Clone, Copy, Debug)]
+struct Spot {
+    file: FileId,
+    offset: u32,
+    len: u32,
+}
+
+impl From<Span> for Spot {
+    fn from(s: Span) -> Spot {
+        Spot {
+            file: s.file,
+            offset: u32::try_from(s.offset).unwrap_or(u32::MAX),
+            len: u32::try_from(s.len).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+impl Spot {
+    fn span(self) -> Span {
+        Span {
+            file: self.file,
+            offset: self.offset as usize,
+            len: self.len as usize,
+        }
+    }
+}
+
+/// What a diagnostic is about (`relationship `x``, `a citation of …`).
+/// Formatted only when a diagnostic is reported: building the text for
+/// every record would cost an allocation each.
+#[derive(Clone, Copy)]
+enum What<'a> {
+    /// Fixed text: `a source`, `an entity`.
+    Plain(&'static str),
+    /// `entity `{id}``
+    Entity(&'a str),
+    /// `relationship `{id}``
+    Relationship(&'a str),
+    /// `relationship `{from}.{type}.{to}`` (no id given)
+    Ends(&'a str, &'a str, &'a str),
+    /// A part of a record: `a citation of relationship `x``.
+    Of(&'static str, &'a What<'a>),
+}
+
+impl fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            What::Plain(s) => f.write_str(s),
+            What::Entity(id) => write!(f, "entity `{id}`"),
+            What::Relationship(id) => write!(f, "relationship `{id}`"),
+            What::Ends(from, t, to) => write!(f, "relationship `{from}.{t}.{to}`"),
+            What::Of(part, whole) => write!(f, "{part}{whole}"),
+        }
+    }
 }
 
 /// The members of one object, looked up by key.
 struct Fields<'n, 'a> {
     span: Span,
-    members: Vec<Option<&'n Member<'a>>>,
+    /// By position in `keys`; an array, not a `Vec`: one allocation less per object.
+    members: [Option<&'n Member<'a>>; MAX_KEYS],
     keys: &'static [&'static str],
 }
 
@@ -93,11 +159,17 @@ pub struct Builder {
     model: Model,
     diags: Vec<Diagnostic>,
     file: FileId,
-    entity_span: Vec<Option<Span>>,
-    source_span: Vec<Option<Span>>,
+    entity_span: Vec<Option<Spot>>,
+    source_span: Vec<Option<Spot>>,
     source_cited: Vec<bool>,
-    rel_span: Vec<Span>,
+    rel_span: Vec<Spot>,
     pending: Vec<PendingRef>,
+    /// The `from_what` texts of [`PendingRef`]s.
+    pending_names: Vec<String>,
+    /// The last entry of `pending_names`, as (record number, what) for reuse.
+    last_pending_name: Option<(u64, String)>,
+    /// Records seen so far.
+    records: u64,
     needs_id: Vec<RelIx>,
     dataset_span: Option<Span>,
     arena_full: bool,
@@ -127,6 +199,9 @@ impl Builder {
             source_cited: Vec::new(),
             rel_span: Vec::new(),
             pending: Vec::new(),
+            pending_names: Vec::new(),
+            last_pending_name: None,
+            records: 0,
             needs_id: Vec::new(),
             dataset_span: None,
             arena_full: false,
@@ -135,9 +210,11 @@ impl Builder {
         }
     }
 
-    /// Records from now on come from this file.
-    pub fn set_file(&mut self, file: FileId) {
+    /// Records from now on come from this file, whose text is `text`: the
+    /// model's strings point into it rather than copy it.
+    pub fn set_file(&mut self, file: FileId, text: &std::sync::Arc<String>) {
         self.file = file;
+        self.model.text.add_file(text.clone());
     }
 
     /// Adds a diagnostic found outside the records (unreadable file, bad JSON).
@@ -195,7 +272,7 @@ impl Builder {
     fn fields<'n, 'a>(
         &mut self,
         node: &'n Node<'a>,
-        what: &str,
+        what: &What<'_>,
         keys: &'static [&'static str],
     ) -> Option<Fields<'n, 'a>> {
         let span = self.span(node);
@@ -210,7 +287,8 @@ impl Builder {
             );
             return None;
         };
-        let mut found = vec![None; keys.len()];
+        debug_assert!(keys.len() <= MAX_KEYS);
+        let mut found = [None; MAX_KEYS];
         for m in members {
             match keys.iter().position(|k| *k == m.key) {
                 Some(i) if found[i].is_some() => {
@@ -261,7 +339,7 @@ impl Builder {
         self.report(d);
     }
 
-    fn missing(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) {
+    fn missing(&mut self, f: &Fields<'_, '_>, key: &str, what: &What<'_>) {
         let d = Diagnostic::new(
             Rule::MissingKey,
             Some(f.span),
@@ -277,7 +355,7 @@ impl Builder {
         &mut self,
         f: &Fields<'n, 'a>,
         key: &str,
-        what: &str,
+        what: &What<'_>,
         required: bool,
     ) -> Option<(&'n str, Span)> {
         let Some(m) = f.get(key) else {
@@ -295,7 +373,7 @@ impl Builder {
         }
     }
 
-    fn opt_text(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) -> Option<Str> {
+    fn opt_text(&mut self, f: &Fields<'_, '_>, key: &str, what: &What<'_>) -> Option<Str> {
         let (s, _) = self.string(f, key, what, false)?;
         Some(self.text(s))
     }
@@ -305,7 +383,7 @@ impl Builder {
         &mut self,
         f: &Fields<'n, '_>,
         key: &str,
-        what: &str,
+        what: &What<'_>,
         required: bool,
     ) -> Option<(&'n str, Span)> {
         let (id, span) = self.string(f, key, what, required)?;
@@ -338,7 +416,7 @@ impl Builder {
         Some((id, span))
     }
 
-    fn date(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) -> Option<PartialDate> {
+    fn date(&mut self, f: &Fields<'_, '_>, key: &str, what: &What<'_>) -> Option<PartialDate> {
         let (s, span) = self.string(f, key, what, false)?;
         match PartialDate::parse(s) {
             Ok(d) => Some(d),
@@ -357,7 +435,7 @@ impl Builder {
         }
     }
 
-    fn url(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) -> Option<Str> {
+    fn url(&mut self, f: &Fields<'_, '_>, key: &str, what: &What<'_>) -> Option<Str> {
         let (s, span) = self.string(f, key, what, false)?;
         if !rules::is_http_url(s) {
             self.report(
@@ -377,7 +455,7 @@ impl Builder {
     fn period(
         &mut self,
         f: &Fields<'_, '_>,
-        what: &str,
+        what: &What<'_>,
     ) -> (Option<PartialDate>, Option<PartialDate>) {
         let start = self.date(f, "start", what);
         let end = self.date(f, "end", what);
@@ -398,7 +476,7 @@ impl Builder {
         (start, end)
     }
 
-    fn properties(&mut self, f: &Fields<'_, '_>, what: &str) -> Range32 {
+    fn properties(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> Range32 {
         let start = self.model.properties.len() as u32;
         let Some(m) = f.get("properties") else {
             return Range32 { start, len: 0 };
@@ -455,7 +533,7 @@ impl Builder {
         })
     }
 
-    fn bad_property(&mut self, key: &str, node: &Node<'_>, what: &str, in_list: bool) {
+    fn bad_property(&mut self, key: &str, node: &Node<'_>, what: &What<'_>, in_list: bool) {
         let place = if in_list {
             "an item of property"
         } else {
@@ -477,25 +555,42 @@ impl Builder {
         self.report(d);
     }
 
+    /// The index in `pending_names` of `what`, added unless the current
+    /// record already added it.
+    fn pending_name(&mut self, what: &What<'_>) -> u32 {
+        let text = what.to_string();
+        if let Some((record, last)) = &self.last_pending_name
+            && *record == self.records
+            && *last == text
+        {
+            return (self.pending_names.len() - 1) as u32;
+        }
+        self.pending_names.push(text.clone());
+        self.last_pending_name = Some((self.records, text));
+        (self.pending_names.len() - 1) as u32
+    }
+
     /// Resolves an entity reference, creating a placeholder for ids not seen yet.
-    fn entity_ref(&mut self, id: &str, span: Span, from_what: &str) -> EntityIx {
+    fn entity_ref(&mut self, id: &str, span: Span, from_what: &What<'_>) -> EntityIx {
         if let Some(ix) = self.model.entity_by_id(id) {
             if self.entity_span[ix.index()].is_none() {
+                let from_what = self.pending_name(from_what);
                 self.pending.push(PendingRef {
                     span,
                     target: ix.index() as u32,
                     to_entity: true,
-                    from_what: from_what.to_owned(),
+                    from_what,
                 });
             }
             return ix;
         }
         let ix = self.new_entity_slot(id);
+        let from_what = self.pending_name(from_what);
         self.pending.push(PendingRef {
             span,
             target: ix.index() as u32,
             to_entity: true,
-            from_what: from_what.to_owned(),
+            from_what,
         });
         ix
     }
@@ -522,18 +617,19 @@ impl Builder {
     }
 
     /// Resolves a source reference, creating a placeholder for ids not seen yet.
-    fn source_ref(&mut self, id: &str, span: Span, from_what: &str) -> SourceIx {
+    fn source_ref(&mut self, id: &str, span: Span, from_what: &What<'_>) -> SourceIx {
         let ix = match self.model.source_by_id(id) {
             Some(ix) => ix,
             None => self.new_source_slot(id),
         };
         self.source_cited[ix.0 as usize] = true;
         if self.source_span[ix.0 as usize].is_none() {
+            let from_what = self.pending_name(from_what);
             self.pending.push(PendingRef {
                 span,
                 target: ix.0,
                 to_entity: false,
-                from_what: from_what.to_owned(),
+                from_what,
             });
         }
         ix
@@ -576,10 +672,10 @@ impl Builder {
     }
 
     fn add_source(&mut self, node: &Node<'_>) {
-        let Some(f) = self.fields(node, "a source", SOURCE_KEYS) else {
+        let Some(f) = self.fields(node, &What::Plain("a source"), SOURCE_KEYS) else {
             return;
         };
-        let what = "a source";
+        let what = &What::Plain("a source");
         let id = self.id(&f, "id", what, true);
         let title = self.string(&f, "title", what, true).map(|(s, _)| s);
         let kind = match self.string(&f, "kind", what, false) {
@@ -615,6 +711,7 @@ impl Builder {
         let ix = match self.model.source_by_id(id) {
             Some(ix) => {
                 if let Some(first) = self.source_span[ix.0 as usize] {
+                    let first = first.span();
                     self.duplicate("source", id, id_span, first);
                     return;
                 }
@@ -628,17 +725,17 @@ impl Builder {
             id: id_str,
             ..record
         };
-        self.source_span[i] = Some(id_span);
+        self.source_span[i] = Some(id_span.into());
     }
 
     fn add_entity(&mut self, node: &Node<'_>) {
-        let Some(f) = self.fields(node, "an entity", ENTITY_KEYS) else {
+        let Some(f) = self.fields(node, &What::Plain("an entity"), ENTITY_KEYS) else {
             return;
         };
-        let id = self.id(&f, "id", "an entity", true);
+        let id = self.id(&f, "id", &What::Plain("an entity"), true);
         let what = match id {
-            Some((id, _)) => format!("entity `{id}`"),
-            None => "an entity".to_owned(),
+            Some((id, _)) => What::Entity(id),
+            None => What::Plain("an entity"),
         };
         let name = self.string(&f, "name", &what, true).map(|(s, _)| s);
         let kind = self.string(&f, "kind", &what, true).map(|(s, _)| s);
@@ -682,6 +779,7 @@ impl Builder {
         let ix = match self.model.entity_by_id(id) {
             Some(ix) => {
                 if let Some(first) = self.entity_span[ix.index()] {
+                    let first = first.span();
                     self.duplicate("entity", id, id_span, first);
                     return;
                 }
@@ -703,23 +801,21 @@ impl Builder {
             properties,
         };
         self.model.graph[ix] = entity;
-        self.entity_span[ix.index()] = Some(id_span);
+        self.entity_span[ix.index()] = Some(id_span.into());
     }
 
     fn add_relationship(&mut self, node: &Node<'_>) {
-        let Some(f) = self.fields(node, "a relationship", RELATIONSHIP_KEYS) else {
+        let Some(f) = self.fields(node, &What::Plain("a relationship"), RELATIONSHIP_KEYS) else {
             return;
         };
-        let id = self.id(&f, "id", "a relationship", false);
-        let from = self.string(&f, "from", "a relationship", true);
-        let to = self.string(&f, "to", "a relationship", true);
-        let rel_type = self.string(&f, "type", "a relationship", true);
+        let id = self.id(&f, "id", &What::Plain("a relationship"), false);
+        let from = self.string(&f, "from", &What::Plain("a relationship"), true);
+        let to = self.string(&f, "to", &What::Plain("a relationship"), true);
+        let rel_type = self.string(&f, "type", &What::Plain("a relationship"), true);
         let what = match (id, from, rel_type, to) {
-            (Some((id, _)), ..) => format!("relationship `{id}`"),
-            (None, Some((f, _)), Some((t, _)), Some((o, _))) => {
-                format!("relationship `{f}.{t}.{o}`")
-            }
-            _ => "a relationship".to_owned(),
+            (Some((id, _)), ..) => What::Relationship(id),
+            (None, Some((f, _)), Some((t, _)), Some((o, _))) => What::Ends(f, t, o),
+            _ => What::Plain("a relationship"),
         };
         if let Some((t, span)) = rel_type
             && !rules::is_snake_case(t)
@@ -834,33 +930,46 @@ impl Builder {
         };
         let from_ix = self.entity_ref(from, from_span, &what);
         let to_ix = self.entity_ref(to, to_span, &what);
+        // Whether the id is new, so it gets indexed below (one lookup, not two).
+        let mut id_is_new = false;
         let rel_id = match id {
             Some((id, span)) => {
                 if let Some(first) = self.model.relationship_by_id(id) {
-                    let first = self.rel_span[first.index()];
+                    let first = self.rel_span[first.index()].span();
                     self.duplicate("relationship", id, span, first);
+                } else {
+                    id_is_new = true;
                 }
                 Some(self.text(id))
             }
             None => None,
         };
-        let rel = Relationship {
-            id: rel_id.unwrap_or(Str::EMPTY),
-            rel_type: self.model.syms.intern(rel_type),
+        let extra = RelExtra {
             label,
-            directed,
-            when,
-            status,
             amount,
-            evidence,
             disputes,
             properties,
         };
+        let extra = if extra.is_empty() {
+            None
+        } else {
+            self.model.rel_extras.push(extra);
+            std::num::NonZeroU32::new(self.model.rel_extras.len() as u32)
+        };
+        let rel = Relationship {
+            id: rel_id.unwrap_or(Str::EMPTY),
+            rel_type: self.model.syms.intern(rel_type),
+            directed,
+            when,
+            status,
+            evidence,
+            extra,
+        };
         let ix = self.model.graph.add_edge(from_ix, to_ix, rel);
-        self.rel_span.push(f.span);
+        self.rel_span.push(f.span.into());
         match (rel_id, id) {
             (Some(_), Some((id, _))) => {
-                if self.model.relationship_by_id(id).is_none() {
+                if id_is_new {
                     self.index_relationship(id, ix);
                 }
             }
@@ -875,12 +984,12 @@ impl Builder {
         });
     }
 
-    fn amount(&mut self, m: &Member<'_>, what: &str) -> Option<Box<AmountRec>> {
-        let what = format!("the amount of {what}");
-        let f = self.fields(&m.value, &what, AMOUNT_KEYS)?;
+    fn amount(&mut self, m: &Member<'_>, what: &What<'_>) -> Option<AmountRec> {
+        let what = &What::Of("the amount of ", what);
+        let f = self.fields(&m.value, what, AMOUNT_KEYS)?;
         let value = match f.get("value") {
             None => {
-                self.missing(&f, "value", &what);
+                self.missing(&f, "value", what);
                 None
             }
             Some(v) => match &v.value.val {
@@ -903,7 +1012,7 @@ impl Builder {
                 }
             },
         };
-        let currency = match self.string(&f, "currency", &what, true) {
+        let currency = match self.string(&f, "currency", what, true) {
             Some((c, span)) if !rules::is_currency(c) => {
                 let upper = c.to_ascii_uppercase();
                 let suggestion = rules::is_currency(&upper).then_some(upper);
@@ -922,10 +1031,10 @@ impl Builder {
             Some((c, _)) => Some(self.model.syms.intern(c)),
             None => None,
         };
-        Some(Box::new(AmountRec {
+        Some(AmountRec {
             value: value?,
             currency: currency?,
-        }))
+        })
     }
 
     fn array<'n, 'a>(&mut self, f: &Fields<'n, 'a>, key: &str) -> &'n [Node<'a>] {
@@ -941,18 +1050,18 @@ impl Builder {
         }
     }
 
-    fn citations(&mut self, f: &Fields<'_, '_>, what: &str) -> Range32 {
+    fn citations(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> Range32 {
         let start = self.model.citations.len() as u32;
-        let ctx = format!("a citation of {what}");
+        let ctx = &What::Of("a citation of ", what);
         for item in self.array(f, "evidence") {
-            let Some(c) = self.fields(item, &ctx, CITATION_KEYS) else {
+            let Some(c) = self.fields(item, ctx, CITATION_KEYS) else {
                 continue;
             };
-            let source = self.string(&c, "source", &ctx, true);
-            let locator = self.opt_text(&c, "locator", &ctx);
-            let quote = self.opt_text(&c, "quote", &ctx);
+            let source = self.string(&c, "source", ctx, true);
+            let locator = self.opt_text(&c, "locator", ctx);
+            let quote = self.opt_text(&c, "quote", ctx);
             if let Some((id, span)) = source {
-                let source = self.source_ref(id, span, &ctx);
+                let source = self.source_ref(id, span, ctx);
                 self.model.citations.push(Citation {
                     source,
                     locator,
@@ -966,19 +1075,19 @@ impl Builder {
         }
     }
 
-    fn disputes(&mut self, f: &Fields<'_, '_>, what: &str) -> Range32 {
+    fn disputes(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> Range32 {
         let start = self.model.disputes.len() as u32;
-        let ctx = format!("a dispute of {what}");
+        let ctx = &What::Of("a dispute of ", what);
         for item in self.array(f, "disputed_by") {
-            let Some(d) = self.fields(item, &ctx, DISPUTE_KEYS) else {
+            let Some(d) = self.fields(item, ctx, DISPUTE_KEYS) else {
                 continue;
             };
-            let entity = self.string(&d, "entity", &ctx, true);
-            let source = self.string(&d, "source", &ctx, true);
-            let quote = self.opt_text(&d, "quote", &ctx);
+            let entity = self.string(&d, "entity", ctx, true);
+            let source = self.string(&d, "source", ctx, true);
+            let quote = self.opt_text(&d, "quote", ctx);
             if let (Some((e, e_span)), Some((s, s_span))) = (entity, source) {
-                let entity = self.entity_ref(e, e_span, &ctx);
-                let source = self.source_ref(s, s_span, &ctx);
+                let entity = self.entity_ref(e, e_span, ctx);
+                let source = self.source_ref(s, s_span, ctx);
                 self.model.disputes.push(Dispute {
                     entity,
                     source,
@@ -1008,10 +1117,10 @@ impl Builder {
             return;
         }
         self.dataset_span = Some(key_span);
-        let Some(f) = self.fields(node, "the `dataset` block", DATASET_KEYS) else {
+        let Some(f) = self.fields(node, &What::Plain("the `dataset` block"), DATASET_KEYS) else {
             return;
         };
-        let what = "the `dataset` block";
+        let what = &What::Plain("the `dataset` block");
         let id = self.id(&f, "id", what, false).map(|(s, _)| s.to_owned());
         let string =
             |b: &mut Builder, key| b.string(&f, key, what, false).map(|(s, _)| s.to_owned());
@@ -1088,7 +1197,10 @@ impl Builder {
             let d = Diagnostic::new(
                 rule,
                 Some(p.span),
-                format!("{} refers to unknown {kind} `{id}`", p.from_what),
+                format!(
+                    "{} refers to unknown {kind} `{id}`",
+                    self.pending_names[p.from_what as usize]
+                ),
             )
             .label(format!("no {kind} has this id"))
             .suggest(suggestion.clone());
@@ -1168,7 +1280,7 @@ impl Builder {
                 self.diags.push(
                     Diagnostic::new(
                         Rule::OrphanEntity,
-                        Some(span),
+                        Some(span.span()),
                         format!("entity `{id}` is in no relationship"),
                     )
                     .label("not linked to anything")
@@ -1184,7 +1296,7 @@ impl Builder {
                 self.diags.push(
                     Diagnostic::new(
                         Rule::UncitedSource,
-                        Some(span),
+                        Some(span.span()),
                         format!("source `{id}` is never cited"),
                     )
                     .label("cited by no relationship")
@@ -1195,6 +1307,7 @@ impl Builder {
     }
 
     fn warn_duplicate_relationships(&mut self) {
+        use std::hash::BuildHasher;
         let graph = &self.model.graph;
         let key = |ix: RelIx| {
             let (a, b) = graph.edge_endpoints(ix).expect("edge exists");
@@ -1202,14 +1315,36 @@ impl Builder {
             let (a, b) = if r.directed || a <= b { (a, b) } else { (b, a) };
             (a, b, r.rel_type, r.directed, r.when)
         };
-        let mut order: Vec<RelIx> = graph.edge_indices().collect();
-        // Sorting keeps equal keys together; the stable sort keeps file order within them.
-        order.sort_by_key(|&ix| key(ix));
-        for pair in order.windows(2) {
-            let (first, second) = (pair[0], pair[1]);
-            if key(first) != key(second) {
+        // Sort (hash of key, index) pairs rather than the edges by their
+        // keys: each key is computed once, in edge order, and the sort moves
+        // 8-byte items. Equal keys have equal hashes, so they end up
+        // together in file order; a run of equal hashes is then split by the
+        // keys themselves (different keys there are only hash collisions).
+        let hasher = foldhash::fast::FixedState::default();
+        // 32 bits of hash keep this table small (it adds to the peak
+        // memory); the few collisions are sorted out below.
+        let mut order: Vec<(u32, u32)> = graph
+            .edge_indices()
+            .map(|ix| (hasher.hash_one(key(ix)) as u32, ix.index() as u32))
+            .collect();
+        order.sort_unstable();
+        let mut pairs = Vec::new();
+        let mut run = Vec::new();
+        for group in order.chunk_by(|x, y| x.0 == y.0) {
+            if group.len() < 2 {
                 continue;
             }
+            run.clear();
+            run.extend(group.iter().map(|&(_, i)| EdgeIndex::new(i as usize)));
+            // Stable: file order within equal keys.
+            run.sort_by_key(|&ix| key(ix));
+            for w in run.windows(2) {
+                if key(w[0]) == key(w[1]) {
+                    pairs.push((w[0], w[1]));
+                }
+            }
+        }
+        for (first, second) in pairs {
             let (first_id, second_id) = (
                 self.model.text.get(graph[first].id),
                 self.model.text.get(graph[second].id),
@@ -1217,21 +1352,22 @@ impl Builder {
             self.diags.push(
                 Diagnostic::new(
                     Rule::DuplicateRelationship,
-                    Some(self.rel_span[second.index()]),
+                    Some(self.rel_span[second.index()].span()),
                     format!(
                         "relationship `{second_id}` repeats `{first_id}`: same ends, type and dates"
                     ),
                 )
                 .label("duplicate")
-                .related(self.rel_span[first.index()], "the first is")
+                .related(self.rel_span[first.index()].span(), "the first is")
                 .help("merge their evidence into one relationship, or give them different dates"),
             );
         }
     }
 }
 
-impl RecordSink for Builder {
-    fn record(&mut self, section: Section, node: Node<'_>) {
+impl<'a> RecordSink<'a> for Builder {
+    fn record(&mut self, section: Section, node: Node<'a>) {
+        self.records += 1;
         match section {
             Section::Sources => self.add_source(&node),
             Section::Entities => self.add_entity(&node),
@@ -1239,7 +1375,7 @@ impl RecordSink for Builder {
         }
     }
 
-    fn format(&mut self, _key_pos: usize, node: Node<'_>) {
+    fn format(&mut self, _key_pos: usize, node: Node<'a>) {
         let span = self.span(&node);
         match &node.val {
             Val::Str(s) if s == "casegraph/1" => {}
@@ -1263,7 +1399,7 @@ impl RecordSink for Builder {
         }
     }
 
-    fn dataset(&mut self, key_pos: usize, node: Node<'_>) {
+    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
         self.add_dataset(key_pos, &node);
     }
 
@@ -1282,7 +1418,7 @@ impl RecordSink for Builder {
         self.report(d);
     }
 
-    fn wrong_top_type(&mut self, what: &str, node: Node<'_>) {
+    fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
         let span = self.span(&node);
         self.report(
             Diagnostic::new(

@@ -13,3 +13,4 @@ mod readme;
 mod regression;
 mod render;
 mod roundtrip;
+mod synth;

@@ -1,0 +1,124 @@
+//! In-process benchmarks: load (parse + validate + build the graph) and
+//! stats, on the S/M/L datasets of benches/BENCHMARKS.md.
+//!
+//! ```sh
+//! cargo bench --bench load              # S and M (and L with CASEGRAPH_BENCH_L=1)
+//! ```
+//!
+//! A plain harness (`harness = false`), not criterion: each case takes from
+//! a tenth of a second to tens of seconds and allocates up to gigabytes, so
+//! criterion's hundreds of samples and outlier statistics would take hours
+//! and measure little more than a median of a few runs does. The numbers
+//! that the targets are judged on are whole-process ones (time and peak
+//! memory of the `casegraph` binary); benches/compare.sh measures those.
+//! This harness is for profiling and for quick before/after comparisons.
+//!
+//! Run as a test (`cargo test --all-targets`, no `--bench` argument), it
+//! runs every case once on a tiny dataset, so the benchmarks cannot rot.
+//!
+//! Hooks: path queries, node-link export and `render --focus` benchmarks
+//! are added as more entries in [`cases`].
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// One benchmark: a name and what it runs on a loaded text.
+struct Case {
+    name: &'static str,
+    run: fn(&str, &str),
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "load",
+            run: |name, text| {
+                let loaded = casegraph::load_str(name, text);
+                assert_eq!(loaded.error_count(), 0);
+                std::hint::black_box(loaded);
+            },
+        },
+        Case {
+            name: "load+stats",
+            run: |name, text| {
+                let loaded = casegraph::load_str(name, text);
+                let model = loaded.model.expect("valid data");
+                std::hint::black_box(casegraph::query::stats::stats(&model));
+            },
+        },
+        // Later: "path" (100 queries between fixed pairs), "export node-link",
+        // "render --focus".
+    ]
+}
+
+/// The dataset file for a size, generated on first use.
+fn dataset(dir: &Path, label: &str, entities: u64, relationships: u64) -> PathBuf {
+    let path = dir.join(format!("{label}.json"));
+    if !path.exists() {
+        std::fs::create_dir_all(dir).expect("bench data directory");
+        let args = synth::Args {
+            entities,
+            relationships,
+            seed: 1,
+            out: String::new(),
+        };
+        let file = std::fs::File::create(&path).expect("writable bench data");
+        synth::write_dataset(&args, file).expect("generated");
+    }
+    path
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    if !benchmarking {
+        // Test mode: each case once on a tiny dataset.
+        let mut text = Vec::new();
+        let args = synth::Args {
+            entities: 200,
+            relationships: 600,
+            seed: 1,
+            out: String::new(),
+        };
+        synth::write_dataset(&args, &mut text).expect("generated");
+        let text = String::from_utf8(text).expect("UTF-8");
+        for case in cases() {
+            (case.run)("tiny.json", &text);
+        }
+        println!("bench smoke test: {} cases ran", cases().len());
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let mut sizes = vec![("s", 10_000, 30_000, 10), ("m", 100_000, 300_000, 5)];
+    if std::env::var_os("CASEGRAPH_BENCH_L").is_some() {
+        sizes.push(("l", 1_000_000, 3_000_000, 1));
+    }
+    for (label, entities, relationships, runs) in sizes {
+        let path = dataset(&dir, label, entities, relationships);
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let name = path.display().to_string();
+        for case in cases() {
+            let times: Vec<Duration> = (0..runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    (case.run)(&name, &text);
+                    start.elapsed()
+                })
+                .collect();
+            println!(
+                "{label} ({} MB) {:<12} median {:>8.3} s of {runs}",
+                text.len() / 1_000_000,
+                case.name,
+                median(times).as_secs_f64()
+            );
+        }
+    }
+}

@@ -1,0 +1,616 @@
+//! Writes a synthetic casegraph dataset (format v1) for benchmarks.
+//!
+//! ```sh
+//! cargo run --release --example synth -- --entities 1000000 --relationships 3000000 --seed 1 -o target/bench-data/l.json
+//! ```
+//!
+//! The output is deterministic: the same arguments give the same bytes on
+//! every machine, because the generator uses its own SplitMix64 (no `rand`
+//! version drift) and no hash-map iteration order. It is written as it is
+//! generated, through a `BufWriter`; only per-entity degree bookkeeping and a
+//! set of edge keys (to avoid duplicates) are kept in memory.
+//!
+//! The shape imitates bulk investigative data:
+//! - one giant component grown by preferential attachment (each new entity
+//!   links to earlier ones chosen in proportion to their degree, so degrees
+//!   are heavy-tailed), plus ~3 % of entities in small components of 2–6;
+//! - 8 entity kinds, 20 relationship types, one source per ~50 relationships;
+//! - 1–2 citations per relationship, each with a locator and an 8–15-word quote;
+//! - ~30 % dated (a `date`, or a `start` with or without an `end`), all four
+//!   statuses, ~5 % amounts, ~3 % disputes (never on a confirmed claim);
+//! - no self-loops and no two relationships with the same ends and type.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+
+/// SplitMix64: tiny, fast, and fixed forever (unlike a crate's default RNG).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n` (n > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        ((self.next() >> 32) * n) >> 32
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
+    }
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const KINDS: [&str; 8] = [
+    "organization",
+    "person",
+    "person",
+    "organization",
+    "government",
+    "court_case",
+    "product",
+    "event",
+];
+const ALSO_KINDS: [&str; 2] = ["document", "other"];
+
+/// (type, directed)
+const TYPES: [(&str, bool); 20] = [
+    ("board_member_of", true),
+    ("employed_by", true),
+    ("owns", true),
+    ("subsidiary_of", true),
+    ("paid", true),
+    ("donated_to", true),
+    ("lobbied", true),
+    ("advised", true),
+    ("co_founded", true),
+    ("invested_in", true),
+    ("partner_of", false),
+    ("family_of", false),
+    ("sued", true),
+    ("defendant_in", true),
+    ("settled_with", true),
+    ("fined", true),
+    ("regulated", true),
+    ("contracted_with", true),
+    ("supplied", true),
+    ("reported_on", true),
+];
+
+const SOURCE_KINDS: [&str; 8] = [
+    "news",
+    "court_filing",
+    "regulator_decision",
+    "press_release",
+    "statement",
+    "report",
+    "book",
+    "other",
+];
+
+const SYLLABLES: [&str; 24] = [
+    "al", "ber", "cor", "dan", "el", "fen", "gar", "hol", "in", "jas", "kel", "lor", "mar", "nor",
+    "os", "par", "quin", "ros", "sel", "tor", "ul", "ver", "wes", "zan",
+];
+const ORG_SUFFIXES: [&str; 8] = [
+    "Holdings",
+    "Capital",
+    "Group",
+    "Partners",
+    "Ltd",
+    "Inc",
+    "Foundation",
+    "Trust",
+];
+const WORDS: [&str; 64] = [
+    "the",
+    "company",
+    "board",
+    "agreed",
+    "to",
+    "pay",
+    "million",
+    "in",
+    "fees",
+    "for",
+    "access",
+    "data",
+    "records",
+    "show",
+    "that",
+    "a",
+    "director",
+    "of",
+    "was",
+    "also",
+    "paid",
+    "by",
+    "its",
+    "parent",
+    "under",
+    "contract",
+    "signed",
+    "with",
+    "court",
+    "filing",
+    "states",
+    "payments",
+    "were",
+    "made",
+    "through",
+    "an",
+    "offshore",
+    "vehicle",
+    "regulator",
+    "found",
+    "failed",
+    "disclose",
+    "shares",
+    "held",
+    "on",
+    "behalf",
+    "client",
+    "during",
+    "period",
+    "audit",
+    "report",
+    "lists",
+    "as",
+    "beneficial",
+    "owner",
+    "since",
+    "transfer",
+    "approved",
+    "after",
+    "meeting",
+    "minutes",
+    "confirm",
+    "deal",
+    "terms",
+];
+const PUBLISHERS: [&str; 6] = [
+    "Financial Ledger",
+    "U.S. District Court, N.D. Cal.",
+    "Companies Registry",
+    "The Morning Post",
+    "Open Records Project",
+    "Securities Commission",
+];
+
+/// What to generate.
+pub struct Args {
+    /// Number of entities (at least 10).
+    pub entities: u64,
+    /// Number of relationships.
+    pub relationships: u64,
+    /// Seed: the same seed gives the same bytes.
+    pub seed: u64,
+    /// Output file, `-` for standard output.
+    pub out: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        entities: 10_000,
+        relationships: 30_000,
+        seed: 1,
+        out: "-".into(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--entities" => args.entities = value()?.parse().map_err(|e| format!("{e}"))?,
+            "--relationships" => {
+                args.relationships = value()?.parse().map_err(|e| format!("{e}"))?
+            }
+            "--seed" => args.seed = value()?.parse().map_err(|e| format!("{e}"))?,
+            "-o" | "--out" => args.out = value()?,
+            "-h" | "--help" => {
+                return Err("usage: synth --entities N --relationships M --seed S -o FILE".into());
+            }
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    if args.entities < 10 {
+        return Err("--entities must be at least 10".into());
+    }
+    Ok(args)
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let result = if args.out == "-" {
+        write_dataset(&args, io::stdout().lock())
+    } else {
+        File::create(&args.out).and_then(|f| write_dataset(&args, f))
+    };
+    if let Err(e) = result {
+        eprintln!("synth: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Writes a JSON string literal; generated text never needs escapes except
+/// the few quotes and backslashes written on purpose.
+fn jstr(w: &mut impl Write, s: &str) -> io::Result<()> {
+    w.write_all(b"\"")?;
+    for (i, part) in s.split('"').enumerate() {
+        if i > 0 {
+            w.write_all(b"\\\"")?;
+        }
+        w.write_all(part.as_bytes())?;
+    }
+    w.write_all(b"\"")
+}
+
+fn date(rng: &mut Rng, w: &mut impl Write, year_from: u64) -> io::Result<(u64, u64, u64)> {
+    let y = year_from + rng.below(2024 - year_from + 1);
+    let m = 1 + rng.below(12);
+    let d = 1 + rng.below(28);
+    match rng.below(3) {
+        0 => write!(w, "\"{y}\"")?,
+        1 => write!(w, "\"{y}-{m:02}\"")?,
+        _ => write!(w, "\"{y}-{m:02}-{d:02}\"")?,
+    }
+    Ok((y, m, d))
+}
+
+fn name(rng: &mut Rng, kind: &str) -> String {
+    let word = |rng: &mut Rng| {
+        let n = 2 + rng.below(2);
+        let mut s = String::new();
+        for _ in 0..n {
+            s.push_str(rng.pick(&SYLLABLES));
+        }
+        let mut c = s.chars();
+        let first = c.next().unwrap().to_ascii_uppercase();
+        format!("{first}{}", c.as_str())
+    };
+    match kind {
+        "person" => format!("{} {}", word(rng), word(rng)),
+        "organization" => format!("{} {}", word(rng), rng.pick(&ORG_SUFFIXES)),
+        "government" => format!("Ministry of {}", word(rng)),
+        "court_case" => format!("{} v. {}", word(rng), word(rng)),
+        "product" => format!("{} {}", word(rng), 1 + rng.below(20)),
+        "event" => format!("{} Summit {}", word(rng), 1990 + rng.below(35)),
+        _ => word(rng),
+    }
+}
+
+fn quote(rng: &mut Rng, w: &mut impl Write) -> io::Result<()> {
+    let n = 8 + rng.below(8);
+    w.write_all(b"\"")?;
+    for i in 0..n {
+        if i > 0 {
+            w.write_all(b" ")?;
+        }
+        w.write_all(rng.pick(&WORDS).as_bytes())?;
+    }
+    w.write_all(b"\"")
+}
+
+/// Picks entities in proportion to degree (+1): `urn` holds every endpoint
+/// written so far, so a uniform pick from it is a degree-weighted pick.
+struct Attach {
+    urn: Vec<u32>,
+}
+
+impl Attach {
+    fn pick(&self, rng: &mut Rng, grown: u64) -> u32 {
+        // One in four picks is uniform over the entities present, which keeps
+        // the tail heavy but not absurd (a pure urn makes a few mega-hubs).
+        if self.urn.is_empty() || rng.chance(25) {
+            rng.below(grown) as u32
+        } else {
+            rng.pick(&self.urn)
+        }
+    }
+}
+
+fn entity_kind(seed: u64, i: u64) -> &'static str {
+    let mut r = Rng(seed ^ i.wrapping_mul(0xA24B_AED4_963E_E407));
+    if r.chance(3) {
+        r.pick(&ALSO_KINDS)
+    } else {
+        r.pick(&KINDS)
+    }
+}
+
+fn entity_id(seed: u64, i: u64) -> String {
+    let kind = entity_kind(seed, i);
+    let short = &kind[..kind.find('_').unwrap_or(kind.len()).min(3)];
+    format!("{short}-{i}")
+}
+
+/// Writes the dataset `args` describes to `out` (the tests call this directly).
+pub fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
+    let mut w = BufWriter::with_capacity(1 << 20, out);
+    let n = args.entities;
+    let m = args.relationships;
+    let sources = m.div_ceil(50).max(1);
+    let mut rng = Rng(args.seed);
+
+    writeln!(w, "{{")?;
+    writeln!(w, "  \"format\": \"casegraph/1\",")?;
+    writeln!(
+        w,
+        "  \"dataset\": {{\"id\": \"synth-{n}-{m}-{}\", \"title\": \"Synthetic benchmark dataset\", \"license\": \"CC0-1.0\"}},",
+        args.seed
+    )?;
+
+    writeln!(w, "  \"sources\": [")?;
+    for s in 0..sources {
+        write!(w, "    {{\"id\": \"src-{s}\", \"title\": ")?;
+        let title = format!(
+            "{} {} {}",
+            rng.pick(&WORDS),
+            rng.pick(&WORDS),
+            rng.pick(&WORDS)
+        );
+        jstr(&mut w, &title)?;
+        write!(
+            w,
+            ", \"kind\": \"{}\", \"publisher\": ",
+            rng.pick(&SOURCE_KINDS)
+        )?;
+        jstr(&mut w, rng.pick(&PUBLISHERS))?;
+        w.write_all(b", \"published\": ")?;
+        date(&mut rng, &mut w, 1995)?;
+        if rng.chance(60) {
+            write!(w, ", \"url\": \"https://example.org/doc/{s}\"")?;
+        }
+        w.write_all(if s + 1 < sources { b"},\n" } else { b"}\n" })?;
+    }
+    writeln!(w, "  ],")?;
+
+    writeln!(w, "  \"entities\": [")?;
+    for i in 0..n {
+        let kind = entity_kind(args.seed, i);
+        write!(
+            w,
+            "    {{\"id\": \"{}\", \"name\": ",
+            entity_id(args.seed, i)
+        )?;
+        jstr(&mut w, &name(&mut rng, kind))?;
+        write!(w, ", \"kind\": \"{kind}\"")?;
+        if rng.chance(10) {
+            w.write_all(b", \"aliases\": [")?;
+            jstr(&mut w, &name(&mut rng, kind))?;
+            w.write_all(b"]")?;
+        }
+        if rng.chance(30) {
+            w.write_all(b", \"description\": ")?;
+            quote(&mut rng, &mut w)?;
+        }
+        if rng.chance(10) {
+            w.write_all(b", \"start\": ")?;
+            date(&mut rng, &mut w, 1950)?;
+        }
+        if rng.chance(5) {
+            write!(w, ", \"url\": \"https://example.org/e/{i}\"")?;
+        }
+        if rng.chance(5) {
+            write!(
+                w,
+                ", \"properties\": {{\"country\": \"{}\", \"employees\": {}}}",
+                rng.pick(&["GB", "US", "DE", "FR", "PA", "CY"]),
+                rng.below(100_000)
+            )?;
+        }
+        w.write_all(if i + 1 < n { b"},\n" } else { b"}\n" })?;
+    }
+    writeln!(w, "  ],")?;
+
+    writeln!(w, "  \"relationships\": [")?;
+    // The giant component holds ~97 % of entities; the rest form small groups.
+    let giant = (n - n * 3 / 100).max(2);
+    let small = n - giant;
+    // Edges inside small groups: one per entity past each group's first.
+    let small_edges = small - small.div_ceil(4);
+    let giant_budget = m.saturating_sub(small_edges);
+    let mut edges = Edges {
+        urn: Attach {
+            urn: Vec::with_capacity(2 * m as usize),
+        },
+        seen: HashSet::with_capacity(m as usize),
+        written: 0,
+        wanted: m,
+        seed: args.seed,
+        sources,
+    };
+    // Grow the giant component: entity i arrives with one link to an earlier
+    // entity (so the component stays connected) and, on average, enough
+    // extra links between existing entities to spend the budget.
+    let extra_per_step = giant_budget.saturating_sub(giant - 1) as f64 / (giant - 1) as f64;
+    let mut carry = 0.0;
+    for i in 1..giant {
+        let mut linked = false;
+        for _ in 0..8 {
+            let j = edges.urn.pick(&mut rng, i);
+            let (a, b) = if rng.chance(50) {
+                (i as u32, j)
+            } else {
+                (j, i as u32)
+            };
+            if edges.emit(&mut rng, &mut w, a, b, true)? {
+                linked = true;
+                break;
+            }
+        }
+        if !linked {
+            // Always possible: i is new, so (i, 0) is unused for every type.
+            edges.emit(&mut rng, &mut w, i as u32, 0, true)?;
+        }
+        carry += extra_per_step;
+        while carry >= 1.0 {
+            carry -= 1.0;
+            for _ in 0..4 {
+                let a = edges.urn.pick(&mut rng, i + 1);
+                let b = edges.urn.pick(&mut rng, i + 1);
+                if edges.emit(&mut rng, &mut w, a, b, true)? {
+                    break;
+                }
+            }
+        }
+    }
+    // Small components: groups of four in a chain.
+    let mut g = giant;
+    while g < n {
+        let end = (g + 4).min(n);
+        for k in g + 1..end {
+            edges.emit(&mut rng, &mut w, (k - 1) as u32, k as u32, false)?;
+        }
+        g = end;
+    }
+    // Top up to exactly `m` with links inside the giant component.
+    while edges.written < m {
+        let a = edges.urn.pick(&mut rng, giant);
+        let b = edges.urn.pick(&mut rng, giant);
+        edges.emit(&mut rng, &mut w, a, b, true)?;
+    }
+    writeln!(w, "\n  ]")?;
+    writeln!(w, "}}")?;
+    w.flush()
+}
+
+/// The relationships written so far, to keep out self-loops and repeats.
+struct Edges {
+    urn: Attach,
+    seen: HashSet<(u32, u32, u8)>,
+    written: u64,
+    wanted: u64,
+    seed: u64,
+    sources: u64,
+}
+
+impl Edges {
+    /// Writes `a → b` with a random type unless it is a self-loop or repeats
+    /// an earlier pair of ends and type; says whether it was written.
+    fn emit(
+        &mut self,
+        rng: &mut Rng,
+        w: &mut impl Write,
+        a: u32,
+        b: u32,
+        attach: bool,
+    ) -> io::Result<bool> {
+        if a == b || self.written >= self.wanted {
+            return Ok(false);
+        }
+        let t = rng.below(TYPES.len() as u64) as u8;
+        let key = if a < b { (a, b, t) } else { (b, a, t) };
+        if !self.seen.insert(key) {
+            return Ok(false);
+        }
+        if attach {
+            self.urn.urn.push(a);
+            self.urn.urn.push(b);
+        }
+        let index = self.written;
+        write_relationship(rng, w, self.seed, index, a, b, t, self.sources)?;
+        self.written += 1;
+        if self.written < self.wanted {
+            w.write_all(b",\n")?;
+        }
+        Ok(true)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_relationship(
+    rng: &mut Rng,
+    w: &mut impl Write,
+    seed: u64,
+    index: u64,
+    a: u32,
+    b: u32,
+    t: u8,
+    sources: u64,
+) -> io::Result<()> {
+    let (rel_type, directed) = TYPES[t as usize];
+    write!(
+        w,
+        "    {{\"id\": \"r-{index}\", \"from\": \"{}\", \"to\": \"{}\", \"type\": \"{rel_type}\"",
+        entity_id(seed, a.into()),
+        entity_id(seed, b.into())
+    )?;
+    if !directed {
+        w.write_all(b", \"directed\": false")?;
+    }
+    if rng.chance(30) {
+        if rng.chance(40) {
+            w.write_all(b", \"date\": ")?;
+            date(rng, w, 1980)?;
+        } else {
+            w.write_all(b", \"start\": ")?;
+            let (y, _, _) = date(rng, w, 1980)?;
+            if rng.chance(50) {
+                write!(w, ", \"end\": \"{}\"", y + 1 + rng.below(10))?;
+            }
+        }
+    }
+    let disputed = rng.chance(3);
+    let status = match rng.below(100) {
+        _ if disputed => rng.pick(&["reported", "alleged", "denied"]),
+        0..25 => "confirmed",
+        25..70 => "reported",
+        70..90 => "alleged",
+        _ => "denied",
+    };
+    if status != "reported" || rng.chance(50) {
+        write!(w, ", \"status\": \"{status}\"")?;
+    }
+    if rng.chance(5) {
+        write!(
+            w,
+            ", \"amount\": {{\"value\": {}, \"currency\": \"{}\"}}",
+            1000 * (1 + rng.below(500_000)),
+            rng.pick(&["USD", "EUR", "GBP", "CHF"])
+        )?;
+    }
+    // A source per ~50 relationships: mostly the one of this block, so
+    // every source is cited, sometimes another one.
+    let home = (index / 50).min(sources - 1);
+    w.write_all(b", \"evidence\": [")?;
+    let citations = 1 + u64::from(rng.chance(40));
+    for c in 0..citations {
+        let source = if c == 0 { home } else { rng.below(sources) };
+        if c > 0 {
+            w.write_all(b", ")?;
+        }
+        write!(
+            w,
+            "{{\"source\": \"src-{source}\", \"locator\": \"p. {}, ¶ {}\", \"quote\": ",
+            1 + rng.below(300),
+            1 + rng.below(120)
+        )?;
+        quote(rng, w)?;
+        w.write_all(b"}")?;
+    }
+    w.write_all(b"]")?;
+    if disputed {
+        write!(
+            w,
+            ", \"disputed_by\": [{{\"entity\": \"{}\", \"source\": \"src-{}\", \"quote\": ",
+            entity_id(seed, a.into()),
+            rng.below(sources)
+        )?;
+        quote(rng, w)?;
+        w.write_all(b"}]")?;
+    }
+    w.write_all(b"}")
+}
