@@ -9,8 +9,6 @@
 //! `CASEGRAPH_SKIP_READERS=1` to skip them on purpose, loudly.
 
 use crate::common::{root, run, show};
-use petgraph::visit::EdgeRef;
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -58,42 +56,22 @@ fn readers_installed(what: &str) -> bool {
     panic!("the {what} readers are not installed: run tests/run, which installs them");
 }
 
-/// Undirected hop counts between entity pairs, by breadth-first search on
-/// the model.
-// TODO: use `casegraph path --json` once the path command lands (other branch).
+/// Hop counts between a fixed spread of entity pairs, as `casegraph path
+/// --json` answers them (fewest hops, either direction; `null` when there is
+/// no path within 6 hops), for the readers to compare with their own.
 fn hop_pairs(data: &str) -> serde_json::Value {
     let loaded = casegraph::load(casegraph::Origin::choose(Some(&root().join(data))));
     let model = loaded.model.expect("dataset is valid");
-    let g = model.graph();
-    let mut ids: Vec<(String, petgraph::graph::NodeIndex<u32>)> = model
-        .entities()
-        .map(|e| (e.id().to_owned(), e.ix()))
-        .collect();
+    let mut ids: Vec<String> = model.entities().map(|e| e.id().to_owned()).collect();
     ids.sort();
-    let hops = |from: petgraph::graph::NodeIndex<u32>, to| {
-        let mut dist = vec![usize::MAX; g.node_count()];
-        dist[from.index()] = 0;
-        let mut queue = VecDeque::from([from]);
-        while let Some(n) = queue.pop_front() {
-            if n == to {
-                return Some(dist[n.index()]);
-            }
-            for e in g
-                .edges_directed(n, petgraph::Outgoing)
-                .chain(g.edges_directed(n, petgraph::Incoming))
-            {
-                let m = if e.source() == n {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                if dist[m.index()] == usize::MAX {
-                    dist[m.index()] = dist[n.index()] + 1;
-                    queue.push_back(m);
-                }
-            }
+    let hops = |from: &str, to: &str| -> Option<u64> {
+        let out = crate::common::run(&["path", from, to, "--json", "--data", data]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("path --json");
+        match out.status.code() {
+            Some(0) => v["paths"][0]["hops"].as_u64(),
+            Some(1) => None,
+            other => panic!("path {from} {to} exited {other:?}"),
         }
-        None
     };
     let n = ids.len();
     let mut pairs = Vec::new();
@@ -105,11 +83,11 @@ fn hop_pairs(data: &str) -> serde_json::Value {
             if i == j || pairs.len() == 20 {
                 continue;
             }
-            let h = hops(ids[i].1, ids[j].1);
+            let h = hops(&ids[i], &ids[j]);
             if h.is_some_and(|h| h > 6) {
                 continue;
             }
-            pairs.push(serde_json::json!([ids[i].0, ids[j].0, h]));
+            pairs.push(serde_json::json!([ids[i], ids[j], h]));
         }
     }
     assert!(pairs.len() >= n.min(10), "too few pairs: {}", pairs.len());
