@@ -16,8 +16,10 @@
 //! Run as a test (`cargo test --all-targets`, no `--bench` argument), it
 //! runs every case once on a tiny dataset, so the benchmarks cannot rot.
 //!
-//! Hooks: path queries, node-link export and `render --focus` benchmarks
-//! are added as more entries in [`cases`].
+//! After the whole-load cases, each size also times 100 `path` queries
+//! between fixed pairs on the loaded model (query time only; the issue's
+//! target is under 50 ms each on L, found or not). Hooks: node-link export
+//! and `render --focus` benchmarks are added as more entries in [`cases`].
 
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
@@ -72,6 +74,27 @@ fn dataset(dir: &Path, label: &str, entities: u64, relationships: u64) -> PathBu
     path
 }
 
+/// 100 shortest-path queries between fixed, spread-out pairs of entities
+/// (some have no path within 6 hops: the small components), each timed
+/// alone. Returns the times and how many found a path.
+fn path_queries(model: &casegraph::Model) -> (Vec<Duration>, usize) {
+    use casegraph::query::path::{PathQuery, paths};
+    let view = casegraph::query::View::all(model);
+    let n = model.entity_count();
+    let mut times = Vec::with_capacity(100);
+    let mut found = 0;
+    for i in 0..100usize {
+        let from = petgraph::graph::NodeIndex::new((i * 7919) % n);
+        let to = petgraph::graph::NodeIndex::new((i * 104_729 + n / 2) % n);
+        let q = PathQuery::new(from, to);
+        let start = Instant::now();
+        let answer = paths(model, &view, &q);
+        times.push(start.elapsed());
+        found += usize::from(answer.is_ok_and(|p| !p.paths.is_empty()));
+    }
+    (times, found)
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -93,7 +116,15 @@ fn main() {
         for case in cases() {
             (case.run)("tiny.json", &text);
         }
-        println!("bench smoke test: {} cases ran", cases().len());
+        let model = casegraph::load_str("tiny.json", &text)
+            .model
+            .expect("valid");
+        let (times, _) = path_queries(&model);
+        assert_eq!(times.len(), 100);
+        println!(
+            "bench smoke test: {} cases and the path queries ran",
+            cases().len()
+        );
         return;
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
@@ -120,5 +151,13 @@ fn main() {
                 median(times).as_secs_f64()
             );
         }
+        let model = casegraph::load_str(&name, &text).model.expect("valid data");
+        let (times, found) = path_queries(&model);
+        let max = times.iter().max().copied().unwrap_or_default();
+        println!(
+            "{label} path queries: 100 ({found} found), median {:.3} ms, max {:.3} ms",
+            median(times).as_secs_f64() * 1e3,
+            max.as_secs_f64() * 1e3
+        );
     }
 }
