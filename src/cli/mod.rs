@@ -39,16 +39,17 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    // In the order a user meets them: check, look up, ask, draw, hand on, build.
     Check(check::CheckArgs),
     Show(show::ShowArgs),
     Search(search::SearchArgs),
-    Stats(stats::StatsArgs),
-    Build(build::BuildArgs),
-    Export(export::ExportArgs),
     Path(path::PathArgs),
     Neighbors(neighbors::NeighborsArgs),
     Timeline(timeline::TimelineArgs),
+    Stats(stats::StatsArgs),
     Render(render::RenderArgs),
+    Export(export::ExportArgs),
+    Build(build::BuildArgs),
 }
 
 /// How a command failed; decides the exit status.
@@ -205,13 +206,13 @@ pub fn main() -> std::process::ExitCode {
         Command::Check(a) => check::run(&mut ctx, a),
         Command::Show(a) => show::run(&mut ctx, a),
         Command::Search(a) => search::run(&mut ctx, a),
-        Command::Stats(a) => stats::run(&mut ctx, a),
-        Command::Build(a) => build::run(&mut ctx, a),
-        Command::Export(a) => export::run(&mut ctx, a),
         Command::Path(a) => path::run(&mut ctx, a),
         Command::Neighbors(a) => neighbors::run(&mut ctx, a),
         Command::Timeline(a) => timeline::run(&mut ctx, a),
+        Command::Stats(a) => stats::run(&mut ctx, a),
         Command::Render(a) => render::run(&mut ctx, a),
+        Command::Export(a) => export::run(&mut ctx, a),
+        Command::Build(a) => build::run(&mut ctx, a),
     };
     let code = match result {
         Ok(()) => 0,

@@ -180,3 +180,31 @@ fn color_always_styles_and_never_does_not() {
     ]);
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("\u{1b}["));
 }
+
+/// The help texts as snapshots, so a changed flag or help line shows up in
+/// review (and the README can be checked against it).
+#[test]
+fn help_texts() {
+    let mut all = String::new();
+    for command in [
+        "",
+        "check",
+        "show",
+        "search",
+        "path",
+        "neighbors",
+        "timeline",
+        "stats",
+        "render",
+        "export",
+        "build",
+    ] {
+        let mut args: Vec<&str> = command.split_whitespace().collect();
+        args.push("--help");
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{command} --help");
+        all.push_str(&format!("===== casegraph {command} --help\n"));
+        all.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
+    insta::assert_snapshot!(all);
+}
