@@ -1,7 +1,9 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
 use super::{Ctx, Failure, FilterArgs};
-use crate::query::{View, resolve};
+use crate::model::Model;
+use crate::query::path::PathQuery;
+use crate::query::{Filter, PathError, View, explain_no_path, paths, resolve};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -36,12 +38,15 @@ pub struct RenderArgs {
     /// Hops from the --focus entity
     #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
     depth: usize,
-    /// Draw one shortest connection between two entities, its hops highlighted
+    /// Draw the connection between two entities that `casegraph path` finds, its hops highlighted
     #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
     path: Option<Vec<String>>,
     /// With --path: also draw, greyed, the entities this many hops off the path
     #[arg(long, value_name = "N", default_value_t = 0, requires = "path")]
     context: usize,
+    /// With --path: the most credible path rather than the shortest (as `path --credible`)
+    #[arg(long, requires = "path")]
+    credible: bool,
     /// Direction of the layers (dot layout)
     #[arg(long, value_enum, default_value_t = RankDirArg::LR)]
     rankdir: RankDirArg,
@@ -189,23 +194,35 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     } else if let Some([from, to]) = args.path.as_deref() {
         let a = resolve_in(&view, from)?;
         let b = resolve_in(&view, to)?;
-        let (na, nb) = (model.entity(a).name(), model.entity(b).name());
-        let Some(rels) = render::path::shortest_path(&model, &view, a, b) else {
-            let mut m = format!("no path between `{na}` and `{nb}`");
-            if !filter.is_empty() {
-                m.push_str(&format!(" with {}", filter.describe().join(" ")));
+        let mut q = PathQuery::new(a, b);
+        q.credible = args.credible;
+        let path = match paths(&model, &view, &q) {
+            Ok(found) => found.paths.into_iter().next(),
+            Err(PathError::NoPath) => None,
+            Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
+                return Err(Failure::Usage(e.to_string()));
             }
-            return Err(Failure::Query(m));
         };
-        let (shown, hops, faded) = render::path::path_views(&model, &view, a, &rels, args.context);
-        view = shown;
-        opts.highlight = Some(hops);
-        opts.faded = Some(faded);
+        let Some(path) = path else {
+            return Err(Failure::Query(no_path_message(&model, &filter, &q)));
+        };
+        let hops = path.len();
         about.push(format!(
-            "Shortest connection from {na} to {nb}: {} hop{}",
-            rels.len(),
-            if rels.len() == 1 { "" } else { "s" }
+            "{} connection from {} to {}: {hops} hop{}, weakest {}",
+            if args.credible {
+                "Most credible"
+            } else {
+                "Shortest"
+            },
+            model.entity(a).name(),
+            model.entity(b).name(),
+            if hops == 1 { "" } else { "s" },
+            path.weakest
         ));
+        let (shown, path_opts) =
+            render::path::path_diagram(&model, &view, &path, args.context, opts);
+        view = shown;
+        opts = path_opts;
     } else if !filter.is_empty() {
         view.drop_isolated(&model);
     }
@@ -248,4 +265,26 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The error of a path diagram with no path: the ends, the filters in force,
+/// and which of them cut the connection (as `casegraph path` says it).
+fn no_path_message(model: &Model, filter: &Filter, q: &PathQuery) -> String {
+    let name = |ix| {
+        let e = model.entity(ix);
+        format!("{} (`{}`)", e.name(), e.id())
+    };
+    let mut m = format!(
+        "no path from {} to {} within {} hops",
+        name(q.from),
+        name(q.to),
+        q.max_hops
+    );
+    if !filter.is_empty() {
+        m.push_str(&format!(" with `{}`", filter.describe().join(" ")));
+    }
+    for n in explain_no_path(model, filter, q) {
+        m.push_str(&format!("\n  = note: {n}"));
+    }
+    m
 }

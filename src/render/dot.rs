@@ -14,7 +14,7 @@
 use super::footnotes::{self, Footnotes};
 use super::style::{self, INK};
 use super::{Options, RankDir};
-use crate::model::{EntityRef, Model, RelRef, When};
+use crate::model::{EntityRef, Model, RelRef, Status, When};
 use crate::query::View;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
@@ -317,9 +317,16 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
         width += style::DISPUTED_EXTRA_WIDTH;
     }
     if highlighted {
-        width += 1.5;
+        width += style::PATH_EXTRA_WIDTH;
     }
-    let mut color = if faded { "#C8C8C8" } else { s.color }.to_owned();
+    let mut color = if faded {
+        style::CONTEXT_LINE
+    } else if highlighted {
+        style::path_color(r.status())
+    } else {
+        s.color
+    }
+    .to_owned();
     if r.is_disputed() {
         color = style::disputed_color(&color);
     }
@@ -332,10 +339,17 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
     };
     let notes = opts.footnotes.then_some(notes);
     let tooltip = relationship_tooltip(model, r);
+    // Context lines carry no label: around a hub there are dozens, and their
+    // words would bury the path. Their claims are still in the tooltip.
+    let label = if faded {
+        String::new()
+    } else {
+        relationship_label(model, r, notes)
+    };
     let mut attrs = vec![
         attr("id", &html_id("r-", r.id())),
         attr("class", &class),
-        attr("label", &relationship_label(model, r, notes)),
+        attr("label", &label),
         attr("tooltip", &tooltip),
         // Graphviz would otherwise give the label its own text as tooltip.
         attr("labeltooltip", &tooltip),
@@ -359,111 +373,132 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
     edge_stmt(from, to, attrs)
 }
 
-/// The legend, drawn in the diagram as a cluster: one sample node per kind
-/// shown, and one sample line per status (all four, always, so a reader
-/// learns the full scale) plus the disputed mark.
-fn legend(kinds: &[&'static style::KindStyle], rankdir: RankDir) -> Stmt {
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("id", "legend"),
-            attr("class", "legend"),
-            attr("label", "Legend"),
-            attr("fontsize", "11"),
-            attr("style", "rounded"),
-            attr("color", "#BBBBBB"),
-            attr("fontcolor", "#555555"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontsize", "10")])),
-    ];
-    // One group of statements per legend entry: statuses first (what the
-    // lines mean is what a reader needs most), then kinds.
-    let mut entries: Vec<Vec<Stmt>> = Vec::new();
-    let mut kind_entries = Vec::new();
-    for k in kinds {
-        let mut node_style = String::from("filled");
-        if !k.style.is_empty() {
-            node_style.push(',');
-            node_style.push_str(k.style);
+/// `s` as text inside an HTML-like label: `&`, `<`, `>`, `"` and `'` become
+/// entities, and control characters spaces. The legend's words are constants
+/// today, but this is the one door into an HTML label all the same.
+pub fn html_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
         }
-        kind_entries.push(vec![node_stmt(
-            &format!("Legend_kind_{}", k.kind),
-            vec![
-                attr("id", &format!("legend-kind-{}", k.kind)),
-                attr("class", &format!("legend kind-{}", k.kind)),
-                attr("label", k.legend),
-                attr("shape", k.shape),
-                attr("style", &node_style),
-                attr("fillcolor", k.fill),
-                attr("color", k.border),
-            ],
-        )]);
     }
-    let mut lines: Vec<(&str, Vec<Attribute>)> = style::STATUSES
+    out
+}
+
+/// A line sample for the legend: a cell whose middle carries a border drawn
+/// like the edges of `sides` (`T`, or `TB` for the disputed double line).
+fn line_sample(style: &str, color: &str, border: u8, sides: &str) -> String {
+    // Two stacked cells so the line sits at the height of the text, not
+    // under it: the upper one empty, the lower one with a top border.
+    format!(
+        "<TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">\
+         <TR><TD WIDTH=\"40\" HEIGHT=\"{top}\" FIXEDSIZE=\"TRUE\"></TD></TR>\
+         <TR><TD WIDTH=\"40\" HEIGHT=\"{low}\" FIXEDSIZE=\"TRUE\" SIDES=\"{sides}\" \
+         BORDER=\"{border}\" STYLE=\"{style}\" COLOR=\"{color}\"></TD></TR></TABLE></TD>",
+        top = if sides == "T" { 8 } else { 6 },
+        low = if sides == "T" { 7 } else { 5 },
+        style = html_text(style),
+        color = html_text(color),
+    )
+}
+
+/// The legend: one node whose HTML-like label is a small table — the entity
+/// kinds drawn, each with its fill and border, beside the line of each
+/// status drawn, the disputed mark when a drawn claim is disputed, and in a
+/// path diagram what the blue and grey lines mean. Only
+/// what the view shows is listed, so a small view gets a small legend.
+fn legend(
+    kinds: &[&'static style::KindStyle],
+    statuses: &[Status],
+    disputed: bool,
+    path: bool,
+) -> Stmt {
+    let text = |s: &str, color: &str| {
+        format!(
+            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD>",
+            html_text(color),
+            html_text(s)
+        )
+    };
+    let mut kind_cells: Vec<String> = kinds
         .iter()
-        .map(|s| {
-            (
-                s.legend,
-                vec![
-                    attr("id", &format!("legend-status-{}", s.legend)),
-                    attr("class", &format!("legend status-{}", s.legend)),
-                    attr("style", s.style),
-                    attr("color", s.color),
-                    attr("penwidth", s.penwidth),
-                ],
+        .map(|k| {
+            format!(
+                "<TD WIDTH=\"22\" HEIGHT=\"13\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"{}\" COLOR=\"{}\" \
+                 BORDER=\"1\"{}></TD>{}",
+                html_text(k.fill),
+                html_text(k.border),
+                if k.style.contains("rounded") {
+                    " STYLE=\"rounded\""
+                } else {
+                    ""
+                },
+                text(k.legend, INK)
             )
         })
         .collect();
-    lines.push((
-        "disputed",
+    let mut line_cells: Vec<String> = style::STATUSES
+        .iter()
+        .filter(|s| statuses.contains(&s.status))
+        .map(|s| {
+            // Cell borders are whole points: the heavy lines get 2, the light one 1.
+            let border = if s.penwidth.starts_with('1') { 1 } else { 2 };
+            format!(
+                "{}{}",
+                line_sample(s.style, s.color, border, "T"),
+                text(s.legend, INK)
+            )
+        })
+        .collect();
+    if disputed {
+        line_cells.push(format!(
+            "{}{}",
+            line_sample("solid", "#8C8C8C", 1, "TB"),
+            text("disputed (double line)", style::ALARM)
+        ));
+    }
+    if path {
+        line_cells.push(format!(
+            "{}{}",
+            line_sample("solid", style::PATH_LINE, 3, "T"),
+            text("the path (blue)", INK)
+        ));
+        line_cells.push(format!(
+            "{}{}",
+            line_sample("solid", style::CONTEXT_LINE, 2, "T"),
+            text("around it (grey)", INK)
+        ));
+    }
+    let rows = kind_cells.len().max(line_cells.len());
+    kind_cells.resize(rows, "<TD></TD><TD></TD>".into());
+    line_cells.resize(rows, "<TD></TD><TD></TD>".into());
+    let mut html = String::from(
+        "<<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" STYLE=\"rounded\" CELLBORDER=\"0\" \
+         CELLSPACING=\"2\" CELLPADDING=\"2\" BGCOLOR=\"white\">",
+    );
+    for (k, l) in kind_cells.iter().zip(&line_cells) {
+        // A spacer cell keeps the two columns apart.
+        html.push_str(&format!("<TR>{k}<TD WIDTH=\"10\"></TD>{l}</TR>"));
+    }
+    html.push_str("</TABLE>>");
+    Stmt::Node(Node::new(
+        NodeId(Id::Escaped(quote("legend")), None),
         vec![
-            attr("id", "legend-disputed"),
-            attr("class", "legend disputed"),
-            attr("style", "solid"),
-            attr("color", &style::disputed_color("#8C8C8C")),
-            attr("penwidth", "2.3"),
-            attr("arrowhead", style::DISPUTED_ARROWHEAD),
+            attr("id", "legend"),
+            attr("class", "legend"),
+            attr("tooltip", "Legend"),
+            attr("shape", "plain"),
+            attr("fontsize", "10"),
+            Attribute(Id::Plain("label".into()), Id::Html(html)),
         ],
-    ));
-    for (word, edge_attrs) in lines {
-        let a = format!("Legend_{word}_from");
-        let b = format!("Legend_{word}_to");
-        let fontcolor = if word == "disputed" {
-            style::ALARM
-        } else {
-            INK
-        };
-        entries.push(vec![
-            node_stmt(
-                &a,
-                vec![
-                    attr("label", word),
-                    attr("shape", "plaintext"),
-                    attr("fontcolor", fontcolor),
-                ],
-            ),
-            node_stmt(
-                &b,
-                vec![
-                    attr("label", ""),
-                    attr("shape", "point"),
-                    attr("width", "0.01"),
-                    attr("style", "invis"),
-                ],
-            ),
-            edge_stmt(&a, &b, edge_attrs),
-        ]);
-    }
-    entries.extend(kind_entries);
-    // Left to right, dot stacks a rank's nodes bottom-up in the order given:
-    // reversed, the legend reads top-down.
-    if rankdir == RankDir::LeftRight {
-        entries.reverse();
-    }
-    stmts.extend(entries.into_iter().flatten());
-    Stmt::Subgraph(Subgraph {
-        id: Id::Escaped(quote("cluster_legend")),
-        stmts,
-    })
+    ))
 }
 
 /// The caption under the diagram: title, what the view shows, and with
@@ -570,7 +605,13 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
             .map(|r| relationship_stmt(model, r, opts, &notes)),
     );
     if opts.legend {
-        stmts.push(legend(&kinds, opts.rankdir));
+        let statuses: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|s| rels.iter().any(|r| r.status() == *s))
+            .collect();
+        let disputed = rels.iter().any(RelRef::is_disputed);
+        let path = opts.highlight.is_some();
+        stmts.push(legend(&kinds, &statuses, disputed, path));
     }
     Graph::DiGraph {
         id: Id::Escaped(quote(&model.dataset().id)),

@@ -1,118 +1,117 @@
-//! What `render --path FROM TO` draws: one shortest connection, its hops
-//! highlighted, optionally with the neighbours of the path greyed around it.
+//! What a path diagram draws: the answer of the path query
+//! ([`crate::query::path`]) with its hops highlighted, and optionally the
+//! entities around it, greyed, so a reader sees what else the path touches.
 //!
-//! The path query proper lives in `query::path` (written separately); this
-//! is the minimal breadth-first search the diagram needs, over the same
-//! [`View`], so it can be swapped for the query without changing the drawing.
+//! The search itself is the query module's; this module only decides which
+//! entities and relationships of the filtered [`View`] are drawn and how.
 
-use crate::model::{EntityIx, Model, RelIx};
+use super::Options;
+use crate::model::{EntityIx, Model};
 use crate::query::View;
+use crate::query::path::Path;
 use fixedbitset::FixedBitSet;
 use petgraph::visit::EdgeRef;
 use std::collections::VecDeque;
 
-/// The relationships of one shortest path from `from` to `to` in `view`,
-/// ignoring direction (a connection is a connection either way), or `None`
-/// when they are not connected. Ties go to the relationship with the
-/// smallest id, so the answer is the same on every run.
+/// The views of a path diagram: `(shown, hops, context)`.
 ///
-/// Complexity: O(V + E log E) (edges are sorted per node for the tie rule).
-pub fn shortest_path(
-    model: &Model,
-    view: &View,
-    from: EntityIx,
-    to: EntityIx,
-) -> Option<Vec<RelIx>> {
-    let g = model.graph();
-    let mut came_by: Vec<Option<(EntityIx, RelIx)>> = vec![None; g.node_count()];
-    let mut seen = FixedBitSet::with_capacity(g.node_count());
-    seen.insert(from.index());
-    let mut queue = VecDeque::from([from]);
-    while let Some(n) = queue.pop_front() {
-        if n == to {
-            break;
-        }
-        let mut edges: Vec<(&str, RelIx, EntityIx)> = g
-            .edges_directed(n, petgraph::Outgoing)
-            .chain(g.edges_directed(n, petgraph::Incoming))
-            .filter(|e| view.has_relationship(e.id()))
-            .map(|e| {
-                let other = if e.source() == n {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                (model.relationship(e.id()).id(), e.id(), other)
-            })
-            .filter(|(_, _, other)| view.has_entity(*other))
-            .collect();
-        edges.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (_, rel, other) in edges {
-            if !seen.put(other.index()) {
-                came_by[other.index()] = Some((n, rel));
-                queue.push_back(other);
-            }
-        }
-    }
-    if !seen.contains(to.index()) {
-        return None;
-    }
-    let mut rels = Vec::new();
-    let mut at = to;
-    while at != from {
-        let (prev, rel) = came_by[at.index()]?;
-        rels.push(rel);
-        at = prev;
-    }
-    rels.reverse();
-    Some(rels)
-}
-
-/// The views of a path diagram: what is drawn, what is highlighted (the
-/// path) and what is greyed (the context: entities up to `context` hops off
-/// the path, and the relationships among the drawn entities that are not hops).
-pub fn path_views(
-    model: &Model,
-    view: &View,
-    from: EntityIx,
-    rels: &[RelIx],
-    context: usize,
-) -> (View, View, View) {
+/// - `hops`: the path's entities and the one relationship of each hop;
+/// - `context`: the entities up to `context` hops off the path (through
+///   `view`), the relationships by which they reach it — those joining
+///   entities whose distances from the path differ by one — and the other
+///   relationships between consecutive path entities (the claims the hop
+///   did not pick). Relationships among context entities at the same
+///   distance are left out: they say nothing about the path and, around a
+///   hub, would bury it;
+/// - `shown`: both together.
+///
+/// Complexity: O(V + E) for the breadth-first search from the path.
+pub fn path_views(model: &Model, view: &View, path: &Path, context: usize) -> (View, View, View) {
     let g = model.graph();
     let mut hops = View {
         entities: FixedBitSet::with_capacity(g.node_count()),
         relationships: FixedBitSet::with_capacity(g.edge_count()),
     };
-    hops.entities.insert(from.index());
-    for r in rels {
-        hops.relationships.insert(r.index());
-        if let Some((a, b)) = g.edge_endpoints(*r) {
-            hops.entities.insert(a.index());
-            hops.entities.insert(b.index());
+    for e in &path.entities {
+        hops.entities.insert(e.index());
+    }
+    for h in &path.hops {
+        hops.relationships.insert(h.rel.index());
+    }
+    // Distance of each entity from the path, through the filtered view.
+    let mut dist: Vec<Option<usize>> = vec![None; g.node_count()];
+    let mut queue: VecDeque<EntityIx> = VecDeque::new();
+    for e in &path.entities {
+        dist[e.index()] = Some(0);
+        queue.push_back(*e);
+    }
+    while let Some(n) = queue.pop_front() {
+        let d = dist[n.index()].unwrap_or(0);
+        if d >= context {
+            continue;
+        }
+        for e in g
+            .edges_directed(n, petgraph::Outgoing)
+            .chain(g.edges_directed(n, petgraph::Incoming))
+        {
+            let other = if e.source() == n {
+                e.target()
+            } else {
+                e.source()
+            };
+            if view.has_relationship(e.id())
+                && view.has_entity(other)
+                && dist[other.index()].is_none()
+            {
+                dist[other.index()] = Some(d + 1);
+                queue.push_back(other);
+            }
+        }
+    }
+    let mut faded = View {
+        entities: FixedBitSet::with_capacity(g.node_count()),
+        relationships: FixedBitSet::with_capacity(g.edge_count()),
+    };
+    for (i, d) in dist.iter().enumerate() {
+        if d.is_some_and(|d| d > 0) {
+            faded.entities.insert(i);
+        }
+    }
+    let consecutive = |a: EntityIx, b: EntityIx| {
+        path.entities
+            .windows(2)
+            .any(|w| (w[0] == a && w[1] == b) || (w[0] == b && w[1] == a))
+    };
+    for e in g.edge_references() {
+        if !view.has_relationship(e.id()) || hops.relationships.contains(e.id().index()) {
+            continue;
+        }
+        let keep = match (dist[e.source().index()], dist[e.target().index()]) {
+            (Some(0), Some(0)) => consecutive(e.source(), e.target()),
+            (Some(a), Some(b)) => a.abs_diff(b) == 1,
+            _ => false,
+        };
+        if keep {
+            faded.relationships.insert(e.id().index());
         }
     }
     let mut shown = hops.clone();
-    if context > 0 {
-        // Grow from every path entity, through the filtered view.
-        let mut grown = view.clone();
-        let mut keep = FixedBitSet::with_capacity(g.node_count());
-        for n in hops.entities.ones() {
-            let mut ego = view.clone();
-            ego.focus(model, EntityIx::new(n), context);
-            keep.union_with(&ego.entities);
-        }
-        grown.entities.intersect_with(&keep);
-        for e in g.edge_references() {
-            let inside = grown.entities.contains(e.source().index())
-                && grown.entities.contains(e.target().index());
-            if !inside {
-                grown.relationships.set(e.id().index(), false);
-            }
-        }
-        shown = grown;
-    }
-    let mut faded = shown.clone();
-    faded.entities.difference_with(&hops.entities);
-    faded.relationships.difference_with(&hops.relationships);
+    shown.entities.union_with(&faded.entities);
+    shown.relationships.union_with(&faded.relationships);
     (shown, hops, faded)
+}
+
+/// The view and drawing options of a path diagram, from [`path_views`]:
+/// what to pass to [`super::render`].
+pub fn path_diagram(
+    model: &Model,
+    view: &View,
+    path: &Path,
+    context: usize,
+    mut opts: Options,
+) -> (View, Options) {
+    let (shown, hops, faded) = path_views(model, view, path, context);
+    opts.highlight = Some(hops);
+    opts.faded = Some(faded);
+    (shown, opts)
 }

@@ -5,7 +5,8 @@
 //! another dataset gets the views that make sense for it and none that don't.
 
 use super::{Format, Layout, Options, RenderError, Renderer, render};
-use crate::model::Model;
+use crate::model::{EntityIx, Model, RelRef};
+use crate::query::path::{Hop, PathQuery, Travel, paths};
 use crate::query::{Filter, View};
 use std::path::PathBuf;
 
@@ -14,6 +15,9 @@ const EGO: &[(&str, &str)] = &[("netflix", "netflix.svg")];
 
 /// Relationship types that carry a penalty or settlement.
 const MONEY_TYPES: &[&str] = &["fined", "settled"];
+
+/// Where the path views start, when the dataset has this entity.
+const PATH_FROM: &str = "netflix";
 
 /// Every diagram of a build, as (file name, bytes).
 pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
@@ -43,6 +47,7 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
         ));
         files.push((PathBuf::from(file), svg(model, &view, &opts)?));
     }
+    files.extend(money_paths(model)?);
     if model
         .relationships()
         .any(|r| MONEY_TYPES.contains(&r.rel_type()))
@@ -70,4 +75,105 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
 
 fn svg(model: &Model, view: &View, opts: &Options) -> Result<Vec<u8>, RenderError> {
     render(model, view, opts, Format::Svg, Layout::Dot, Renderer::Pure)
+}
+
+/// One path view per fine or settlement: how [`PATH_FROM`] connects to it,
+/// drawn as `path-<from>-to-<counterpart>.svg`. The counterpart is who fined
+/// (the `from` of `fined`) or the case settled (the `to` of `settled`); the
+/// path runs to the party who paid, by the path query, then crosses the fine
+/// or settlement itself, so the money is always the last, highlighted hop.
+/// Context 1, greyed, shows what else the path touches.
+fn money_paths(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
+    let Some(start) = model.entity_by_id(PATH_FROM) else {
+        return Ok(Vec::new());
+    };
+    let mut money: Vec<RelRef<'_>> = model
+        .relationships()
+        .filter(|r| MONEY_TYPES.contains(&r.rel_type()))
+        .collect();
+    money.sort_by(|a, b| a.id().cmp(b.id()));
+    let all = View::all(model);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for r in money {
+        let (payer, counterpart) = if r.rel_type() == "fined" {
+            (r.to(), r.from())
+        } else {
+            (r.from(), r.to())
+        };
+        let name = format!(
+            "path-{}-to-{}.svg",
+            model.entity(start).id(),
+            model.entity(counterpart).id()
+        );
+        // Two payments to the same counterpart would share a name: the first
+        // (by relationship id) keeps it, so the file set stays stable.
+        if counterpart == start || files.iter().any(|(f, _)| f.as_os_str() == name.as_str()) {
+            continue;
+        }
+        let Some(path) = path_through(model, &all, start, payer, counterpart, r) else {
+            continue;
+        };
+        let mut opts = Options::new();
+        let mut facts: Vec<String> = r.amount().map(|a| a.to_string()).into_iter().collect();
+        let when = r.when().to_string();
+        if !when.is_empty() {
+            facts.push(when);
+        }
+        opts.subtitle = Some(format!(
+            "How {} connects to “{} {} {}” ({}): {} hop{}, the weakest claim {}",
+            model.entity(start).name(),
+            model.entity(r.from()).name(),
+            r.label(),
+            model.entity(r.to()).name(),
+            facts.join(", "),
+            path.len(),
+            if path.len() == 1 { "" } else { "s" },
+            path.weakest
+        ));
+        let (view, opts) = super::path::path_diagram(model, &all, &path, 1, opts);
+        files.push((PathBuf::from(name), svg(model, &view, &opts)?));
+    }
+    Ok(files)
+}
+
+/// The path from `start` to `payer` (not touching `counterpart`), then the
+/// hop over `money` to `counterpart`; `None` when `start` does not reach
+/// `payer` within the default hop limit.
+fn path_through(
+    model: &Model,
+    view: &View,
+    start: EntityIx,
+    payer: EntityIx,
+    counterpart: EntityIx,
+    money: RelRef<'_>,
+) -> Option<crate::query::Path> {
+    let last = Hop {
+        from: payer,
+        to: counterpart,
+        rel: money.ix(),
+        travel: if !money.directed() {
+            Travel::Undirected
+        } else if money.from() == payer {
+            Travel::Forward
+        } else {
+            Travel::Backward
+        },
+        others: Vec::new(),
+    };
+    let mut path = if start == payer {
+        crate::query::Path {
+            entities: vec![start],
+            hops: Vec::new(),
+            cost: 0,
+            weakest: money.status(),
+        }
+    } else {
+        let mut q = PathQuery::new(start, payer);
+        q.avoid = vec![counterpart];
+        paths(model, view, &q).ok()?.paths.into_iter().next()?
+    };
+    path.entities.push(counterpart);
+    path.hops.push(last);
+    path.weakest = path.weakest.max(money.status());
+    Some(path)
 }

@@ -187,6 +187,27 @@ pub fn disputed_color(color: &str) -> String {
     format!("{color}:invis:{color}")
 }
 
+/// Okabe–Ito blue: the hops of a drawn path (see [`path_color`]).
+pub const PATH_LINE: &str = "#0072B2";
+/// Okabe–Ito sky blue: a reported hop of a drawn path, lighter as reported
+/// lines are everywhere else.
+pub const PATH_LINE_LIGHT: &str = "#56B4E9";
+/// Extra width of a path's hops, so the path reads before anything else.
+pub const PATH_EXTRA_WIDTH: f32 = 1.5;
+/// The line of a context relationship around a path: pale, behind the path.
+pub const CONTEXT_LINE: &str = "#C8C8C8";
+
+/// The colour of a path's hop: blue, light for a reported claim, but a
+/// denied claim stays red — being on the path does not make it less denied.
+/// The dash pattern of the status is kept, so the strength still reads.
+pub fn path_color(status: Status) -> &'static str {
+    match status {
+        Status::Reported => PATH_LINE_LIGHT,
+        Status::Denied => ALARM,
+        _ => PATH_LINE,
+    }
+}
+
 /// Arrowhead of a disputed edge: a bar before the arrow, read as "contested".
 pub const DISPUTED_ARROWHEAD: &str = "normaltee";
 /// Extra width added to a disputed edge's line.

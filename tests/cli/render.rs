@@ -59,6 +59,10 @@ fn dot_snapshots_of_each_view() {
             "path-netflix-ftc",
             &["render", "--path", "netflix", "ftc", "--context", "1"][..],
         ),
+        (
+            "path-netflix-ftc-credible",
+            &["render", "--path", "netflix", "ftc", "--credible"][..],
+        ),
     ] {
         insta::assert_snapshot!(format!("dot-{name}"), stdout(args));
     }
@@ -67,6 +71,8 @@ fn dot_snapshots_of_each_view() {
 /// Every `key="value"` of a statement's attribute list, unquoted.
 fn attrs(list: &[Attribute]) -> Vec<(String, String)> {
     list.iter()
+        // The legend's HTML-like label holds no data.
+        .filter(|Attribute(_, v)| !matches!(v, Id::Html(_)))
         .map(|Attribute(k, v)| {
             let key = match k {
                 Id::Plain(s) => s.clone(),
@@ -120,8 +126,14 @@ fn hostile_strings_round_trip_through_dot() {
     );
 }
 
-/// Checks an SVG is safe and complete; returns its parsed text content.
+/// Checks an SVG is safe and complete: every entity of `data` (or only the
+/// `drawn` ones, for a path view) with its name, every relationship between
+/// drawn entities that is not left out, and the legend.
 fn check_svg(svg: &str, data: &str) {
+    check_svg_of(svg, data, None);
+}
+
+fn check_svg_of(svg: &str, data: &str, drawn: Option<&[&str]>) {
     let opts = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..Default::default()
@@ -152,11 +164,17 @@ fn check_svg(svg: &str, data: &str) {
         }
     }
     assert!(ids.iter().any(|i| i == "legend"), "{data}: the legend");
-    assert!(texts.contains("confirmed") && texts.contains("denied"));
+    assert!(texts.contains("confirmed"), "{data}: the legend's lines");
+    if drawn.is_none() {
+        assert!(texts.contains("denied"), "{data}: the legend's lines");
+    }
     let model = casegraph::load(casegraph::Origin::Path(data.into()))
         .model
         .expect("valid");
-    for e in model.entities() {
+    for e in model
+        .entities()
+        .filter(|e| drawn.is_none_or(|d| d.contains(&e.id())))
+    {
         assert!(
             ids.contains(&format!("e-{}", e.id())),
             "{data}: node {}",
@@ -166,7 +184,7 @@ fn check_svg(svg: &str, data: &str) {
             assert!(texts.contains(line.trim()), "{data}: name line {line:?}");
         }
     }
-    for r in model.relationships() {
+    for r in model.relationships().filter(|_| drawn.is_none()) {
         assert!(
             ids.contains(&format!("r-{}", r.id())),
             "{data}: edge {}",
@@ -261,4 +279,97 @@ fn unknown_focus_and_missing_path_exit_1() {
     let out = run(&["render", "--path", "netflix", "ftc", "--types", "ceo_of"]);
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     insta::assert_snapshot!("no-path", show(&out));
+}
+
+#[test]
+fn published_path_views_are_safe_and_highlight_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["build", "--out", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    for (file, path) in [
+        ("path-netflix-to-ftc.svg", &["netflix", "meta", "ftc"][..]),
+        (
+            "path-netflix-to-irish-dpc.svg",
+            &["netflix", "meta", "meta-platforms-ireland", "irish-dpc"][..],
+        ),
+        (
+            "path-netflix-to-in-re-facebook-consumer-privacy.svg",
+            &["netflix", "meta", "in-re-facebook-consumer-privacy"][..],
+        ),
+    ] {
+        let svg = std::fs::read_to_string(dir.path().join(file)).expect(file);
+        check_svg_of(&svg, "graph-data/netflix-facebook.json", Some(path));
+        // The money is the last hop, drawn as part of the path.
+        let last = match *path.last().unwrap() {
+            "ftc" => "r-ftc.fined.meta",
+            "irish-dpc" => "r-irish-dpc.fined.meta-platforms-ireland",
+            _ => "r-meta.settled.in-re-facebook-consumer-privacy",
+        };
+        let opts = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        };
+        let doc = roxmltree::Document::parse_with_options(&svg, opts).unwrap();
+        let class = |id: &str| {
+            doc.descendants()
+                .find(|n| n.attribute("id") == Some(id))
+                .and_then(|n| n.attribute("class"))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert!(class(last).ends_with(" path"), "{file}: {last} highlighted");
+        assert!(
+            doc.descendants().any(|n| n
+                .attribute("class")
+                .is_some_and(|c| c.ends_with(" context"))),
+            "{file}: the context, greyed"
+        );
+    }
+}
+
+#[test]
+fn path_view_uses_the_path_query_and_credible() {
+    // The shortest path rests on a reported, disputed claim; the most
+    // credible one goes through confirmed hops only (as `path --credible`).
+    let dot = stdout(&["render", "--path", "netflix", "ftc", "--credible"]);
+    assert!(dot.contains("Most credible connection"), "{dot}");
+    for hop in [
+        "netflix.integrated_with.facebook-messenger",
+        "meta.operates.facebook-messenger",
+        "ftc.fined.meta",
+    ] {
+        let at = dot.find(&format!("\"r-{hop}\"")).expect(hop);
+        let stmt = &dot[at..at + dot[at..].find('\n').unwrap()];
+        assert!(stmt.contains(" path\""), "{hop} is highlighted: {stmt}");
+    }
+}
+
+/// A dataset of `n` unconnected people.
+fn people(n: usize) -> String {
+    let entities: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{ "id": "p{i}", "name": "Person {i}", "kind": "person" }}"#))
+        .collect();
+    format!(
+        r#"{{ "format": "casegraph/1", "dataset": {{ "id": "many", "title": "Many" }},
+  "sources": [], "entities": [{}], "relationships": [] }}"#,
+        entities.join(",\n")
+    )
+}
+
+#[test]
+fn more_than_500_entities_are_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("many.json");
+    std::fs::write(&data, people(501)).unwrap();
+    let data = data.to_str().unwrap();
+    let out = run(&["render", "--data", data]);
+    assert_eq!(out.status.code(), Some(2), "{}", show(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("501 entities"), "{err}");
+    assert!(err.contains("--focus") && err.contains("--force"), "{err}");
+    let dot = stdout(&["render", "--data", data, "--force"]);
+    assert!(dot.contains("\"e-p500\""), "all 501 drawn with --force");
+    // 500 is still drawn without it.
+    std::fs::write(dir.path().join("many.json"), people(500)).unwrap();
+    stdout(&["render", "--data", data]);
 }
