@@ -1240,7 +1240,13 @@ impl Builder {
     }
 
     /// `{from}.{type}.{to}`, then `.2`, `.3`… in file order when that is taken.
+    ///
+    /// Complexity: O(N) lookups overall. `next` remembers, per base, the
+    /// suffix to try next, so the k-th relationship with the same ends and
+    /// type does not probe the k − 1 ids before it; only ids written out in
+    /// the file (`base.N` given explicitly) cost an extra probe each.
     fn generate_relationship_ids(&mut self) {
+        let mut next: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         for ix in std::mem::take(&mut self.needs_id) {
             let (from, to) = self.model.graph.edge_endpoints(ix).expect("edge exists");
             let base = format!(
@@ -1249,12 +1255,17 @@ impl Builder {
                 self.model.syms.get(self.model.graph[ix].rel_type),
                 self.model.text.get(self.model.graph[to].id)
             );
-            let mut id = base.clone();
-            let mut n = 1;
+            let mut n = next.get(&base).copied().unwrap_or(1);
+            let mut id = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}.{n}")
+            };
             while self.model.relationship_by_id(&id).is_some() {
                 n += 1;
                 id = format!("{base}.{n}");
             }
+            next.insert(base, n + 1);
             let s = self.text(&id);
             self.model.graph[ix].id = s;
             self.index_relationship(&id, ix);

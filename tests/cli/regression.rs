@@ -115,3 +115,36 @@ fn search_with_limit_zero_still_succeeds_when_something_matches() {
     let out = run(&["search", "hastings", "--limit", "0", "--data", "graph-data"]);
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
 }
+
+#[test]
+fn default_relationship_ids_are_not_quadratic() {
+    // 20,000 relationships `a→b knows` took 74 s: each probed every id before it.
+    let mut text = String::from(
+        r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"}],
+"relationships": [
+{"id": "a.knows.b.3", "from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]}"#,
+    );
+    for _ in 0..20_000 {
+        text.push_str(
+            r#",
+{"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]}"#,
+        );
+    }
+    text.push_str("]}");
+    let start = std::time::Instant::now();
+    let loaded = casegraph::load_str("many.json", &text);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    let model = loaded.model.expect("no errors");
+    // In file order, skipping the explicit `a.knows.b.3`.
+    for (id, nth) in [("a.knows.b", 1), ("a.knows.b.2", 2), ("a.knows.b.4", 3)] {
+        let ix = model.relationship_by_id(id).expect(id);
+        assert_eq!(ix.index(), nth, "{id}");
+    }
+    assert!(model.relationship_by_id("a.knows.b.20001").is_some());
+    assert!(model.relationship_by_id("a.knows.b.20002").is_none());
+}
