@@ -294,7 +294,7 @@ impl Builder {
                 Some(i) if found[i].is_some() => {
                     let d = Diagnostic::new(
                         Rule::MalformedJson,
-                        Some(self.at(m.key_pos, m.key.len() + 2)),
+                        Some(self.at(m.key_pos, m.key_len)),
                         format!("key `{}` appears twice in {what}", m.key),
                     )
                     .label("repeated key")
@@ -306,7 +306,7 @@ impl Builder {
                     let suggestion = closest(&m.key, keys.iter().copied());
                     let mut d = Diagnostic::new(
                         Rule::UnknownKey,
-                        Some(self.at(m.key_pos, m.key.len() + 2)),
+                        Some(self.at(m.key_pos, m.key_len)),
                         format!("unknown key `{}` in {what}", m.key),
                     )
                     .label("not a key of the format")
@@ -862,11 +862,11 @@ impl Builder {
             if let Some(m) = f.get("start").or(f.get("end")) {
                 let d = Diagnostic::new(
                     Rule::DateWithPeriod,
-                    Some(self.at(m.key_pos, m.key.len() + 2)),
+                    Some(self.at(m.key_pos, m.key_len)),
                     format!("{what} has both `date` and `{}`", m.key),
                 )
                 .label("not allowed with `date`")
-                .related(self.at(d.key_pos, 6), "`date` is")
+                .related(self.at(d.key_pos, d.key_len), "`date` is")
                 .help("use `date` for a one-off event, or `start`/`end` for a period, not both");
                 self.report(d);
             }
@@ -902,7 +902,7 @@ impl Builder {
         {
             let d = Diagnostic::new(
                 Rule::ConfirmedDisputed,
-                Some(self.at(m.key_pos, m.key.len() + 2)),
+                Some(self.at(m.key_pos, m.key_len)),
                 format!("{what} is `confirmed` but has `disputed_by`"),
             )
             .label("a confirmed claim cannot be disputed")

@@ -148,3 +148,65 @@ fn default_relationship_ids_are_not_quadratic() {
     assert!(model.relationship_by_id("a.knows.b.20001").is_some());
     assert!(model.relationship_by_id("a.knows.b.20002").is_none());
 }
+
+/// (rule, line, column, message start) of each diagnostic of a `check --json`.
+fn places(data: &str) -> Vec<(String, u64, u64, String)> {
+    let report = json(&run(&["check", "--json", "--data", data]));
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn values_without_a_key_to_anchor_them_are_reported_at_their_own_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        &dir,
+        "anchors.json",
+        r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [
+  {"id": "a", "name": "A", "kind": "person", "aliases": [3, null]},
+  {"id": "b", "n\u0061me": 42, "kind": "person", "descr\u0069pton": "x"},
+    {},
+   17, true
+],
+"relationships": [{"from": "a", "to": "b", "type": "knows",
+  "evidence": [{"source": "s"},   {}]}]}"#,
+    );
+    let got: Vec<_> = places(&data)
+        .into_iter()
+        .map(|(rule, line, col, _)| format!("{rule} {line}:{col}"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "wrong-type 3:58",
+            "wrong-type 3:61",
+            "wrong-type 4:28",
+            "unknown-key 4:50",
+            "missing-key 5:5",
+            "missing-key 5:5",
+            "missing-key 5:5",
+            "wrong-type 6:4",
+            "wrong-type 6:8",
+            "missing-key 9:35",
+        ]
+    );
+    let out = run(&["check", "--data", &data]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    // The escaped key is underlined over its full width.
+    assert!(
+        text.contains(&format!(" {} not a key", "^".repeat(17))),
+        "{text}"
+    );
+}
