@@ -70,6 +70,10 @@ pub struct Loaded {
     pub files: SourceFiles,
     /// Where the data came from.
     pub origin: Origin,
+    /// Files of a several-file dataset that could not be read in full
+    /// (unreadable, not UTF-8, malformed JSON): checks that need the whole
+    /// dataset's ids were skipped because of them (see [`Builder::finish`]).
+    pub unread: Vec<String>,
 }
 
 impl Loaded {
@@ -97,6 +101,7 @@ pub fn load(origin: Origin) -> Loaded {
 pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
     let mut files = SourceFiles::default();
     let mut builder = Builder::new();
+    let mut unread = Vec::new();
     let default_id = match &origin {
         Origin::Embedded => {
             feed(
@@ -110,10 +115,27 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
         }
         Origin::Path(path) | Origin::LocalDir(path) => match read_path(path) {
             Ok(inputs) => {
-                let total = inputs.iter().map(|(_, b)| b.len() as u64).sum();
+                let total = inputs
+                    .iter()
+                    .map(|(_, b)| b.as_ref().map_or(0, |b| b.len() as u64))
+                    .sum();
+                let several = inputs.len() > 1;
                 let mut counter = Counter::new(total, progress);
                 for (name, bytes) in inputs {
-                    feed(&mut files, &mut builder, name, bytes, &mut counter);
+                    let complete = match bytes {
+                        Ok(bytes) => {
+                            feed(&mut files, &mut builder, name.clone(), bytes, &mut counter)
+                        }
+                        Err(d) => {
+                            // One unreadable file: report it, read the others.
+                            builder.push(*d);
+                            builder.mark_incomplete();
+                            false
+                        }
+                    };
+                    if !complete && several {
+                        unread.push(name);
+                    }
                 }
                 default_dataset_id(path)
             }
@@ -129,6 +151,7 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
         diagnostics,
         files,
         origin,
+        unread,
     }
 }
 
@@ -199,6 +222,7 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
         diagnostics,
         files,
         origin: Origin::Path(name.into()),
+        unread: Vec::new(),
     }
 }
 
@@ -227,13 +251,29 @@ fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     )
 }
 
+/// A file of a dataset directory that cannot be read.
+fn unreadable_file(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::new(
+            Rule::Io,
+            None,
+            format!("cannot read `{}`: {e}", path.display()),
+        )
+        .help("check the file's permissions; the other files were checked without it"),
+    )
+}
+
+/// A file's name and its bytes, or why it could not be read.
+type Input = (String, Result<Vec<u8>, Box<Diagnostic>>);
+
 /// The files of a dataset path: the file itself, or a directory's `*.json`
-/// files in sorted name order (not recursive).
-fn read_path(path: &Path) -> Result<Vec<(String, Vec<u8>)>, Box<Diagnostic>> {
+/// files in sorted name order (not recursive). A directory's file that
+/// cannot be read is returned with its error, so the others are still read.
+fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_dir() {
         let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-        return Ok(vec![(path.display().to_string(), bytes)]);
+        return Ok(vec![(path.display().to_string(), Ok(bytes))]);
     }
     let mut names = Vec::new();
     for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
@@ -254,23 +294,24 @@ fn read_path(path: &Path) -> Result<Vec<(String, Vec<u8>)>, Box<Diagnostic>> {
             .help("point `--data` at a dataset file or a directory of them"),
         ));
     }
-    names
+    Ok(names
         .into_iter()
         .map(|p| {
-            let bytes = std::fs::read(&p).map_err(|e| io_error(&p, &e))?;
-            Ok((p.display().to_string(), bytes))
+            let bytes = std::fs::read(&p).map_err(|e| unreadable_file(&p, &e));
+            (p.display().to_string(), bytes)
         })
-        .collect()
+        .collect())
 }
 
-/// Reads one file's bytes into the builder, reporting encoding and syntax errors.
+/// Reads one file's bytes into the builder, reporting encoding and syntax
+/// errors. Returns whether the file was read to its end.
 fn feed(
     files: &mut SourceFiles,
     builder: &mut Builder,
     name: String,
     bytes: Vec<u8>,
     counter: &mut Counter<'_>,
-) {
+) -> bool {
     let size = bytes.len() as u64;
     let mut text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -293,7 +334,7 @@ fn feed(
             );
             builder.mark_incomplete();
             counter.base += size;
-            return;
+            return false;
         }
     };
     if text.starts_with('\u{feff}') {
@@ -326,5 +367,7 @@ fn feed(
         }
         builder.push(d);
         builder.mark_incomplete();
+        return false;
     }
+    true
 }

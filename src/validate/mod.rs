@@ -174,7 +174,7 @@ pub struct Builder {
     dataset_span: Option<Span>,
     arena_full: bool,
     kind_other: Sym,
-    /// A file could not be read to its end: whole-dataset checks would only
+    /// A file could not be read to its end: checks of absence would only
     /// report the records that were never read.
     incomplete: bool,
 }
@@ -222,8 +222,9 @@ impl Builder {
         self.diags.push(diag);
     }
 
-    /// Notes that a file was not read to its end, so whole-dataset checks
-    /// (dangling references, warnings) are skipped rather than misleading.
+    /// Notes that a file was not read to its end, so the checks that
+    /// report something as absent from the whole dataset (see
+    /// [`Builder::finish`]) are skipped rather than misleading.
     pub fn mark_incomplete(&mut self) {
         self.incomplete = true;
     }
@@ -1145,16 +1146,24 @@ impl Builder {
     /// Runs the whole-dataset checks and returns the model (if there are no
     /// errors) and every diagnostic, errors first, each group in file order.
     /// `default_id` names the dataset when no `dataset.id` is given.
+    ///
+    /// When a file could not be read in full ([`Builder::mark_incomplete`]),
+    /// its unread part might define any id or hold any relationship, so the
+    /// checks that report something as absent are skipped: unknown entity,
+    /// unknown source, orphan entity, uncited source. The others (duplicate
+    /// relationships, generated ids) run on every record that was read.
     pub fn finish(mut self, default_id: &str) -> (Option<Model>, Vec<Diagnostic>) {
         if !self.model.meta.id_given {
             self.model.meta.id = default_id.to_owned();
         }
         if !self.incomplete {
             self.resolve_pending();
-            self.generate_relationship_ids();
-            self.warn_orphans_and_uncited();
-            self.warn_duplicate_relationships();
         }
+        self.generate_relationship_ids();
+        if !self.incomplete {
+            self.warn_orphans_and_uncited();
+        }
+        self.warn_duplicate_relationships();
         let mut diags = std::mem::take(&mut self.diags);
         diags.sort_by_key(|d| {
             (

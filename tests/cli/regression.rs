@@ -210,3 +210,57 @@ fn values_without_a_key_to_anchor_them_are_reported_at_their_own_start() {
         "{text}"
     );
 }
+
+#[test]
+fn a_broken_file_in_a_directory_does_not_silence_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir,
+        "a-broken.json",
+        r#"{"entities": [{"id": "x" "name": "X"}]}"#,
+    );
+    write(
+        &dir,
+        "b-good.json",
+        r#"{"sources": [{"id": "s", "title": "S"}, {"id": "unused", "title": "U"}],
+"entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"},
+             {"id": "lonely", "name": "L", "kind": "person"}],
+"relationships": [
+  {"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]},
+  {"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]},
+  {"from": "a", "to": "maybe-in-a-broken", "type": "knows", "evidence": [{"source": "s"}]}]}"#,
+    );
+    let unreadable = write(&dir, "c-locked.json", "{}");
+    std::fs::set_permissions(
+        &unreadable,
+        std::os::unix::fs::PermissionsExt::from_mode(0o000),
+    )
+    .unwrap();
+    // Root reads the file anyway: then only the malformed file is checked.
+    let locked = std::fs::read(&unreadable).is_err();
+    let data = dir.path().to_str().unwrap();
+    let rules: Vec<String> = places(data).into_iter().map(|p| p.0).collect();
+    let mut expected = vec!["malformed-json"];
+    if locked {
+        expected.push("io");
+    }
+    // Errors first; the duplicate is still found; unknown entity, orphan and
+    // uncited are not reported: the broken files might define or cite them.
+    expected.push("duplicate-relationship");
+    assert_eq!(rules, expected);
+    let out = run(&["check", "--data", data]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("note: `") && text.contains("a-broken.json` could not be read in full"),
+        "{text}"
+    );
+    if locked {
+        assert!(text.contains("c-locked.json"), "{text}");
+        assert!(text.contains("check the file's permissions"), "{text}");
+    }
+    let report = json(&run(&["check", "--json", "--data", data]));
+    assert_eq!(
+        report["unread"].as_array().unwrap().len(),
+        1 + locked as usize
+    );
+}
