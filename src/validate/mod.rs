@@ -1358,10 +1358,9 @@ impl Builder {
             run.extend(group.iter().map(|&(_, i)| EdgeIndex::new(i as usize)));
             // Stable: file order within equal keys.
             run.sort_by_key(|&ix| key(ix));
-            for w in run.windows(2) {
-                if key(w[0]) == key(w[1]) {
-                    pairs.push((w[0], w[1]));
-                }
+            // Each repeat points at the first of its key, not at the one before it.
+            for same in run.chunk_by(|&x, &y| key(x) == key(y)) {
+                pairs.extend(same[1..].iter().map(|&ix| (same[0], ix)));
             }
         }
         for (first, second) in pairs {

@@ -264,3 +264,28 @@ fn a_broken_file_in_a_directory_does_not_silence_the_others() {
         1 + locked as usize
     );
 }
+
+#[test]
+fn a_third_duplicate_relationship_points_at_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        &dir,
+        "dups.json",
+        r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"}],
+"relationships": [
+  {"id": "r1", "from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]},
+  {"id": "r2", "from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]},
+  {"id": "r3", "from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]}]}"#,
+    );
+    let messages: Vec<String> = places(&data).into_iter().map(|p| p.3).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("relationship `r2` repeats `r1`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].starts_with("relationship `r3` repeats `r1`"),
+        "{messages:?}"
+    );
+}
