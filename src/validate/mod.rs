@@ -174,6 +174,8 @@ pub struct Builder {
     dataset_span: Option<Span>,
     arena_full: bool,
     kind_other: Sym,
+    /// Ids at the ends of relationships dropped for an error: not orphans.
+    ends_of_dropped: std::collections::HashSet<String>,
     /// A file could not be read to its end: checks of absence would only
     /// report the records that were never read.
     incomplete: bool,
@@ -206,6 +208,7 @@ impl Builder {
             dataset_span: None,
             arena_full: false,
             kind_other,
+            ends_of_dropped: std::collections::HashSet::new(),
             incomplete: false,
         }
     }
@@ -895,7 +898,7 @@ impl Builder {
             }),
         };
         let amount = f.get("amount").and_then(|m| self.amount(m, &what));
-        let evidence = self.citations(&f, &what);
+        let (evidence, evidence_broken) = self.citations(&f, &what);
         let disputes = self.disputes(&f, &what);
         if status == Status::Confirmed
             && disputes.len > 0
@@ -912,7 +915,7 @@ impl Builder {
             );
             self.report(d);
         }
-        if evidence.len == 0 {
+        if evidence.len == 0 && !evidence_broken {
             self.report(
                 Diagnostic::new(
                     Rule::NoEvidence,
@@ -927,6 +930,11 @@ impl Builder {
         let (Some((from, from_span)), Some((to, to_span)), Some((rel_type, _))) =
             (from, to, rel_type)
         else {
+            // Dropped for an error already reported: its ends are not
+            // orphans because of it.
+            for (end, _) in [from, to].into_iter().flatten() {
+                self.ends_of_dropped.insert(end.to_owned());
+            }
             return;
         };
         let from_ix = self.entity_ref(from, from_span, &what);
@@ -1051,14 +1059,21 @@ impl Builder {
         }
     }
 
-    fn citations(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> Range32 {
+    /// The citations of `evidence`, and whether an error was reported in it
+    /// (then a lack of valid citations is that error's doing, not a warning's).
+    fn citations(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> (Range32, bool) {
         let start = self.model.citations.len() as u32;
         let ctx = &What::Of("a citation of ", what);
+        let mut broken = f
+            .get("evidence")
+            .is_some_and(|m| !matches!(m.value.val, Val::Arr(_)));
         for item in self.array(f, "evidence") {
             let Some(c) = self.fields(item, ctx, CITATION_KEYS) else {
+                broken = true;
                 continue;
             };
             let source = self.string(&c, "source", ctx, true);
+            broken |= source.is_none();
             let locator = self.opt_text(&c, "locator", ctx);
             let quote = self.opt_text(&c, "quote", ctx);
             if let Some((id, span)) = source {
@@ -1070,10 +1085,11 @@ impl Builder {
                 });
             }
         }
-        Range32 {
+        let range = Range32 {
             start,
             len: self.model.citations.len() as u32 - start,
-        }
+        };
+        (range, broken)
     }
 
     fn disputes(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> Range32 {
@@ -1295,8 +1311,8 @@ impl Builder {
                     .edges_directed(ix, petgraph::Incoming)
                     .next()
                     .is_some();
-            if !linked {
-                let id = self.model.text.get(graph[ix].id);
+            let id = self.model.text.get(graph[ix].id);
+            if !linked && !self.ends_of_dropped.contains(id) {
                 self.diags.push(
                     Diagnostic::new(
                         Rule::OrphanEntity,

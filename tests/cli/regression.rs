@@ -289,3 +289,27 @@ fn a_third_duplicate_relationship_points_at_the_first() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_dropped_relationship_or_broken_evidence_adds_no_follow_on_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        &dir,
+        "noise.json",
+        r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"},
+             {"id": "c", "name": "C", "kind": "person"}],
+"relationships": [
+  {"from": "c", "to": 5, "type": "knows", "evidence": [{"source": "s"}]},
+  {"from": "a", "to": "b", "type": "knows", "evidence": [{"quote": "no source"}]},
+  {"from": "a", "to": "b", "type": "met", "evidence": "s"}]}"#,
+    );
+    let rules: Vec<String> = places(&data)
+        .into_iter()
+        .map(|p| format!("{} {}", p.0, p.3))
+        .collect();
+    assert_eq!(rules.len(), 3, "{rules:#?}");
+    assert!(rules[0].starts_with("wrong-type `to`"), "{rules:#?}");
+    assert!(rules[1].starts_with("missing-key"), "{rules:#?}");
+    assert!(rules[2].starts_with("wrong-type `evidence`"), "{rules:#?}");
+}
