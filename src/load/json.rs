@@ -19,6 +19,9 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
+/// The top-level keys of the format.
+const TOP_KEYS: [&str; 5] = ["format", "dataset", "sources", "entities", "relationships"];
+
 /// Deepest nesting FORMAT.md allows.
 pub const MAX_DEPTH: u32 = 64;
 
@@ -107,14 +110,27 @@ impl Section {
 pub trait RecordSink<'a> {
     /// One record of a top-level array.
     fn record(&mut self, section: Section, node: Node<'a>);
-    /// The `format` value (`key_pos` is the key's position).
-    fn format(&mut self, key_pos: usize, node: Node<'a>);
+    /// The `format` value (`key` is where its key is).
+    fn format(&mut self, key: KeySpan, node: Node<'a>);
     /// The `dataset` block.
-    fn dataset(&mut self, key_pos: usize, node: Node<'a>);
+    fn dataset(&mut self, key: KeySpan, node: Node<'a>);
     /// A top-level key the format does not define.
-    fn unknown_top_key(&mut self, key: &str, key_pos: usize);
+    fn unknown_top_key(&mut self, key: &str, at: KeySpan);
+    /// A top-level key of the format written a second time (its value is
+    /// skipped); `first` is where it was first written.
+    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan);
     /// A top-level value of the wrong JSON type (`what` says what was expected).
     fn wrong_top_type(&mut self, what: &str, node: Node<'a>);
+}
+
+/// Where a key is written: its opening quote, and its length as written
+/// (quotes and escapes included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeySpan {
+    /// Byte offset of the opening quote.
+    pub pos: usize,
+    /// Length in bytes.
+    pub len: usize,
 }
 
 /// Why a file could not be read to the end.
@@ -230,6 +246,37 @@ fn scalar_end(bytes: &[u8], start: usize) -> usize {
         i += 1;
     }
     i.max(start + 1)
+}
+
+/// Just past the (already validated) value at `start`: a scan of that value
+/// only, for a repeated top-level key whose value is skipped.
+fn skip_value(bytes: &[u8], start: usize) -> usize {
+    match bytes.get(start) {
+        Some(b'"') => string_end(bytes, start),
+        Some(b'[' | b'{') => {
+            let mut depth = 0usize;
+            let mut i = start;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'"' => {
+                        i = string_end(bytes, i);
+                        continue;
+                    }
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            bytes.len()
+        }
+        _ => scalar_end(bytes, start),
+    }
 }
 
 thread_local! {
@@ -503,9 +550,27 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
         let TopSeed { base, sink } = self.0;
         let bytes = base.as_bytes();
         let mut next = skip_ws_forward(bytes, skip_ws_forward(bytes, 0) + 1);
+        // Where each key of the format was first written, in TOP_KEYS order.
+        let mut seen: [Option<KeySpan>; 5] = [None; 5];
         while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
             let (key_pos, key_len) = key_span(base, &key, next);
+            let at = KeySpan {
+                pos: key_pos,
+                len: key_len,
+            };
             let value_pos = next_start(bytes, key_pos + key_len, b':');
+            let known = TOP_KEYS.iter().position(|k| *k == key);
+            if let Some(first) = known.and_then(|i| seen[i]) {
+                // Same rule as a repeated key in a record: reported, the
+                // second value skipped.
+                sink.duplicate_top_key(&key, at, first);
+                map.next_value::<de::IgnoredAny>()?;
+                next = next_start(bytes, skip_value(bytes, value_pos), b',');
+                continue;
+            }
+            if let Some(i) = known {
+                seen[i] = Some(at);
+            }
             let section = match &*key {
                 "sources" => Some(Section::Sources),
                 "entities" => Some(Section::Entities),
@@ -527,9 +592,9 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                     })?;
                     let end = node.end;
                     match &*key {
-                        "format" => sink.format(key_pos, node),
-                        "dataset" => sink.dataset(key_pos, node),
-                        _ => sink.unknown_top_key(&key, key_pos),
+                        "format" => sink.format(at, node),
+                        "dataset" => sink.dataset(at, node),
+                        _ => sink.unknown_top_key(&key, at),
                     }
                     end
                 }
@@ -672,9 +737,10 @@ mod tests {
             };
             self.records.push((section, node.pos, id));
         }
-        fn format(&mut self, _: usize, _: Node<'a>) {}
-        fn dataset(&mut self, _: usize, _: Node<'a>) {}
-        fn unknown_top_key(&mut self, _: &str, _: usize) {}
+        fn format(&mut self, _: KeySpan, _: Node<'a>) {}
+        fn dataset(&mut self, _: KeySpan, _: Node<'a>) {}
+        fn unknown_top_key(&mut self, _: &str, _: KeySpan) {}
+        fn duplicate_top_key(&mut self, _: &str, _: KeySpan, _: KeySpan) {}
         fn wrong_top_type(&mut self, _: &str, _: Node<'a>) {}
     }
 
@@ -715,9 +781,10 @@ mod tests {
             fn record(&mut self, _: Section, node: Node<'a>) {
                 walk(&self.1.clone(), &node, &mut self.0);
             }
-            fn format(&mut self, _: usize, _: Node<'a>) {}
-            fn dataset(&mut self, _: usize, _: Node<'a>) {}
-            fn unknown_top_key(&mut self, _: &str, _: usize) {}
+            fn format(&mut self, _: KeySpan, _: Node<'a>) {}
+            fn dataset(&mut self, _: KeySpan, _: Node<'a>) {}
+            fn unknown_top_key(&mut self, _: &str, _: KeySpan) {}
+            fn duplicate_top_key(&mut self, _: &str, _: KeySpan, _: KeySpan) {}
             fn wrong_top_type(&mut self, _: &str, _: Node<'a>) {}
         }
         let pretty = "{\n  \"x\": [1],\n  \"entities\": [\n    {},\n    17 ,\n    true,\n    {\"n\\u0061me\": 42, \"a\": [3, null, \"s]\\\"{\", -1.5e3, [], {}],\n     \"p\" : { \"l\": [ false , \"x\" ] }}\n  ]\n}\n";

@@ -11,7 +11,7 @@ mod pipeline;
 use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
 use crate::model::Model;
 use crate::validate::{Builder, rules};
-use json::{Node, RecordSink, Section};
+use json::{KeySpan, Node, RecordSink, Section};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -190,14 +190,17 @@ impl<'a> RecordSink<'a> for Tracked<'_, '_> {
         }
         self.builder.record(section, node);
     }
-    fn format(&mut self, key_pos: usize, node: Node<'a>) {
-        self.builder.format(key_pos, node);
+    fn format(&mut self, key: KeySpan, node: Node<'a>) {
+        self.builder.format(key, node);
     }
-    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
-        self.builder.dataset(key_pos, node);
+    fn dataset(&mut self, key: KeySpan, node: Node<'a>) {
+        self.builder.dataset(key, node);
     }
-    fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
-        self.builder.unknown_top_key(key, key_pos);
+    fn unknown_top_key(&mut self, key: &str, at: KeySpan) {
+        self.builder.unknown_top_key(key, at);
+    }
+    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
+        self.builder.duplicate_top_key(key, at, first);
     }
     fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
         self.builder.wrong_top_type(what, node);

@@ -10,7 +10,7 @@
 pub mod rules;
 
 use crate::diag::{Diagnostic, FileId, Rule, Severity, Span, closest};
-use crate::load::json::{Member, Node, RecordSink, Section, Val};
+use crate::load::json::{KeySpan, Member, Node, RecordSink, Section, Val};
 use crate::model::strings::{Str, Sym};
 use crate::model::{
     AmountRec, Citation, DatasetMeta, Dispute, Entity, EntityIx, Model, PartialDate, PropValue,
@@ -1118,8 +1118,8 @@ impl Builder {
         }
     }
 
-    fn add_dataset(&mut self, key_pos: usize, node: &Node<'_>) {
-        let key_span = self.at(key_pos, 9);
+    fn add_dataset(&mut self, key: KeySpan, node: &Node<'_>) {
+        let key_span = self.at(key.pos, key.len);
         if let Some(first) = self.dataset_span {
             self.report(
                 Diagnostic::new(
@@ -1410,7 +1410,7 @@ impl<'a> RecordSink<'a> for Builder {
         }
     }
 
-    fn format(&mut self, _key_pos: usize, node: Node<'a>) {
+    fn format(&mut self, _key: KeySpan, node: Node<'a>) {
         let span = self.span(&node);
         match &node.val {
             Val::Str(s) if s == "casegraph/1" => {}
@@ -1434,15 +1434,27 @@ impl<'a> RecordSink<'a> for Builder {
         }
     }
 
-    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
-        self.add_dataset(key_pos, &node);
+    fn dataset(&mut self, key: KeySpan, node: Node<'a>) {
+        self.add_dataset(key, &node);
     }
 
-    fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
+    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
+        let d = Diagnostic::new(
+            Rule::MalformedJson,
+            Some(self.at(at.pos, at.len)),
+            format!("key `{key}` appears twice in the top-level object"),
+        )
+        .label("repeated key")
+        .related(self.at(first.pos, first.len), "the first is")
+        .help("keep one of the two values (this one is ignored); to add records, put them in the first array");
+        self.report(d);
+    }
+
+    fn unknown_top_key(&mut self, key: &str, at: KeySpan) {
         let suggestion = closest(key, TOP_KEYS.iter().copied());
         let mut d = Diagnostic::new(
             Rule::UnknownKey,
-            Some(self.at(key_pos, key.len() + 2)),
+            Some(self.at(at.pos, at.len)),
             format!("unknown top-level key `{key}`"),
         )
         .label("not a key of the format")

@@ -313,3 +313,40 @@ fn a_dropped_relationship_or_broken_evidence_adds_no_follow_on_warnings() {
     assert!(rules[1].starts_with("missing-key"), "{rules:#?}");
     assert!(rules[2].starts_with("wrong-type `evidence`"), "{rules:#?}");
 }
+
+#[test]
+fn repeated_top_level_keys_are_reported_like_repeated_record_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        &dir,
+        "twice.json",
+        r#"{"format": "casegraph/1",
+"entities": [{"id": "a", "name": "A", "kind": "person"}],
+"format": "casegraph/2",
+"dataset": {"title": "T"},
+"d\u0061taset": {"title": ["not", "even", "checked"]},
+"entities": [{"id": "b", "name": "B", "kind": "person"}]}"#,
+    );
+    let got: Vec<_> = places(&data)
+        .into_iter()
+        .map(|(rule, line, col, msg)| format!("{rule} {line}:{col} {msg}"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "malformed-json 3:1 key `format` appears twice in the top-level object",
+            "malformed-json 5:1 key `dataset` appears twice in the top-level object",
+            "malformed-json 6:1 key `entities` appears twice in the top-level object",
+            "orphan-entity 2:21 entity `a` is in no relationship",
+        ]
+    );
+    let out = run(&["check", "--data", &data]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!text.contains("director"), "{text}");
+    // The escaped second `dataset` key is underlined at its real width.
+    assert!(
+        text.contains(&format!(" {} repeated key", "^".repeat(14))),
+        "{text}"
+    );
+    assert!(text.contains("twice.json:4:1"), "{text}");
+}
