@@ -391,22 +391,11 @@ impl Builder {
         required: bool,
     ) -> Option<(&'n str, Span)> {
         let (id, span) = self.string(f, key, what, required)?;
-        if id.len() > rules::MAX_ID_LEN {
-            self.report(
-                Diagnostic::new(
-                    Rule::BadId,
-                    Some(span),
-                    format!(
-                        "id is {} characters long; at most {} are allowed",
-                        id.chars().count(),
-                        rules::MAX_ID_LEN
-                    ),
-                )
-                .label("too long")
-                .help("shorten the id; the name can stay long"),
-            );
-        } else if !rules::is_slug(id) {
-            let suggestion = Some(rules::slugify(id)).filter(|s| rules::is_slug(s));
+        // The slug rule first: a slug is ASCII, so its length in bytes is
+        // its length in characters.
+        if !rules::is_slug(id) {
+            let suggestion = Some(rules::slugify(id))
+                .filter(|s| rules::is_slug(s) && s.len() <= rules::MAX_ID_LEN);
             self.report(
                 Diagnostic::new(Rule::BadId, Some(span), format!("`{id}` is not a valid id"))
                     .label("not a slug")
@@ -415,6 +404,20 @@ impl Builder {
                         "ids use lowercase ASCII letters and digits, with single `-`, `_` or `.` \
                          between them",
                     ),
+            );
+        } else if id.len() > rules::MAX_ID_LEN {
+            self.report(
+                Diagnostic::new(
+                    Rule::BadId,
+                    Some(span),
+                    format!(
+                        "id is {} characters long; at most {} are allowed",
+                        id.len(),
+                        rules::MAX_ID_LEN
+                    ),
+                )
+                .label("too long")
+                .help("shorten the id; the name can stay long"),
             );
         }
         Some((id, span))

@@ -350,3 +350,20 @@ fn repeated_top_level_keys_are_reported_like_repeated_record_keys() {
     );
     assert!(text.contains("twice.json:4:1"), "{text}");
 }
+
+#[test]
+fn a_non_ascii_id_is_not_a_slug_rather_than_too_long() {
+    // 100 characters, 200 bytes: once reported as "100 characters long; at most 128".
+    let dir = tempfile::tempdir().unwrap();
+    let id = "é".repeat(100);
+    let data = write(
+        &dir,
+        "accents.json",
+        &format!(r#"{{"entities": [{{"id": "{id}", "name": "E", "kind": "person"}}]}}"#),
+    );
+    let got = places(&data);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "bad-id");
+    assert_eq!(got[1].0, "orphan-entity");
+    assert_eq!(got[0].3, format!("`{id}` is not a valid id"));
+}
