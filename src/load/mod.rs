@@ -229,8 +229,13 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
     }
 }
 
+/// The dataset id from the path's last component: `.`, `./` and `..` name
+/// the directory they stand for, so the path is resolved first.
 fn default_dataset_id(path: &Path) -> String {
-    let name = path
+    let full = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_owned());
+    let name = full
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -238,7 +243,13 @@ fn default_dataset_id(path: &Path) -> String {
 }
 
 fn dataset_id_from_name(name: &str) -> String {
-    let stem = name.strip_suffix(".json").unwrap_or(name);
+    let n = name.len();
+    let stem =
+        if n >= 5 && name.is_char_boundary(n - 5) && name[n - 5..].eq_ignore_ascii_case(".json") {
+            &name[..n - 5]
+        } else {
+            name
+        };
     let id = rules::slugify(stem);
     if id.is_empty() { "dataset".into() } else { id }
 }
@@ -373,4 +384,24 @@ fn feed(
         return false;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dataset_ids_come_from_the_name_the_path_stands_for() {
+        assert_eq!(dataset_id_from_name("X.JSON"), "x");
+        assert_eq!(dataset_id_from_name("case.Json"), "case");
+        assert_eq!(dataset_id_from_name("é.json"), "e");
+        let here = std::env::current_dir().unwrap();
+        let name = |p: &Path| dataset_id_from_name(&p.file_name().unwrap().to_string_lossy());
+        assert_eq!(default_dataset_id(Path::new(".")), name(&here));
+        assert_eq!(default_dataset_id(Path::new("./")), name(&here));
+        assert_eq!(
+            default_dataset_id(Path::new("..")),
+            name(here.parent().unwrap())
+        );
+    }
 }

@@ -367,3 +367,28 @@ fn a_non_ascii_id_is_not_a_slug_rather_than_too_long() {
     assert_eq!(got[1].0, "orphan-entity");
     assert_eq!(got[0].3, format!("`{id}` is not a valid id"));
 }
+
+#[test]
+fn dataset_id_of_dot_and_of_an_upper_case_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("My-Case");
+    let inner = case.join("sub");
+    std::fs::create_dir_all(&inner).unwrap();
+    let text = r#"{"entities": [{"id": "a", "name": "A", "kind": "person"}]}"#;
+    std::fs::write(case.join("Data.JSON"), text).unwrap();
+    std::fs::write(case.join("data.json"), text.replace("\"a\"", "\"b\"")).unwrap();
+    std::fs::write(inner.join("x.json"), "{}").unwrap();
+    let id = |dir: &std::path::Path, data: &str| {
+        json(&crate::common::run_in(
+            dir,
+            &["check", "--json", "--data", data],
+        ))["dataset"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(id(&case, "."), "my-case");
+    assert_eq!(id(&case, "./"), "my-case");
+    assert_eq!(id(&inner, ".."), "my-case");
+    assert_eq!(id(&case, "Data.JSON"), "data");
+}
