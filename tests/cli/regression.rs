@@ -392,3 +392,32 @@ fn dataset_id_of_dot_and_of_an_upper_case_extension() {
     assert_eq!(id(&inner, ".."), "my-case");
     assert_eq!(id(&case, "Data.JSON"), "data");
 }
+
+#[test]
+fn a_number_too_large_is_reported_at_its_start_with_a_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        &dir,
+        "big.json",
+        "{\"entities\": [\n  {\"id\": \"a\", \"properties\": {\"big\": 12345e400}}]}",
+    );
+    let report = json(&run(&["check", "--json", "--data", &data]));
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["rule"], "malformed-json");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(37)),
+        "{d}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("number out of range"),
+        "{d}"
+    );
+    assert!(
+        d["help"].as_str().is_some_and(|h| h.contains("64-bit")),
+        "{d}"
+    );
+}
