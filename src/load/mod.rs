@@ -327,7 +327,13 @@ fn feed(
     counter: &mut Counter<'_>,
 ) -> bool {
     let size = bytes.len() as u64;
-    let mut text = match String::from_utf8(bytes) {
+    let mut bytes = bytes;
+    // The BOM goes before anything else, so every position, the invalid
+    // byte's included, is counted from the same place.
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let bad = e.utf8_error().valid_up_to();
@@ -351,9 +357,6 @@ fn feed(
             return false;
         }
     };
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
     let file = files.add(SourceFile::new(name, text));
     builder.set_file(file, &files.get(file).text);
     let text = &files.get(file).text;

@@ -421,3 +421,24 @@ fn a_number_too_large_is_reported_at_its_start_with_a_help() {
         "{d}"
     );
 }
+
+#[test]
+fn a_bom_does_not_shift_the_column_of_an_invalid_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let column = |bom: bool| {
+        let path = dir.path().join("bad.json");
+        let mut bytes = if bom {
+            b"\xef\xbb\xbf".to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend_from_slice(b"{\"entities\": [{\"id\": \"a\xff\"}]}");
+        std::fs::write(&path, bytes).unwrap();
+        let report = json(&run(&["check", "--json", "--data", path.to_str().unwrap()]));
+        let d = &report["diagnostics"][0];
+        assert_eq!(d["rule"], "malformed-json", "{d}");
+        (d["line"].as_u64(), d["column"].as_u64())
+    };
+    assert_eq!(column(true), column(false));
+    assert_eq!(column(false), (Some(1), Some(24)));
+}
