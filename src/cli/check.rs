@@ -53,6 +53,7 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics,
+                "unread": loaded.unread,
             }),
         );
     } else {
@@ -65,6 +66,13 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
                 count(warnings, "warning", "warnings"),
                 loaded.origin
             );
+            for name in &loaded.unread {
+                let _ = writeln!(
+                    ctx.err,
+                    "note: `{name}` could not be read in full: references to ids it may define, \
+                     orphan entities and uncited sources were not checked; fix it and check again"
+                );
+            }
         } else if !ctx.global.quiet {
             writeln!(
                 ctx.out,

@@ -1,14 +1,16 @@
 //! Reads a JSON dataset file into spanned value trees, one record at a time.
 //!
-//! serde_json does the parsing. It does not report positions, but when it
-//! parses from a `&str` it hands out strings without escapes as slices of the
-//! input, and a slice's address minus the input's address is its byte
-//! offset. Every key is such a slice in practice, so each member's key gives
-//! an exact anchor; the value's position is found by stepping over the
-//! closing quote, white space and the colon that JSON puts between them, and
-//! an object's position by stepping back from its first key to its `{`.
-//! Where no anchor exists (a key with escapes, a number inside an array) the
-//! nearest enclosing position is used.
+//! serde_json does the parsing. It does not report positions, so each value
+//! is handed the exact offset where it starts, worked out as the walk goes:
+//! the first element of an array or object starts after its bracket and any
+//! white space; each later one after the end of the previous one, white
+//! space, the `,` (or a key's `:`) and white space again. Each value reports
+//! where it ends: a string without escapes is a slice of the input (its
+//! address gives its offset and length), an escaped string's closing quote
+//! and a number's or literal's last byte are found by scanning just that
+//! token, and a container ends at the bracket after its last element. So
+//! every byte between values is stepped over once more and every value's
+//! position is its own, in linear time, without searching the text.
 //!
 //! Each record (source, entity, relationship) is handed to a [`RecordSink`]
 //! as soon as it is parsed, so the whole file never exists as a second tree.
@@ -17,16 +19,21 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
+/// The top-level keys of the format.
+const TOP_KEYS: [&str; 5] = ["format", "dataset", "sources", "entities", "relationships"];
+
 /// Deepest nesting FORMAT.md allows.
 pub const MAX_DEPTH: u32 = 64;
 
 /// A JSON value with the byte offset where it starts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node<'a> {
-    /// Byte offset of the value (or of its nearest known enclosing value).
+    /// Byte offset where the value starts.
     pub pos: usize,
-    /// Length in bytes when known exactly (strings without escapes), else 1.
+    /// Length in bytes of a string (quotes included), else 1.
     pub len: usize,
+    /// Byte offset just past the value's last byte.
+    pub end: usize,
     /// The value.
     pub val: Val<'a>,
 }
@@ -67,8 +74,10 @@ impl Val<'_> {
 pub struct Member<'a> {
     /// The key.
     pub key: Cow<'a, str>,
-    /// Byte offset of the key's opening quote (or the object's position).
+    /// Byte offset of the key's opening quote.
     pub key_pos: usize,
+    /// Length of the key as written, quotes and escapes included.
+    pub key_len: usize,
     /// The value.
     pub value: Node<'a>,
 }
@@ -101,14 +110,27 @@ impl Section {
 pub trait RecordSink<'a> {
     /// One record of a top-level array.
     fn record(&mut self, section: Section, node: Node<'a>);
-    /// The `format` value (`key_pos` is the key's position).
-    fn format(&mut self, key_pos: usize, node: Node<'a>);
+    /// The `format` value (`key` is where its key is).
+    fn format(&mut self, key: KeySpan, node: Node<'a>);
     /// The `dataset` block.
-    fn dataset(&mut self, key_pos: usize, node: Node<'a>);
+    fn dataset(&mut self, key: KeySpan, node: Node<'a>);
     /// A top-level key the format does not define.
-    fn unknown_top_key(&mut self, key: &str, key_pos: usize);
+    fn unknown_top_key(&mut self, key: &str, at: KeySpan);
+    /// A top-level key of the format written a second time (its value is
+    /// skipped); `first` is where it was first written.
+    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan);
     /// A top-level value of the wrong JSON type (`what` says what was expected).
     fn wrong_top_type(&mut self, what: &str, node: Node<'a>);
+}
+
+/// Where a key is written: its opening quote, and its length as written
+/// (quotes and escapes included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeySpan {
+    /// Byte offset of the opening quote.
+    pub pos: usize,
+    /// Length in bytes.
+    pub len: usize,
 }
 
 /// Why a file could not be read to the end.
@@ -146,6 +168,10 @@ fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
+    if e.to_string().starts_with("number out of range") {
+        // serde_json reports the number's last digit; point at its start.
+        offset = NUMBER_START.get().min(text.len());
+    }
     let full = e.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_owned(),
@@ -159,6 +185,10 @@ fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
         Some("a dataset file holds exactly one JSON object")
     } else if message.starts_with("expected `,` or") {
         Some("add the missing comma between the two values")
+    } else if message.starts_with("number out of range") {
+        Some(
+            "numbers must fit in a 64-bit float (up to about 1.8e308): write the value in a larger unit, or as a string",
+        )
     } else {
         None
     };
@@ -183,30 +213,93 @@ fn skip_ws_forward(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// From the first byte after a key's closing quote to the start of its value.
-fn value_start_after_key(base: &str, after_key: usize) -> usize {
-    let bytes = base.as_bytes();
-    let mut i = skip_ws_forward(bytes, after_key);
-    if bytes.get(i) == Some(&b':') {
+/// Where the next value starts after one that ends at `end`: white space,
+/// `sep` (`,` between elements, `:` after a key) if present, white space.
+/// At the end of a container this is its closing bracket.
+fn next_start(bytes: &[u8], end: usize, sep: u8) -> usize {
+    let mut i = skip_ws_forward(bytes, end);
+    if bytes.get(i) == Some(&sep) {
         i = skip_ws_forward(bytes, i + 1);
     }
-    i.min(base.len())
+    i
 }
 
-/// From the opening quote of an object's first key back to its `{` (or an
-/// array's first element back to its `[`).
-fn open_bracket_before(base: &str, first: usize, bracket: u8) -> Option<usize> {
-    let bytes = base.as_bytes();
-    let mut i = first;
-    while i > 0 {
-        i -= 1;
+/// Just past the closing quote of the string whose opening quote is at `start`.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
         match bytes[i] {
-            b' ' | b'\t' | b'\n' | b'\r' => continue,
-            b if b == bracket => return Some(i),
-            _ => return None,
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
         }
     }
-    None
+    bytes.len()
+}
+
+/// Just past the number or literal (`true`, `false`, `null`) at `start`.
+fn scalar_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len()
+        && matches!(bytes[i], b'0'..=b'9' | b'a'..=b'z' | b'E' | b'+' | b'-' | b'.')
+    {
+        i += 1;
+    }
+    i.max(start + 1)
+}
+
+/// Just past the (already validated) value at `start`: a scan of that value
+/// only, for a repeated top-level key whose value is skipped.
+fn skip_value(bytes: &[u8], start: usize) -> usize {
+    match bytes.get(start) {
+        Some(b'"') => string_end(bytes, start),
+        Some(b'[' | b'{') => {
+            let mut depth = 0usize;
+            let mut i = start;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'"' => {
+                        i = string_end(bytes, i);
+                        continue;
+                    }
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            bytes.len()
+        }
+        _ => scalar_end(bytes, start),
+    }
+}
+
+thread_local! {
+    /// Start of the last number the reader was about to parse, for
+    /// "number out of range", which serde_json reports at its last digit.
+    static NUMBER_START: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Notes `start` when a number begins there (see [`NUMBER_START`]).
+fn note_value_start(bytes: &[u8], start: usize) {
+    if matches!(bytes.get(start), Some(b'-' | b'0'..=b'9')) {
+        NUMBER_START.set(start);
+    }
+}
+
+/// Position and length of a key whose opening quote is at `start`.
+fn key_span(base: &str, key: &str, start: usize) -> (usize, usize) {
+    // A key without escapes is a slice of the input; one with escapes is a
+    // copy, and its closing quote has to be found.
+    match offset_in(base, key) {
+        Some(o) => (o - 1, key.len() + 2),
+        None => (start, string_end(base.as_bytes(), start) - start),
+    }
 }
 
 /// A key or string that borrows from the input when it has no escapes.
@@ -234,14 +327,15 @@ impl<'de> de::Deserialize<'de> for JStr<'de> {
 /// Parses any value into a [`Node`], enforcing [`MAX_DEPTH`].
 struct NodeSeed<'a> {
     base: &'a str,
-    /// Position to use when the value's own cannot be known.
-    fallback: usize,
+    /// Byte offset where the value starts.
+    start: usize,
     depth: u32,
 }
 
 impl<'de> DeserializeSeed<'de> for NodeSeed<'de> {
     type Value = Node<'de>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
+        note_value_start(self.base.as_bytes(), self.start);
         d.deserialize_any(NodeVisitor(self))
     }
 }
@@ -258,12 +352,36 @@ fn too_deep<E: de::Error>(depth: u32) -> Result<(), E> {
 
 impl<'de> NodeVisitor<'de> {
     fn leaf(&self, val: Val<'de>) -> Node<'de> {
+        let start = self.0.start;
         Node {
-            pos: self.0.fallback,
+            pos: start,
             len: 1,
+            end: scalar_end(self.0.base.as_bytes(), start),
             val,
         }
     }
+}
+
+/// Reads the elements of an array whose `[` is at `start`, each with its own
+/// start; gives them to `each` and returns the offset past the `]`.
+fn elements<'de, A: SeqAccess<'de>>(
+    seq: &mut A,
+    base: &'de str,
+    start: usize,
+    depth: u32,
+    mut each: impl FnMut(Node<'de>),
+) -> Result<usize, A::Error> {
+    let bytes = base.as_bytes();
+    let mut next = skip_ws_forward(bytes, start + 1);
+    while let Some(item) = seq.next_element_seed(NodeSeed {
+        base,
+        start: next,
+        depth,
+    })? {
+        next = next_start(bytes, item.end, b',');
+        each(item);
+    }
+    Ok(next + 1)
 }
 
 impl<'de> Visitor<'de> for NodeVisitor<'de> {
@@ -293,78 +411,66 @@ impl<'de> Visitor<'de> for NodeVisitor<'de> {
         let (pos, len) = match offset_in(self.0.base, v) {
             // The opening quote is the byte before the text.
             Some(off) => (off.saturating_sub(1), v.len() + 2),
-            None => (self.0.fallback, 1),
+            None => {
+                let start = self.0.start;
+                (start, string_end(self.0.base.as_bytes(), start) - start)
+            }
         };
         Ok(Node {
             pos,
             len,
+            end: pos + len,
             val: Val::Str(Cow::Borrowed(v)),
         })
     }
     fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
-        Ok(self.leaf(Val::Str(Cow::Owned(v.to_owned()))))
+        // Escapes: the text is a copy, so find the closing quote.
+        let start = self.0.start;
+        let end = string_end(self.0.base.as_bytes(), start);
+        Ok(Node {
+            pos: start,
+            len: end - start,
+            end,
+            val: Val::Str(Cow::Owned(v.to_owned())),
+        })
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
-        let NodeSeed {
-            base,
-            fallback,
-            depth,
-        } = self.0;
+        let NodeSeed { base, start, depth } = self.0;
         too_deep(depth)?;
         let mut items = Vec::new();
-        let mut pos = None;
-        while let Some(item) = seq.next_element_seed(NodeSeed {
-            base,
-            fallback: pos.unwrap_or(fallback),
-            depth: depth + 1,
-        })? {
-            if pos.is_none() && item.pos != fallback {
-                pos = open_bracket_before(base, item.pos, b'[');
-            }
-            items.push(item);
-        }
+        let end = elements(&mut seq, base, start, depth + 1, |item| items.push(item))?;
         Ok(Node {
-            pos: pos.unwrap_or(fallback),
+            pos: start,
             len: 1,
+            end,
             val: Val::Arr(items),
         })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let NodeSeed {
-            base,
-            fallback,
-            depth,
-        } = self.0;
+        let NodeSeed { base, start, depth } = self.0;
         too_deep(depth)?;
+        let bytes = base.as_bytes();
         let mut members = Vec::new();
-        let mut pos = None;
+        let mut next = skip_ws_forward(bytes, start + 1);
         while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
-            let key_off = match &key {
-                Cow::Borrowed(k) => offset_in(base, k).map(|o| (o - 1, o + k.len() + 1)),
-                Cow::Owned(_) => None,
-            };
-            if pos.is_none() {
-                pos = key_off.and_then(|(open, _)| open_bracket_before(base, open, b'{'));
-            }
-            let here = pos.unwrap_or(fallback);
-            let (key_pos, value_fallback) = match key_off {
-                Some((open, after)) => (open, value_start_after_key(base, after)),
-                None => (here, here),
-            };
+            let (key_pos, key_len) = key_span(base, &key, next);
             let value = map.next_value_seed(NodeSeed {
                 base,
-                fallback: value_fallback,
+                start: next_start(bytes, key_pos + key_len, b':'),
                 depth: depth + 1,
             })?;
+            next = next_start(bytes, value.end, b',');
             members.push(Member {
                 key,
                 key_pos,
+                key_len,
                 value,
             });
         }
         Ok(Node {
-            pos: pos.unwrap_or(fallback),
+            pos: start,
             len: 1,
+            end: next + 1,
             val: Val::Obj(members),
         })
     }
@@ -379,6 +485,10 @@ struct TopSeed<'s, 'a> {
 impl<'de> DeserializeSeed<'de> for TopSeed<'_, 'de> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        note_value_start(
+            self.base.as_bytes(),
+            skip_ws_forward(self.base.as_bytes(), 0),
+        );
         d.deserialize_any(TopVisitor(self))
     }
 }
@@ -387,9 +497,11 @@ struct TopVisitor<'s, 'a>(TopSeed<'s, 'a>);
 
 impl<'a> TopVisitor<'_, 'a> {
     fn not_an_object(self, val: Val<'a>) {
+        let pos = skip_ws_forward(self.0.base.as_bytes(), 0);
         let node = Node {
-            pos: skip_ws_forward(self.0.base.as_bytes(), 0),
+            pos,
             len: 1,
+            end: pos + 1,
             val,
         };
         self.0
@@ -429,39 +541,43 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let base = self.0.base;
-        while seq
-            .next_element_seed(NodeSeed {
-                base,
-                fallback: 0,
-                depth: 2,
-            })?
-            .is_some()
-        {}
+        let start = skip_ws_forward(base.as_bytes(), 0);
+        elements(&mut seq, base, start, 2, drop)?;
         self.not_an_object(Val::Arr(Vec::new()));
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let TopSeed { base, sink } = self.0;
+        let bytes = base.as_bytes();
+        let mut next = skip_ws_forward(bytes, skip_ws_forward(bytes, 0) + 1);
+        // Where each key of the format was first written, in TOP_KEYS order.
+        let mut seen: [Option<KeySpan>; 5] = [None; 5];
         while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
-            let (key_pos, value_pos) = match &key {
-                Cow::Borrowed(k) => match offset_in(base, k) {
-                    Some(o) => (o - 1, value_start_after_key(base, o + k.len() + 1)),
-                    None => (0, 0),
-                },
-                Cow::Owned(_) => (0, 0),
+            let (key_pos, key_len) = key_span(base, &key, next);
+            let at = KeySpan {
+                pos: key_pos,
+                len: key_len,
             };
+            let value_pos = next_start(bytes, key_pos + key_len, b':');
+            let known = TOP_KEYS.iter().position(|k| *k == key);
+            if let Some(first) = known.and_then(|i| seen[i]) {
+                // Same rule as a repeated key in a record: reported, the
+                // second value skipped.
+                sink.duplicate_top_key(&key, at, first);
+                map.next_value::<de::IgnoredAny>()?;
+                next = next_start(bytes, skip_value(bytes, value_pos), b',');
+                continue;
+            }
+            if let Some(i) = known {
+                seen[i] = Some(at);
+            }
             let section = match &*key {
                 "sources" => Some(Section::Sources),
                 "entities" => Some(Section::Entities),
                 "relationships" => Some(Section::Relationships),
                 _ => None,
             };
-            let seed = NodeSeed {
-                base,
-                fallback: value_pos,
-                depth: 2,
-            };
-            match section {
+            let end = match section {
                 Some(section) => map.next_value_seed(RecordsSeed {
                     base,
                     section,
@@ -469,20 +585,28 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                     sink: &mut *sink,
                 })?,
                 None => {
-                    let node = map.next_value_seed(seed)?;
+                    let node = map.next_value_seed(NodeSeed {
+                        base,
+                        start: value_pos,
+                        depth: 2,
+                    })?;
+                    let end = node.end;
                     match &*key {
-                        "format" => sink.format(key_pos, node),
-                        "dataset" => sink.dataset(key_pos, node),
-                        _ => sink.unknown_top_key(&key, key_pos),
+                        "format" => sink.format(at, node),
+                        "dataset" => sink.dataset(at, node),
+                        _ => sink.unknown_top_key(&key, at),
                     }
+                    end
                 }
-            }
+            };
+            next = next_start(bytes, end, b',');
         }
         Ok(())
     }
 }
 
 /// One of the three top-level arrays: each element goes to the sink at once.
+/// Returns the offset just past the value.
 struct RecordsSeed<'s, 'a> {
     base: &'a str,
     section: Section,
@@ -491,14 +615,15 @@ struct RecordsSeed<'s, 'a> {
 }
 
 impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    type Value = usize;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
         let RecordsSeed {
             base,
             section,
             value_pos,
             sink,
         } = self;
+        note_value_start(base.as_bytes(), value_pos);
         // Anything but an array is a wrong-type error, not a parse failure:
         // parse it as a node and report it.
         let node = d.deserialize_any(RecordsVisitor {
@@ -507,15 +632,19 @@ impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
             value_pos,
             sink: &mut *sink,
         })?;
-        if let Some(node) = node {
-            let what = match section {
-                Section::Sources => "`sources` to be an array of sources",
-                Section::Entities => "`entities` to be an array of entities",
-                Section::Relationships => "`relationships` to be an array of relationships",
-            };
-            sink.wrong_top_type(what, node);
+        match node {
+            Ok(end) => Ok(end),
+            Err(node) => {
+                let end = node.end;
+                let what = match section {
+                    Section::Sources => "`sources` to be an array of sources",
+                    Section::Entities => "`entities` to be an array of entities",
+                    Section::Relationships => "`relationships` to be an array of relationships",
+                };
+                sink.wrong_top_type(what, node);
+                Ok(end)
+            }
         }
-        Ok(())
     }
 }
 
@@ -527,34 +656,31 @@ struct RecordsVisitor<'s, 'a> {
 }
 
 impl<'de> RecordsVisitor<'_, 'de> {
-    fn other<E: de::Error>(self, v: Result<Node<'de>, E>) -> Result<Option<Node<'de>>, E> {
-        v.map(Some)
+    /// A value that is not an array: handed back to be reported.
+    fn other<E: de::Error>(self, v: Result<Node<'de>, E>) -> Result<Result<usize, Node<'de>>, E> {
+        v.map(Err)
     }
     fn node_visitor(&self) -> NodeVisitor<'de> {
         NodeVisitor(NodeSeed {
             base: self.base,
-            fallback: self.value_pos,
+            start: self.value_pos,
             depth: 2,
         })
     }
 }
 
 impl<'de> Visitor<'de> for RecordsVisitor<'_, 'de> {
-    type Value = Option<Node<'de>>;
+    /// The offset past the array, or the value that is not one.
+    type Value = Result<usize, Node<'de>>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut fallback = self.value_pos;
-        while let Some(node) = seq.next_element_seed(NodeSeed {
-            base: self.base,
-            fallback,
-            depth: 3,
-        })? {
-            fallback = node.pos;
-            self.sink.record(self.section, node);
-        }
-        Ok(None)
+        let (section, sink) = (self.section, self.sink);
+        let end = elements(&mut seq, self.base, self.value_pos, 3, |node| {
+            sink.record(section, node);
+        })?;
+        Ok(Ok(end))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         let v = self.node_visitor();
@@ -611,9 +737,10 @@ mod tests {
             };
             self.records.push((section, node.pos, id));
         }
-        fn format(&mut self, _: usize, _: Node<'a>) {}
-        fn dataset(&mut self, _: usize, _: Node<'a>) {}
-        fn unknown_top_key(&mut self, _: &str, _: usize) {}
+        fn format(&mut self, _: KeySpan, _: Node<'a>) {}
+        fn dataset(&mut self, _: KeySpan, _: Node<'a>) {}
+        fn unknown_top_key(&mut self, _: &str, _: KeySpan) {}
+        fn duplicate_top_key(&mut self, _: &str, _: KeySpan, _: KeySpan) {}
         fn wrong_top_type(&mut self, _: &str, _: Node<'a>) {}
     }
 
@@ -627,8 +754,71 @@ mod tests {
         let value = text.find("\"a\"").unwrap();
         assert_eq!(sink.records[0].1, first_obj);
         assert_eq!(sink.records[0].2, format!("{key}@{value}"));
-        // An empty object has no key to anchor on: it gets the previous record's position.
-        assert_eq!(sink.records[1].1, first_obj);
+        // An empty object has no key to anchor on, and still gets its own position.
+        assert_eq!(sink.records[1].1, text.find("{}").unwrap());
+    }
+
+    /// Every value's position, as the text found there, for a file
+    /// pretty-printed and minified.
+    #[test]
+    fn every_value_starts_where_it_is_written() {
+        fn walk<'a>(text: &str, node: &Node<'a>, out: &mut Vec<String>) {
+            out.push(text[node.pos..node.end].to_owned());
+            match &node.val {
+                Val::Arr(items) => items.iter().for_each(|i| walk(text, i, out)),
+                Val::Obj(members) => {
+                    for m in members {
+                        out.push(format!("key {}", &text[m.key_pos..m.key_pos + m.key_len]));
+                        walk(text, &m.value, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        #[derive(Default)]
+        struct All(Vec<String>, String);
+        impl<'a> RecordSink<'a> for All {
+            fn record(&mut self, _: Section, node: Node<'a>) {
+                walk(&self.1.clone(), &node, &mut self.0);
+            }
+            fn format(&mut self, _: KeySpan, _: Node<'a>) {}
+            fn dataset(&mut self, _: KeySpan, _: Node<'a>) {}
+            fn unknown_top_key(&mut self, _: &str, _: KeySpan) {}
+            fn duplicate_top_key(&mut self, _: &str, _: KeySpan, _: KeySpan) {}
+            fn wrong_top_type(&mut self, _: &str, _: Node<'a>) {}
+        }
+        let pretty = "{\n  \"x\": [1],\n  \"entities\": [\n    {},\n    17 ,\n    true,\n    {\"n\\u0061me\": 42, \"a\": [3, null, \"s]\\\"{\", -1.5e3, [], {}],\n     \"p\" : { \"l\": [ false , \"x\" ] }}\n  ]\n}\n";
+        let expected = [
+            "{}",
+            "17",
+            "true",
+            "{\"n\\u0061me\": 42, \"a\": [3, null, \"s]\\\"{\", -1.5e3, [], {}],\n     \"p\" : { \"l\": [ false , \"x\" ] }}",
+            "key \"n\\u0061me\"",
+            "42",
+            "key \"a\"",
+            "[3, null, \"s]\\\"{\", -1.5e3, [], {}]",
+            "3",
+            "null",
+            "\"s]\\\"{\"",
+            "-1.5e3",
+            "[]",
+            "{}",
+            "key \"p\"",
+            "{ \"l\": [ false , \"x\" ] }",
+            "key \"l\"",
+            "[ false , \"x\" ]",
+            "false",
+            "\"x\"",
+        ];
+        // No string holds white space, so dropping all of it minifies.
+        let minify = |t: &str| t.replace([' ', '\n'], "").replace("key", "key ");
+        let mut sink = All(Vec::new(), pretty.to_owned());
+        read(pretty, &mut sink).unwrap();
+        assert_eq!(sink.0, expected);
+        let minified = minify(pretty);
+        let mut sink = All(Vec::new(), minified.clone());
+        read(&minified, &mut sink).unwrap();
+        assert_eq!(sink.0, expected.map(minify));
     }
 
     #[test]

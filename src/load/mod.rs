@@ -11,7 +11,7 @@ mod pipeline;
 use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
 use crate::model::Model;
 use crate::validate::{Builder, rules};
-use json::{Node, RecordSink, Section};
+use json::{KeySpan, Node, RecordSink, Section};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -70,6 +70,10 @@ pub struct Loaded {
     pub files: SourceFiles,
     /// Where the data came from.
     pub origin: Origin,
+    /// Files of a several-file dataset that could not be read in full
+    /// (unreadable, not UTF-8, malformed JSON): checks that need the whole
+    /// dataset's ids were skipped because of them (see [`Builder::finish`]).
+    pub unread: Vec<String>,
 }
 
 impl Loaded {
@@ -97,6 +101,7 @@ pub fn load(origin: Origin) -> Loaded {
 pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
     let mut files = SourceFiles::default();
     let mut builder = Builder::new();
+    let mut unread = Vec::new();
     let default_id = match &origin {
         Origin::Embedded => {
             feed(
@@ -110,10 +115,27 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
         }
         Origin::Path(path) | Origin::LocalDir(path) => match read_path(path) {
             Ok(inputs) => {
-                let total = inputs.iter().map(|(_, b)| b.len() as u64).sum();
+                let total = inputs
+                    .iter()
+                    .map(|(_, b)| b.as_ref().map_or(0, |b| b.len() as u64))
+                    .sum();
+                let several = inputs.len() > 1;
                 let mut counter = Counter::new(total, progress);
                 for (name, bytes) in inputs {
-                    feed(&mut files, &mut builder, name, bytes, &mut counter);
+                    let complete = match bytes {
+                        Ok(bytes) => {
+                            feed(&mut files, &mut builder, name.clone(), bytes, &mut counter)
+                        }
+                        Err(d) => {
+                            // One unreadable file: report it, read the others.
+                            builder.push(*d);
+                            builder.mark_incomplete();
+                            false
+                        }
+                    };
+                    if !complete && several {
+                        unread.push(name);
+                    }
                 }
                 default_dataset_id(path)
             }
@@ -129,6 +151,7 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
         diagnostics,
         files,
         origin,
+        unread,
     }
 }
 
@@ -167,14 +190,17 @@ impl<'a> RecordSink<'a> for Tracked<'_, '_> {
         }
         self.builder.record(section, node);
     }
-    fn format(&mut self, key_pos: usize, node: Node<'a>) {
-        self.builder.format(key_pos, node);
+    fn format(&mut self, key: KeySpan, node: Node<'a>) {
+        self.builder.format(key, node);
     }
-    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
-        self.builder.dataset(key_pos, node);
+    fn dataset(&mut self, key: KeySpan, node: Node<'a>) {
+        self.builder.dataset(key, node);
     }
-    fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
-        self.builder.unknown_top_key(key, key_pos);
+    fn unknown_top_key(&mut self, key: &str, at: KeySpan) {
+        self.builder.unknown_top_key(key, at);
+    }
+    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
+        self.builder.duplicate_top_key(key, at, first);
     }
     fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
         self.builder.wrong_top_type(what, node);
@@ -199,11 +225,17 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
         diagnostics,
         files,
         origin: Origin::Path(name.into()),
+        unread: Vec::new(),
     }
 }
 
+/// The dataset id from the path's last component: `.`, `./` and `..` name
+/// the directory they stand for, so the path is resolved first.
 fn default_dataset_id(path: &Path) -> String {
-    let name = path
+    let full = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_owned());
+    let name = full
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -211,7 +243,13 @@ fn default_dataset_id(path: &Path) -> String {
 }
 
 fn dataset_id_from_name(name: &str) -> String {
-    let stem = name.strip_suffix(".json").unwrap_or(name);
+    let n = name.len();
+    let stem =
+        if n >= 5 && name.is_char_boundary(n - 5) && name[n - 5..].eq_ignore_ascii_case(".json") {
+            &name[..n - 5]
+        } else {
+            name
+        };
     let id = rules::slugify(stem);
     if id.is_empty() { "dataset".into() } else { id }
 }
@@ -227,13 +265,29 @@ fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     )
 }
 
+/// A file of a dataset directory that cannot be read.
+fn unreadable_file(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::new(
+            Rule::Io,
+            None,
+            format!("cannot read `{}`: {e}", path.display()),
+        )
+        .help("check the file's permissions; the other files were checked without it"),
+    )
+}
+
+/// A file's name and its bytes, or why it could not be read.
+type Input = (String, Result<Vec<u8>, Box<Diagnostic>>);
+
 /// The files of a dataset path: the file itself, or a directory's `*.json`
-/// files in sorted name order (not recursive).
-fn read_path(path: &Path) -> Result<Vec<(String, Vec<u8>)>, Box<Diagnostic>> {
+/// files in sorted name order (not recursive). A directory's file that
+/// cannot be read is returned with its error, so the others are still read.
+fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_dir() {
         let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-        return Ok(vec![(path.display().to_string(), bytes)]);
+        return Ok(vec![(path.display().to_string(), Ok(bytes))]);
     }
     let mut names = Vec::new();
     for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
@@ -254,25 +308,32 @@ fn read_path(path: &Path) -> Result<Vec<(String, Vec<u8>)>, Box<Diagnostic>> {
             .help("point `--data` at a dataset file or a directory of them"),
         ));
     }
-    names
+    Ok(names
         .into_iter()
         .map(|p| {
-            let bytes = std::fs::read(&p).map_err(|e| io_error(&p, &e))?;
-            Ok((p.display().to_string(), bytes))
+            let bytes = std::fs::read(&p).map_err(|e| unreadable_file(&p, &e));
+            (p.display().to_string(), bytes)
         })
-        .collect()
+        .collect())
 }
 
-/// Reads one file's bytes into the builder, reporting encoding and syntax errors.
+/// Reads one file's bytes into the builder, reporting encoding and syntax
+/// errors. Returns whether the file was read to its end.
 fn feed(
     files: &mut SourceFiles,
     builder: &mut Builder,
     name: String,
     bytes: Vec<u8>,
     counter: &mut Counter<'_>,
-) {
+) -> bool {
     let size = bytes.len() as u64;
-    let mut text = match String::from_utf8(bytes) {
+    let mut bytes = bytes;
+    // The BOM goes before anything else, so every position, the invalid
+    // byte's included, is counted from the same place.
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let bad = e.utf8_error().valid_up_to();
@@ -293,12 +354,9 @@ fn feed(
             );
             builder.mark_incomplete();
             counter.base += size;
-            return;
+            return false;
         }
     };
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
     let file = files.add(SourceFile::new(name, text));
     builder.set_file(file, &files.get(file).text);
     let text = &files.get(file).text;
@@ -326,5 +384,27 @@ fn feed(
         }
         builder.push(d);
         builder.mark_incomplete();
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dataset_ids_come_from_the_name_the_path_stands_for() {
+        assert_eq!(dataset_id_from_name("X.JSON"), "x");
+        assert_eq!(dataset_id_from_name("case.Json"), "case");
+        assert_eq!(dataset_id_from_name("é.json"), "e");
+        let here = std::env::current_dir().unwrap();
+        let name = |p: &Path| dataset_id_from_name(&p.file_name().unwrap().to_string_lossy());
+        assert_eq!(default_dataset_id(Path::new(".")), name(&here));
+        assert_eq!(default_dataset_id(Path::new("./")), name(&here));
+        assert_eq!(
+            default_dataset_id(Path::new("..")),
+            name(here.parent().unwrap())
+        );
     }
 }

@@ -8,7 +8,7 @@
 //! that only a few hundred parsed records are ever waiting (under a MB),
 //! whatever the file size.
 
-use super::json::{self, Malformed, Node, RecordSink, Section};
+use super::json::{self, KeySpan, Malformed, Node, RecordSink, Section};
 use std::sync::mpsc;
 
 /// Files smaller than this are read on one thread: a thread would not pay.
@@ -65,9 +65,10 @@ fn read_threaded<'a>(text: &'a str, sink: &mut dyn RecordSink<'a>) -> Result<(),
 /// One call of [`RecordSink`], as a value that can cross threads.
 enum Event<'a> {
     Record(Section, Node<'a>),
-    Format(usize, Node<'a>),
-    Dataset(usize, Node<'a>),
-    UnknownTopKey(String, usize),
+    Format(KeySpan, Node<'a>),
+    Dataset(KeySpan, Node<'a>),
+    UnknownTopKey(String, KeySpan),
+    DuplicateTopKey(String, KeySpan, KeySpan),
     WrongTopType(String, Node<'a>),
 }
 
@@ -78,6 +79,7 @@ impl<'a> Event<'a> {
             Event::Format(pos, node) => sink.format(pos, node),
             Event::Dataset(pos, node) => sink.dataset(pos, node),
             Event::UnknownTopKey(key, pos) => sink.unknown_top_key(&key, pos),
+            Event::DuplicateTopKey(key, at, first) => sink.duplicate_top_key(&key, at, first),
             Event::WrongTopType(what, node) => sink.wrong_top_type(&what, node),
         }
     }
@@ -110,14 +112,17 @@ impl<'a> RecordSink<'a> for Forward<'a> {
     fn record(&mut self, section: Section, node: Node<'a>) {
         self.push(Event::Record(section, node));
     }
-    fn format(&mut self, key_pos: usize, node: Node<'a>) {
-        self.push(Event::Format(key_pos, node));
+    fn format(&mut self, key: KeySpan, node: Node<'a>) {
+        self.push(Event::Format(key, node));
     }
-    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
-        self.push(Event::Dataset(key_pos, node));
+    fn dataset(&mut self, key: KeySpan, node: Node<'a>) {
+        self.push(Event::Dataset(key, node));
     }
-    fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
-        self.push(Event::UnknownTopKey(key.to_owned(), key_pos));
+    fn unknown_top_key(&mut self, key: &str, at: KeySpan) {
+        self.push(Event::UnknownTopKey(key.to_owned(), at));
+    }
+    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
+        self.push(Event::DuplicateTopKey(key.to_owned(), at, first));
     }
     fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
         self.push(Event::WrongTopType(what.to_owned(), node));
@@ -136,14 +141,17 @@ mod tests {
         fn record(&mut self, section: Section, node: Node<'a>) {
             self.0.push(format!("{section:?} {node:?}"));
         }
-        fn format(&mut self, key_pos: usize, node: Node<'a>) {
-            self.0.push(format!("format {key_pos} {node:?}"));
+        fn format(&mut self, key_pos: KeySpan, node: Node<'a>) {
+            self.0.push(format!("format {key_pos:?} {node:?}"));
         }
-        fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
-            self.0.push(format!("dataset {key_pos} {node:?}"));
+        fn dataset(&mut self, key_pos: KeySpan, node: Node<'a>) {
+            self.0.push(format!("dataset {key_pos:?} {node:?}"));
         }
-        fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
-            self.0.push(format!("unknown {key} {key_pos}"));
+        fn unknown_top_key(&mut self, key: &str, key_pos: KeySpan) {
+            self.0.push(format!("unknown {key} {key_pos:?}"));
+        }
+        fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
+            self.0.push(format!("duplicate {key} {at:?} {first:?}"));
         }
         fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
             self.0.push(format!("wrong {what} {node:?}"));

@@ -10,7 +10,7 @@
 pub mod rules;
 
 use crate::diag::{Diagnostic, FileId, Rule, Severity, Span, closest};
-use crate::load::json::{Member, Node, RecordSink, Section, Val};
+use crate::load::json::{KeySpan, Member, Node, RecordSink, Section, Val};
 use crate::model::strings::{Str, Sym};
 use crate::model::{
     AmountRec, Citation, DatasetMeta, Dispute, Entity, EntityIx, Model, PartialDate, PropValue,
@@ -174,7 +174,9 @@ pub struct Builder {
     dataset_span: Option<Span>,
     arena_full: bool,
     kind_other: Sym,
-    /// A file could not be read to its end: whole-dataset checks would only
+    /// Ids at the ends of relationships dropped for an error: not orphans.
+    ends_of_dropped: std::collections::HashSet<String>,
+    /// A file could not be read to its end: checks of absence would only
     /// report the records that were never read.
     incomplete: bool,
 }
@@ -206,6 +208,7 @@ impl Builder {
             dataset_span: None,
             arena_full: false,
             kind_other,
+            ends_of_dropped: std::collections::HashSet::new(),
             incomplete: false,
         }
     }
@@ -222,8 +225,9 @@ impl Builder {
         self.diags.push(diag);
     }
 
-    /// Notes that a file was not read to its end, so whole-dataset checks
-    /// (dangling references, warnings) are skipped rather than misleading.
+    /// Notes that a file was not read to its end, so the checks that
+    /// report something as absent from the whole dataset (see
+    /// [`Builder::finish`]) are skipped rather than misleading.
     pub fn mark_incomplete(&mut self) {
         self.incomplete = true;
     }
@@ -294,7 +298,7 @@ impl Builder {
                 Some(i) if found[i].is_some() => {
                     let d = Diagnostic::new(
                         Rule::MalformedJson,
-                        Some(self.at(m.key_pos, m.key.len() + 2)),
+                        Some(self.at(m.key_pos, m.key_len)),
                         format!("key `{}` appears twice in {what}", m.key),
                     )
                     .label("repeated key")
@@ -306,7 +310,7 @@ impl Builder {
                     let suggestion = closest(&m.key, keys.iter().copied());
                     let mut d = Diagnostic::new(
                         Rule::UnknownKey,
-                        Some(self.at(m.key_pos, m.key.len() + 2)),
+                        Some(self.at(m.key_pos, m.key_len)),
                         format!("unknown key `{}` in {what}", m.key),
                     )
                     .label("not a key of the format")
@@ -387,22 +391,11 @@ impl Builder {
         required: bool,
     ) -> Option<(&'n str, Span)> {
         let (id, span) = self.string(f, key, what, required)?;
-        if id.len() > rules::MAX_ID_LEN {
-            self.report(
-                Diagnostic::new(
-                    Rule::BadId,
-                    Some(span),
-                    format!(
-                        "id is {} characters long; at most {} are allowed",
-                        id.chars().count(),
-                        rules::MAX_ID_LEN
-                    ),
-                )
-                .label("too long")
-                .help("shorten the id; the name can stay long"),
-            );
-        } else if !rules::is_slug(id) {
-            let suggestion = Some(rules::slugify(id)).filter(|s| rules::is_slug(s));
+        // The slug rule first: a slug is ASCII, so its length in bytes is
+        // its length in characters.
+        if !rules::is_slug(id) {
+            let suggestion = Some(rules::slugify(id))
+                .filter(|s| rules::is_slug(s) && s.len() <= rules::MAX_ID_LEN);
             self.report(
                 Diagnostic::new(Rule::BadId, Some(span), format!("`{id}` is not a valid id"))
                     .label("not a slug")
@@ -411,6 +404,20 @@ impl Builder {
                         "ids use lowercase ASCII letters and digits, with single `-`, `_` or `.` \
                          between them",
                     ),
+            );
+        } else if id.len() > rules::MAX_ID_LEN {
+            self.report(
+                Diagnostic::new(
+                    Rule::BadId,
+                    Some(span),
+                    format!(
+                        "id is {} characters long; at most {} are allowed",
+                        id.len(),
+                        rules::MAX_ID_LEN
+                    ),
+                )
+                .label("too long")
+                .help("shorten the id; the name can stay long"),
             );
         }
         Some((id, span))
@@ -862,11 +869,11 @@ impl Builder {
             if let Some(m) = f.get("start").or(f.get("end")) {
                 let d = Diagnostic::new(
                     Rule::DateWithPeriod,
-                    Some(self.at(m.key_pos, m.key.len() + 2)),
+                    Some(self.at(m.key_pos, m.key_len)),
                     format!("{what} has both `date` and `{}`", m.key),
                 )
                 .label("not allowed with `date`")
-                .related(self.at(d.key_pos, 6), "`date` is")
+                .related(self.at(d.key_pos, d.key_len), "`date` is")
                 .help("use `date` for a one-off event, or `start`/`end` for a period, not both");
                 self.report(d);
             }
@@ -894,7 +901,7 @@ impl Builder {
             }),
         };
         let amount = f.get("amount").and_then(|m| self.amount(m, &what));
-        let evidence = self.citations(&f, &what);
+        let (evidence, evidence_broken) = self.citations(&f, &what);
         let disputes = self.disputes(&f, &what);
         if status == Status::Confirmed
             && disputes.len > 0
@@ -902,7 +909,7 @@ impl Builder {
         {
             let d = Diagnostic::new(
                 Rule::ConfirmedDisputed,
-                Some(self.at(m.key_pos, m.key.len() + 2)),
+                Some(self.at(m.key_pos, m.key_len)),
                 format!("{what} is `confirmed` but has `disputed_by`"),
             )
             .label("a confirmed claim cannot be disputed")
@@ -911,7 +918,7 @@ impl Builder {
             );
             self.report(d);
         }
-        if evidence.len == 0 {
+        if evidence.len == 0 && !evidence_broken {
             self.report(
                 Diagnostic::new(
                     Rule::NoEvidence,
@@ -926,6 +933,11 @@ impl Builder {
         let (Some((from, from_span)), Some((to, to_span)), Some((rel_type, _))) =
             (from, to, rel_type)
         else {
+            // Dropped for an error already reported: its ends are not
+            // orphans because of it.
+            for (end, _) in [from, to].into_iter().flatten() {
+                self.ends_of_dropped.insert(end.to_owned());
+            }
             return;
         };
         let from_ix = self.entity_ref(from, from_span, &what);
@@ -1050,14 +1062,21 @@ impl Builder {
         }
     }
 
-    fn citations(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> Range32 {
+    /// The citations of `evidence`, and whether an error was reported in it
+    /// (then a lack of valid citations is that error's doing, not a warning's).
+    fn citations(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> (Range32, bool) {
         let start = self.model.citations.len() as u32;
         let ctx = &What::Of("a citation of ", what);
+        let mut broken = f
+            .get("evidence")
+            .is_some_and(|m| !matches!(m.value.val, Val::Arr(_)));
         for item in self.array(f, "evidence") {
             let Some(c) = self.fields(item, ctx, CITATION_KEYS) else {
+                broken = true;
                 continue;
             };
             let source = self.string(&c, "source", ctx, true);
+            broken |= source.is_none();
             let locator = self.opt_text(&c, "locator", ctx);
             let quote = self.opt_text(&c, "quote", ctx);
             if let Some((id, span)) = source {
@@ -1069,10 +1088,11 @@ impl Builder {
                 });
             }
         }
-        Range32 {
+        let range = Range32 {
             start,
             len: self.model.citations.len() as u32 - start,
-        }
+        };
+        (range, broken)
     }
 
     fn disputes(&mut self, f: &Fields<'_, '_>, what: &What<'_>) -> Range32 {
@@ -1101,8 +1121,8 @@ impl Builder {
         }
     }
 
-    fn add_dataset(&mut self, key_pos: usize, node: &Node<'_>) {
-        let key_span = self.at(key_pos, 9);
+    fn add_dataset(&mut self, key: KeySpan, node: &Node<'_>) {
+        let key_span = self.at(key.pos, key.len);
         if let Some(first) = self.dataset_span {
             self.report(
                 Diagnostic::new(
@@ -1145,16 +1165,24 @@ impl Builder {
     /// Runs the whole-dataset checks and returns the model (if there are no
     /// errors) and every diagnostic, errors first, each group in file order.
     /// `default_id` names the dataset when no `dataset.id` is given.
+    ///
+    /// When a file could not be read in full ([`Builder::mark_incomplete`]),
+    /// its unread part might define any id or hold any relationship, so the
+    /// checks that report something as absent are skipped: unknown entity,
+    /// unknown source, orphan entity, uncited source. The others (duplicate
+    /// relationships, generated ids) run on every record that was read.
     pub fn finish(mut self, default_id: &str) -> (Option<Model>, Vec<Diagnostic>) {
         if !self.model.meta.id_given {
             self.model.meta.id = default_id.to_owned();
         }
         if !self.incomplete {
             self.resolve_pending();
-            self.generate_relationship_ids();
-            self.warn_orphans_and_uncited();
-            self.warn_duplicate_relationships();
         }
+        self.generate_relationship_ids();
+        if !self.incomplete {
+            self.warn_orphans_and_uncited();
+        }
+        self.warn_duplicate_relationships();
         let mut diags = std::mem::take(&mut self.diags);
         diags.sort_by_key(|d| {
             (
@@ -1240,7 +1268,13 @@ impl Builder {
     }
 
     /// `{from}.{type}.{to}`, then `.2`, `.3`… in file order when that is taken.
+    ///
+    /// Complexity: O(N) lookups overall. `next` remembers, per base, the
+    /// suffix to try next, so the k-th relationship with the same ends and
+    /// type does not probe the k − 1 ids before it; only ids written out in
+    /// the file (`base.N` given explicitly) cost an extra probe each.
     fn generate_relationship_ids(&mut self) {
+        let mut next: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         for ix in std::mem::take(&mut self.needs_id) {
             let (from, to) = self.model.graph.edge_endpoints(ix).expect("edge exists");
             let base = format!(
@@ -1249,12 +1283,17 @@ impl Builder {
                 self.model.syms.get(self.model.graph[ix].rel_type),
                 self.model.text.get(self.model.graph[to].id)
             );
-            let mut id = base.clone();
-            let mut n = 1;
+            let mut n = next.get(&base).copied().unwrap_or(1);
+            let mut id = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}.{n}")
+            };
             while self.model.relationship_by_id(&id).is_some() {
                 n += 1;
                 id = format!("{base}.{n}");
             }
+            next.insert(base, n + 1);
             let s = self.text(&id);
             self.model.graph[ix].id = s;
             self.index_relationship(&id, ix);
@@ -1275,8 +1314,8 @@ impl Builder {
                     .edges_directed(ix, petgraph::Incoming)
                     .next()
                     .is_some();
-            if !linked {
-                let id = self.model.text.get(graph[ix].id);
+            let id = self.model.text.get(graph[ix].id);
+            if !linked && !self.ends_of_dropped.contains(id) {
                 self.diags.push(
                     Diagnostic::new(
                         Rule::OrphanEntity,
@@ -1338,10 +1377,9 @@ impl Builder {
             run.extend(group.iter().map(|&(_, i)| EdgeIndex::new(i as usize)));
             // Stable: file order within equal keys.
             run.sort_by_key(|&ix| key(ix));
-            for w in run.windows(2) {
-                if key(w[0]) == key(w[1]) {
-                    pairs.push((w[0], w[1]));
-                }
+            // Each repeat points at the first of its key, not at the one before it.
+            for same in run.chunk_by(|&x, &y| key(x) == key(y)) {
+                pairs.extend(same[1..].iter().map(|&ix| (same[0], ix)));
             }
         }
         for (first, second) in pairs {
@@ -1375,7 +1413,7 @@ impl<'a> RecordSink<'a> for Builder {
         }
     }
 
-    fn format(&mut self, _key_pos: usize, node: Node<'a>) {
+    fn format(&mut self, _key: KeySpan, node: Node<'a>) {
         let span = self.span(&node);
         match &node.val {
             Val::Str(s) if s == "casegraph/1" => {}
@@ -1399,15 +1437,27 @@ impl<'a> RecordSink<'a> for Builder {
         }
     }
 
-    fn dataset(&mut self, key_pos: usize, node: Node<'a>) {
-        self.add_dataset(key_pos, &node);
+    fn dataset(&mut self, key: KeySpan, node: Node<'a>) {
+        self.add_dataset(key, &node);
     }
 
-    fn unknown_top_key(&mut self, key: &str, key_pos: usize) {
+    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
+        let d = Diagnostic::new(
+            Rule::MalformedJson,
+            Some(self.at(at.pos, at.len)),
+            format!("key `{key}` appears twice in the top-level object"),
+        )
+        .label("repeated key")
+        .related(self.at(first.pos, first.len), "the first is")
+        .help("keep one of the two values (this one is ignored); to add records, put them in the first array");
+        self.report(d);
+    }
+
+    fn unknown_top_key(&mut self, key: &str, at: KeySpan) {
         let suggestion = closest(key, TOP_KEYS.iter().copied());
         let mut d = Diagnostic::new(
             Rule::UnknownKey,
-            Some(self.at(key_pos, key.len() + 2)),
+            Some(self.at(at.pos, at.len)),
             format!("unknown top-level key `{key}`"),
         )
         .label("not a key of the format")
