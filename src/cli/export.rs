@@ -6,7 +6,7 @@ use super::{Ctx, Failure};
 use crate::export::nodelink::LinksKey;
 use crate::export::{Format, format};
 use crate::query::resolve;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -21,13 +21,13 @@ use std::path::{Path, PathBuf};
 pub struct ExportArgs {
     /// The format
     #[arg(long, short = 'f', value_enum)]
-    format: FormatArg,
+    format: Format,
     /// Where to write (a directory for csv); standard output when absent
     #[arg(long, short = 'o', value_name = "FILE|DIR")]
     output: Option<PathBuf>,
     /// The key of the edge list in node-link JSON: `edges` (NetworkX 3.6) or `links` (D3)
-    #[arg(long, value_enum, default_value_t = LinksArg::Edges)]
-    links_key: LinksArg,
+    #[arg(long, value_enum, default_value_t = LinksKey::Edges)]
+    links_key: LinksKey,
     /// Only the entities within --depth hops of this one (id, name or alias)
     #[arg(long, value_name = "ENTITY", help_heading = "Filters")]
     focus: Option<String>,
@@ -44,53 +44,8 @@ pub struct ExportArgs {
     filter: FilterArgs,
 }
 
-/// `--format` values.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum FormatArg {
-    /// casegraph's canonical JSON (the whole dataset; no filters)
-    Json,
-    /// Node-link JSON for NetworkX's node_link_graph and D3
-    NodeLink,
-    /// Cytoscape JSON (.cyjs) for Cytoscape.js and Cytoscape desktop
-    Cytoscape,
-    /// GraphML for Gephi, yEd, Cytoscape and NetworkX
-    Graphml,
-    /// GEXF 1.3 for Gephi, with a timeline
-    Gexf,
-    /// A directory of CSV files (entities, relationships, citations); needs -o DIR
-    Csv,
-    /// An idempotent openCypher script for Neo4j 5, FalkorDB, Memgraph
-    Cypher,
-    /// FollowTheMoney JSON lines for Aleph
-    Ftm,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Json => Format::Json,
-            FormatArg::NodeLink => Format::NodeLink,
-            FormatArg::Cytoscape => Format::Cytoscape,
-            FormatArg::Graphml => Format::Graphml,
-            FormatArg::Gexf => Format::Gexf,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Cypher => Format::Cypher,
-            FormatArg::Ftm => Format::Ftm,
-        }
-    }
-}
-
-/// `--links-key` values.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum LinksArg {
-    /// NetworkX 3.6's default
-    Edges,
-    /// D3, and NetworkX before 3.6
-    Links,
-}
-
 pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
-    let format: Format = args.format.into();
+    let format = args.format;
     let filter = args.filter.filter();
     if format == Format::Json && (!filter.is_empty() || args.focus.is_some()) {
         return Err(Failure::Usage(
@@ -103,10 +58,7 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
             format.name()
         )));
     }
-    let links = match args.links_key {
-        LinksArg::Edges => LinksKey::Edges,
-        LinksArg::Links => LinksKey::Links,
-    };
+    let links = args.links_key;
     let model = ctx.model()?;
     let mut view = filter.view(&model);
     if let Some(focus) = &args.focus {

@@ -22,16 +22,16 @@ use std::path::PathBuf;
 pub struct RenderArgs {
     /// Output format [default: from the extension of -o, else dot]
     #[arg(long, value_enum)]
-    format: Option<FormatArg>,
+    format: Option<Format>,
     /// Write to FILE instead of standard output (needed for PNG on a terminal)
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Layout engine
-    #[arg(long, value_enum, default_value_t = LayoutArg::Dot)]
-    layout: LayoutArg,
+    #[arg(long, value_enum, default_value_t = Layout::Dot)]
+    layout: Layout,
     /// Who draws SVG and PNG: the built-in graphviz-pure, or the installed Graphviz `dot`
-    #[arg(long, value_enum, default_value_t = RendererArg::Pure)]
-    renderer: RendererArg,
+    #[arg(long, value_enum, default_value_t = Renderer::Pure)]
+    renderer: Renderer,
     /// Draw only the entities within --depth hops of ENTITY (an id, name or alias)
     #[arg(long, value_name = "ENTITY", conflicts_with = "path")]
     focus: Option<String>,
@@ -48,8 +48,8 @@ pub struct RenderArgs {
     #[arg(long, requires = "path")]
     credible: bool,
     /// Direction of the layers (dot layout)
-    #[arg(long, value_enum, default_value_t = RankDirArg::LR)]
-    rankdir: RankDirArg,
+    #[arg(long, value_enum, default_value_t = RankDir::LeftRight)]
+    rankdir: RankDir,
     /// Group entities in boxes
     #[arg(long, value_enum, value_name = "WHAT")]
     cluster_by: Option<ClusterBy>,
@@ -61,55 +61,6 @@ pub struct RenderArgs {
     force: bool,
     #[command(flatten)]
     filters: FilterArgs,
-}
-
-/// `--format`
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum FormatArg {
-    /// Graphviz DOT text
-    Dot,
-    /// SVG for the web
-    Svg,
-    /// PNG image
-    Png,
-}
-
-/// `--layout`
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum LayoutArg {
-    /// Layered
-    Dot,
-    /// Spring model
-    Neato,
-    /// Force-directed
-    Fdp,
-    /// Force-directed, for large graphs
-    Sfdp,
-    /// Circular
-    Circo,
-    /// Radial
-    Twopi,
-}
-
-/// `--renderer`
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum RendererArg {
-    /// Built-in graphviz-pure
-    Pure,
-    /// The installed Graphviz `dot`
-    System,
-}
-
-/// `--rankdir`
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(clippy::upper_case_acronyms)]
-enum RankDirArg {
-    /// Left to right
-    #[value(name = "LR", alias = "lr")]
-    LR,
-    /// Top to bottom
-    #[value(name = "TB", alias = "tb")]
-    TB,
 }
 
 /// `--cluster-by`
@@ -130,23 +81,7 @@ impl RenderArgs {
                 _ => None,
             }
         };
-        match self.format {
-            Some(FormatArg::Dot) => Format::Dot,
-            Some(FormatArg::Svg) => Format::Svg,
-            Some(FormatArg::Png) => Format::Png,
-            None => from_ext().unwrap_or(Format::Dot),
-        }
-    }
-
-    fn layout(&self) -> Layout {
-        match self.layout {
-            LayoutArg::Dot => Layout::Dot,
-            LayoutArg::Neato => Layout::Neato,
-            LayoutArg::Fdp => Layout::Fdp,
-            LayoutArg::Sfdp => Layout::Sfdp,
-            LayoutArg::Circo => Layout::Circo,
-            LayoutArg::Twopi => Layout::Twopi,
-        }
+        self.format.or_else(from_ext).unwrap_or(Format::Dot)
     }
 }
 
@@ -166,10 +101,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     let mut opts = Options::new();
     opts.footnotes = args.footnotes;
     opts.cluster_by_kind = args.cluster_by == Some(ClusterBy::Kind);
-    opts.rankdir = match args.rankdir {
-        RankDirArg::LR => RankDir::LeftRight,
-        RankDirArg::TB => RankDir::TopBottom,
-    };
+    opts.rankdir = args.rankdir;
     let mut about = Vec::new();
     let resolve_in = |view: &View, who: &str| {
         let ix = resolve(&model, who).map_err(|e| Failure::Query(e.to_string()))?;
@@ -247,11 +179,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             render::MAX_ENTITIES
         )));
     }
-    let renderer = match args.renderer {
-        RendererArg::Pure => Renderer::Pure,
-        RendererArg::System => Renderer::System,
-    };
-    let bytes = render::render(&model, &view, &opts, format, args.layout(), renderer)
+    let bytes = render::render(&model, &view, &opts, format, args.layout, args.renderer)
         .map_err(|e| Failure::Query(e.to_string()))?;
     match &args.output {
         Some(path) => crate::export::write_atomic(path, &bytes)

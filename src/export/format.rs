@@ -6,24 +6,32 @@ use crate::query::View;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// An export format (also the `--format` values of `casegraph export`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     /// casegraph's canonical JSON.
+    #[value(help = "casegraph's canonical JSON (the whole dataset; no filters)")]
     Json,
     /// Node-link JSON (NetworkX, D3).
+    #[value(help = "Node-link JSON for NetworkX's node_link_graph and D3")]
     NodeLink,
     /// Cytoscape JSON (`.cyjs`).
+    #[value(help = "Cytoscape JSON (.cyjs) for Cytoscape.js and Cytoscape desktop")]
     Cytoscape,
     /// GraphML.
+    #[value(help = "GraphML for Gephi, yEd, Cytoscape and NetworkX")]
     Graphml,
     /// GEXF 1.3 (Gephi).
+    #[value(help = "GEXF 1.3 for Gephi, with a timeline")]
     Gexf,
     /// A directory of CSV files.
+    #[value(help = "A directory of CSV files (entities, relationships, citations); needs -o DIR")]
     Csv,
     /// An openCypher script.
+    #[value(help = "An idempotent openCypher script for Neo4j 5, FalkorDB, Memgraph")]
     Cypher,
     /// FollowTheMoney JSON lines.
+    #[value(help = "FollowTheMoney JSON lines for Aleph")]
     Ftm,
 }
 

@@ -16,13 +16,15 @@ use crate::query::View;
 use serde_json::{Map, Value};
 use std::io::{self, Write};
 
-/// Which key holds the edge list.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Which key holds the edge list (also `casegraph export --links-key`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum LinksKey {
     /// `edges`: NetworkX ≥ 3.6's default.
     #[default]
+    #[value(help = "NetworkX 3.6's default")]
     Edges,
     /// `links`: D3, and NetworkX before 3.6.
+    #[value(help = "D3, and NetworkX before 3.6")]
     Links,
 }
 

@@ -26,30 +26,38 @@ use std::fmt;
 pub const MAX_ENTITIES: usize = 500;
 
 /// Direction of the ranks in the `dot` layout.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum RankDir {
     /// Left to right (the default: labels are wide, screens are wide).
     #[default]
+    #[value(name = "LR", alias = "lr", help = "Left to right")]
     LeftRight,
     /// Top to bottom.
+    #[value(name = "TB", alias = "tb", help = "Top to bottom")]
     TopBottom,
 }
 
 /// A Graphviz layout engine.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Layout {
     /// Layered (hierarchical).
     #[default]
+    #[value(help = "Layered")]
     Dot,
     /// Spring model (stress majorization).
+    #[value(help = "Spring model")]
     Neato,
     /// Spring model (force-directed).
+    #[value(help = "Force-directed")]
     Fdp,
     /// Multiscale force-directed, for large graphs.
+    #[value(help = "Force-directed, for large graphs")]
     Sfdp,
     /// Circular.
+    #[value(help = "Circular")]
     Circo,
     /// Radial.
+    #[value(help = "Radial")]
     Twopi,
 }
 
@@ -68,23 +76,28 @@ impl Layout {
 }
 
 /// Who lays out and draws the graph.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Renderer {
     /// graphviz-pure, built in: nothing to install, same bytes everywhere.
     #[default]
+    #[value(help = "Built-in graphviz-pure")]
     Pure,
     /// The installed Graphviz `dot`, run through graphviz-rust's `exec`.
+    #[value(help = "The installed Graphviz `dot`")]
     System,
 }
 
 /// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Graphviz DOT text.
+    #[value(help = "Graphviz DOT text")]
     Dot,
     /// SVG for the web: ids, classes, tooltips, source links.
+    #[value(help = "SVG for the web")]
     Svg,
     /// PNG at 96 dpi.
+    #[value(help = "PNG image")]
     Png,
 }
 
