@@ -3,7 +3,7 @@
 use super::{Ctx, Failure, FilterArgs, fmt, json};
 use crate::model::{EntityIx, Model};
 use crate::query::path::{Hop, Path, PathMode, PathQuery, UNIT};
-use crate::query::{PathError, explain_no_path, paths, resolve};
+use crate::query::{Filter, PathError, explain_no_path, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -159,17 +159,9 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
                 msg.push_str(&format!("\n  = note: {n}"));
             }
             if ctx.global.json {
-                json::print(
-                    &mut ctx.out,
-                    &json!({
-                        "from": json::entity_brief(&model.entity(from)),
-                        "to": json::entity_brief(&model.entity(to)),
-                        "filters": filter.describe(),
-                        "total": 0,
-                        "paths": [],
-                        "notes": notes,
-                    }),
-                )?;
+                let mut v = envelope(&model, from, to, &filter, 0, Vec::new());
+                v["notes"] = json!(notes);
+                json::print(&mut ctx.out, &v)?;
             }
             return Err(Failure::Query(msg));
         }
@@ -178,15 +170,15 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         }
     };
     if ctx.global.json {
+        let total = found.total.min(u128::from(u64::MAX)) as u64;
+        let paths = found
+            .paths
+            .iter()
+            .map(|p| path_json(&model, p, &q))
+            .collect();
         json::print(
             &mut ctx.out,
-            &json!({
-                "from": json::entity_brief(&model.entity(from)),
-                "to": json::entity_brief(&model.entity(to)),
-                "filters": filter.describe(),
-                "total": found.total.min(u128::from(u64::MAX)) as u64,
-                "paths": found.paths.iter().map(|p| path_json(&model, p, &q)).collect::<Vec<_>>(),
-            }),
+            &envelope(&model, from, to, &filter, total, paths),
         )?;
         return Ok(());
     }
@@ -249,4 +241,22 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         )?;
     }
     Ok(())
+}
+
+/// The `--json` object of `path`, the same whether or not a path was found.
+fn envelope(
+    model: &Model,
+    from: EntityIx,
+    to: EntityIx,
+    filter: &Filter,
+    total: u64,
+    paths: Vec<Value>,
+) -> Value {
+    json!({
+        "from": json::entity_brief(&model.entity(from)),
+        "to": json::entity_brief(&model.entity(to)),
+        "filters": filter.describe(),
+        "total": total,
+        "paths": paths,
+    })
 }
