@@ -11,7 +11,7 @@
 //! A cell that already begins with `'` gets one too, so the rule can be
 //! undone exactly: drop one leading `'` from a cell that begins with `'`.
 
-use super::common::{dates, entities, properties_json, relationships};
+use super::common::{ENTITY_ATTRS, dates, entities, entity_attrs, properties_json, relationships};
 use crate::model::Model;
 use crate::query::View;
 use serde_json::Value;
@@ -54,38 +54,25 @@ fn json_cell(v: Option<Value>) -> Cow<'static, str> {
     Cow::Owned(v.map(|v| v.to_string()).unwrap_or_default())
 }
 
-/// Writes `entities.csv`: id, name, kind, aliases (JSON list), description,
-/// url, start, end, properties (JSON object), color.
+/// Writes `entities.csv`: id, then the attributes every graph export
+/// carries ([`ENTITY_ATTRS`]): name, kind, aliases (JSON list), description,
+/// url, start, end, properties (JSON object).
 pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
-    let head = [
-        "id",
-        "name",
-        "kind",
-        "aliases",
-        "description",
-        "url",
-        "start",
-        "end",
-        "properties",
-    ];
-    row(&mut w, &head.map(Cow::Borrowed))?;
+    let head: Vec<Cow<'_, str>> = std::iter::once("id")
+        .chain(ENTITY_ATTRS)
+        .map(Cow::Borrowed)
+        .collect();
+    row(&mut w, &head)?;
     for e in entities(model, view) {
-        let aliases: Vec<Value> = e.aliases().map(Value::from).collect();
-        row(
-            &mut w,
-            &[
-                e.id().into(),
-                e.name().into(),
-                e.kind().into(),
-                Value::Array(aliases).to_string().into(),
-                opt(e.description()),
-                opt(e.url()),
-                opt(e.start().map(|d| d.to_string())),
-                opt(e.end().map(|d| d.to_string())),
-                json_cell(properties_json(e.properties())),
-            ],
-        )?;
+        let cells: Vec<Cow<'_, str>> = std::iter::once(e.id().into())
+            .chain(entity_attrs(&e).into_iter().map(|(_, v)| match v {
+                None => Cow::Borrowed(""),
+                Some(Value::String(s)) => Cow::Owned(s),
+                Some(other) => Cow::Owned(other.to_string()),
+            }))
+            .collect();
+        row(&mut w, &cells)?;
     }
     w.flush()
 }
