@@ -638,6 +638,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn html_text_leaves_no_markup_and_no_control_characters() {
+        assert_eq!(html_text("plain"), "plain");
+        assert_eq!(
+            html_text(r#"<b>"Gala" & 'co'</b>"#),
+            "&lt;b&gt;&quot;Gala&quot; &amp; &#39;co&#39;&lt;/b&gt;"
+        );
+        assert_eq!(html_text("a\nb\u{1b}[2J"), "a b [2J");
+        // Already-escaped text is escaped again, so it is shown as written.
+        assert_eq!(html_text("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
     fn quote_escapes_what_dot_and_graphviz_would_read() {
         assert_eq!(quote("a"), r#""a""#);
         assert_eq!(quote(r#"say "hi""#), r#""say \"hi\"""#);
