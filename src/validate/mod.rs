@@ -17,6 +17,7 @@ use crate::model::{
     Property, Range32, RelExtra, RelIx, Relationship, Scalar, Source, SourceIx, SourceKind, Status,
     When,
 };
+use fixedbitset::FixedBitSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::fmt;
 
@@ -79,6 +80,9 @@ struct PendingRef {
     /// when it has a forward reference, and once however many it has.
     from_what: u32,
 }
+
+/// Relationships of a file read before sizing the id table from them.
+const PRESIZE_SAMPLE: u32 = 1024;
 
 /// A [`Span`] in 12 bytes instead of 24, for the tables that keep one per
 /// record (a few million on large datasets). Offsets past 4 GiB saturate:
@@ -160,9 +164,23 @@ pub struct Builder {
     diags: Vec<Diagnostic>,
     file: FileId,
     entity_span: Vec<Option<Spot>>,
+    /// `entity_span[i].is_some()`, as bits: a reference checks it for every
+    /// relationship end, and 1 M spans do not stay in cache where 1 M bits do.
+    entity_defined: FixedBitSet,
     source_span: Vec<Option<Spot>>,
     source_cited: Vec<bool>,
-    rel_span: Vec<Spot>,
+    /// Where each relationship's record starts, in its file. Four bytes,
+    /// not a [`Spot`]'s twelve: the record's span is always one byte long
+    /// (its `{`), and the file is found in `rel_files`.
+    rel_offset: Vec<u32>,
+    /// (first relationship, file) for each file, in reading order.
+    rel_files: Vec<(u32, FileId)>,
+    /// Length of the file being read, relationships read from it so far,
+    /// and where its first one starts: to size the relationship id table
+    /// (see [`Builder::presize_relationships`]).
+    file_len: usize,
+    file_rels: u32,
+    file_first_rel: usize,
     pending: Vec<PendingRef>,
     /// The `from_what` texts of [`PendingRef`]s.
     pending_names: Vec<String>,
@@ -197,9 +215,14 @@ impl Builder {
             diags: Vec::new(),
             file: 0,
             entity_span: Vec::new(),
+            entity_defined: FixedBitSet::new(),
             source_span: Vec::new(),
             source_cited: Vec::new(),
-            rel_span: Vec::new(),
+            rel_offset: Vec::new(),
+            rel_files: Vec::new(),
+            file_len: 0,
+            file_rels: 0,
+            file_first_rel: 0,
             pending: Vec::new(),
             pending_names: Vec::new(),
             last_pending_name: None,
@@ -217,6 +240,9 @@ impl Builder {
     /// model's strings point into it rather than copy it.
     pub fn set_file(&mut self, file: FileId, text: &std::sync::Arc<String>) {
         self.file = file;
+        self.file_len = text.len();
+        self.file_rels = 0;
+        self.rel_files.push((self.rel_offset.len() as u32, file));
         self.model.text.add_file(text.clone());
     }
 
@@ -237,6 +263,20 @@ impl Builder {
             file: self.file,
             offset: node.pos,
             len: node.len,
+        }
+    }
+
+    /// Where relationship `ix`'s record starts.
+    fn rel_span(&self, ix: RelIx) -> Span {
+        let i = ix.index() as u32;
+        let file = match self.rel_files.partition_point(|&(first, _)| first <= i) {
+            0 => self.file,
+            n => self.rel_files[n - 1].1,
+        };
+        Span {
+            file,
+            offset: self.rel_offset[ix.index()] as usize,
+            len: 1,
         }
     }
 
@@ -580,7 +620,7 @@ impl Builder {
     /// Resolves an entity reference, creating a placeholder for ids not seen yet.
     fn entity_ref(&mut self, id: &str, span: Span, from_what: &What<'_>) -> EntityIx {
         if let Some(ix) = self.model.entity_by_id(id) {
-            if self.entity_span[ix.index()].is_none() {
+            if !self.entity_defined.contains(ix.index()) {
                 let from_what = self.pending_name(from_what);
                 self.pending.push(PendingRef {
                     span,
@@ -615,11 +655,9 @@ impl Builder {
             end: None,
             properties: Range32::default(),
         });
-        let (graph, text) = (&self.model.graph, &self.model.text);
-        self.model.entity_ids.insert(id, ix.index() as u32, |i| {
-            text.get(graph[NodeIndex::new(i as usize)].id)
-        });
+        self.model.entity_ids.insert(id, id_str, ix.index() as u32);
         self.entity_span.push(None);
+        self.entity_defined.grow(self.entity_span.len());
         ix
     }
 
@@ -809,9 +847,11 @@ impl Builder {
         };
         self.model.graph[ix] = entity;
         self.entity_span[ix.index()] = Some(id_span.into());
+        self.entity_defined.insert(ix.index());
     }
 
     fn add_relationship(&mut self, node: &Node<'_>) {
+        self.presize_relationships(node.pos);
         let Some(f) = self.fields(node, &What::Plain("a relationship"), RELATIONSHIP_KEYS) else {
             return;
         };
@@ -947,7 +987,7 @@ impl Builder {
         let rel_id = match id {
             Some((id, span)) => {
                 if let Some(first) = self.model.relationship_by_id(id) {
-                    let first = self.rel_span[first.index()].span();
+                    let first = self.rel_span(first);
                     self.duplicate("relationship", id, span, first);
                 } else {
                     id_is_new = true;
@@ -978,7 +1018,8 @@ impl Builder {
             extra,
         };
         let ix = self.model.graph.add_edge(from_ix, to_ix, rel);
-        self.rel_span.push(f.span.into());
+        self.rel_offset
+            .push(u32::try_from(f.span.offset).unwrap_or(u32::MAX));
         match (rel_id, id) {
             (Some(_), Some((id, _))) => {
                 if id_is_new {
@@ -986,6 +1027,31 @@ impl Builder {
                 }
             }
             _ => self.needs_id.push(ix),
+        }
+    }
+
+    /// Counts a relationship record starting at `pos`; at the
+    /// [`PRESIZE_SAMPLE`]th of a file, reserves room for as many more as
+    /// the rest of the file would hold at the size they have had so far.
+    ///
+    /// Why: the relationship id table holds indices only (see
+    /// [`IdIndex`]), so each time it grows it reads every id back from the
+    /// records and the file text, a few cache misses per id; on 3 M
+    /// relationships that was a tenth of loading. Sized once from this
+    /// estimate, it almost never grows. An estimate that is too large (a
+    /// file whose relationships come before long other sections) costs
+    /// memory, at most a table slot per relationship-sized run of bytes.
+    fn presize_relationships(&mut self, pos: usize) {
+        self.file_rels += 1;
+        if self.file_rels == 1 {
+            self.file_first_rel = pos;
+        } else if self.file_rels == PRESIZE_SAMPLE {
+            let per_record = (pos - self.file_first_rel) / (PRESIZE_SAMPLE as usize - 1);
+            let more = self.file_len.saturating_sub(pos) / per_record.max(1);
+            let (graph, text) = (&self.model.graph, &self.model.text);
+            self.model.rel_ids.reserve(more + more / 32, |i| {
+                text.get(graph[EdgeIndex::new(i as usize)].id)
+            });
         }
     }
 
@@ -1182,6 +1248,10 @@ impl Builder {
         if !self.incomplete {
             self.warn_orphans_and_uncited();
         }
+        // Nothing reads the definition spans from here on; give their memory
+        // back before the duplicate pass allocates its table (the peak).
+        self.entity_span = Vec::new();
+        self.source_span = Vec::new();
         self.warn_duplicate_relationships();
         let mut diags = std::mem::take(&mut self.diags);
         diags.sort_by_key(|d| {
@@ -1390,13 +1460,13 @@ impl Builder {
             self.diags.push(
                 Diagnostic::new(
                     Rule::DuplicateRelationship,
-                    Some(self.rel_span[second.index()].span()),
+                    Some(self.rel_span(second)),
                     format!(
                         "relationship `{second_id}` repeats `{first_id}`: same ends, type and dates"
                     ),
                 )
                 .label("duplicate")
-                .related(self.rel_span[first.index()].span(), "the first is")
+                .related(self.rel_span(first), "the first is")
                 .help("merge their evidence into one relationship, or give them different dates"),
             );
         }
