@@ -108,7 +108,7 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
                 &mut files,
                 &mut builder,
                 EMBEDDED_NAME.into(),
-                EMBEDDED_JSON.as_bytes().to_vec(),
+                Decoded::new(EMBEDDED_JSON.as_bytes().to_vec()),
                 &mut Counter::new(EMBEDDED_JSON.len() as u64, progress),
             );
             "netflix-facebook".to_owned()
@@ -117,7 +117,7 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
             Ok(inputs) => {
                 let total = inputs
                     .iter()
-                    .map(|(_, b)| b.as_ref().map_or(0, |b| b.len() as u64))
+                    .map(|(_, b)| b.as_ref().map_or(0, Decoded::len))
                     .sum();
                 let several = inputs.len() > 1;
                 let mut counter = Counter::new(total, progress);
@@ -215,7 +215,7 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
         &mut files,
         &mut builder,
         name.into(),
-        text.as_bytes().to_vec(),
+        Decoded::new(text.as_bytes().to_vec()),
         &mut Counter::new(text.len() as u64, &mut |_, _| {}),
     );
     let stem = name.rsplit('/').next().unwrap_or(name);
@@ -277,8 +277,41 @@ fn unreadable_file(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     )
 }
 
-/// A file's name and its bytes, or why it could not be read.
-type Input = (String, Result<Vec<u8>, Box<Diagnostic>>);
+/// A file's name and its text, or why it could not be read.
+type Input = (String, Result<Decoded, Box<Diagnostic>>);
+
+/// A file's bytes checked as UTF-8, with a leading BOM removed.
+enum Decoded {
+    /// The text.
+    Text(String),
+    /// Not UTF-8: the text shown with replacement characters, and the
+    /// offset of the first invalid byte.
+    NotUtf8(String, usize),
+}
+
+impl Decoded {
+    fn new(mut bytes: Vec<u8>) -> Decoded {
+        // The BOM goes before anything else, so every position, the invalid
+        // byte's included, is counted from the same place.
+        if bytes.starts_with(b"\xef\xbb\xbf") {
+            bytes.drain(..3);
+        }
+        match String::from_utf8(bytes) {
+            Ok(t) => Decoded::Text(t),
+            Err(e) => {
+                let bad = e.utf8_error().valid_up_to();
+                Decoded::NotUtf8(String::from_utf8_lossy(e.as_bytes()).into_owned(), bad)
+            }
+        }
+    }
+
+    /// Size in bytes, for the progress bar.
+    fn len(&self) -> u64 {
+        match self {
+            Decoded::Text(t) | Decoded::NotUtf8(t, _) => t.len() as u64,
+        }
+    }
+}
 
 /// The files of a dataset path: the file itself, or a directory's `*.json`
 /// files in sorted name order (not recursive). A directory's file that
@@ -287,7 +320,7 @@ fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_dir() {
         let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-        return Ok(vec![(path.display().to_string(), Ok(bytes))]);
+        return Ok(vec![(path.display().to_string(), Ok(Decoded::new(bytes)))]);
     }
     let mut names = Vec::new();
     for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
@@ -308,11 +341,16 @@ fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
             .help("point `--data` at a dataset file or a directory of them"),
         ));
     }
+    // Reading and checking UTF-8 are independent per file: done on every
+    // core, collected in name order, so what follows is the same.
+    use rayon::prelude::*;
     Ok(names
-        .into_iter()
+        .into_par_iter()
         .map(|p| {
-            let bytes = std::fs::read(&p).map_err(|e| unreadable_file(&p, &e));
-            (p.display().to_string(), bytes)
+            let text = std::fs::read(&p)
+                .map(Decoded::new)
+                .map_err(|e| unreadable_file(&p, &e));
+            (p.display().to_string(), text)
         })
         .collect())
 }
@@ -323,21 +361,13 @@ fn feed(
     files: &mut SourceFiles,
     builder: &mut Builder,
     name: String,
-    bytes: Vec<u8>,
+    decoded: Decoded,
     counter: &mut Counter<'_>,
 ) -> bool {
-    let size = bytes.len() as u64;
-    let mut bytes = bytes;
-    // The BOM goes before anything else, so every position, the invalid
-    // byte's included, is counted from the same place.
-    if bytes.starts_with(b"\xef\xbb\xbf") {
-        bytes.drain(..3);
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let bad = e.utf8_error().valid_up_to();
-            let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+    let size = decoded.len();
+    let text = match decoded {
+        Decoded::Text(t) => t,
+        Decoded::NotUtf8(shown, bad) => {
             let file = files.add(SourceFile::new(name, shown));
             builder.push(
                 Diagnostic::new(

@@ -24,6 +24,12 @@ pub const EXACT_BUDGET: u64 = 2_000_000_000;
 /// prints, settles with few pivots; the output says it is an estimate.
 pub const SAMPLE_BUDGET: u64 = 200_000_000;
 
+/// How many chunks the sampled sources are split into to be searched in
+/// parallel. Fixed, not the number of cores, so the floating-point sums are
+/// added in the same order everywhere; 8 keeps 8 cores busy, and each chunk
+/// costs a score table (8 bytes an entity) until the chunks are added up.
+const SAMPLE_CHUNKS: usize = 8;
+
 /// The fixed seed of the pivot sample, so `stats` prints the same numbers
 /// every time.
 pub const SAMPLE_SEED: u64 = 0x5eed_ca5e_9a4f_0001;
@@ -217,12 +223,43 @@ fn sampled_betweenness(g: &UnGraph<EntityIx, (), u32>, k: usize) -> Vec<f64> {
     }
     let neighbours = |v: usize| &targets[offsets[v] as usize..offsets[v + 1] as usize];
 
+    // Each chunk of sources is searched on its own core into its own
+    // scores, and the chunks' scores are added in chunk order: the chunks
+    // are fixed (not one per core), so the sums, and the figures printed,
+    // are the same on any machine.
+    use rayon::prelude::*;
+    let chunk = k.div_ceil(SAMPLE_CHUNKS).max(1);
+    let partial: Vec<Vec<f64>> = order[..k]
+        .par_chunks(chunk)
+        .map(|sources| brandes(n, &neighbours, sources))
+        .collect();
+    for part in partial {
+        for (total, x) in score.iter_mut().zip(part) {
+            *total += x;
+        }
+    }
+    let scale = (n as f64 / k as f64) / ((n - 1) * (n - 2)) as f64;
+    for x in &mut score {
+        *x *= scale;
+    }
+    score
+}
+
+/// The dependency of every entity on the shortest paths from each of
+/// `sources` (Brandes' accumulation), summed; `neighbours` gives an
+/// entity's neighbours.
+fn brandes<'g>(
+    n: usize,
+    neighbours: &(impl Fn(usize) -> &'g [u32] + Sync),
+    sources: &[usize],
+) -> Vec<f64> {
+    let mut score = vec![0.0f64; n];
     let mut sigma = vec![0.0f64; n];
     let mut dist = vec![-1i64; n];
     let mut delta = vec![0.0f64; n];
     let mut stack: Vec<u32> = Vec::with_capacity(n);
     let mut queue = VecDeque::new();
-    for &s in &order[..k] {
+    for &s in sources {
         for &v in &stack {
             let v = v as usize;
             sigma[v] = 0.0;
@@ -261,10 +298,6 @@ fn sampled_betweenness(g: &UnGraph<EntityIx, (), u32>, k: usize) -> Vec<f64> {
             }
         }
     }
-    let scale = (n as f64 / k as f64) / ((n - 1) * (n - 2)) as f64;
-    for x in &mut score {
-        *x *= scale;
-    }
     score
 }
 
@@ -294,6 +327,36 @@ mod tests {
         let sampled = sampled_betweenness(&g, 6);
         for (a, b) in exact.iter().zip(&sampled) {
             assert!((a - b).abs() < 1e-9, "{exact:?} vs {sampled:?}");
+        }
+    }
+
+    /// The sampled scores are the same bits on one core or many: the
+    /// chunks of sources are fixed and added up in order.
+    #[test]
+    fn sampled_scores_do_not_depend_on_the_number_of_threads() {
+        // A ring of 300 with chords: many shortest paths of different lengths.
+        let n = 300u32;
+        let edges: Vec<(u32, u32)> = (0..n)
+            .flat_map(|i| [(i, (i + 1) % n), (i, (i * 7 + 3) % n)])
+            .filter(|(a, b)| a != b)
+            .collect();
+        let g = graph(&edges, n as usize);
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool")
+                .install(|| sampled_betweenness(&g, 100))
+        };
+        let one = on(1);
+        assert!(one.iter().any(|&x| x > 0.0));
+        for threads in [2, 3, 8] {
+            let many = on(threads);
+            let same = one
+                .iter()
+                .zip(&many)
+                .all(|(a, b)| a.to_bits() == b.to_bits());
+            assert!(same, "{threads} threads gave other scores");
         }
     }
 

@@ -1432,11 +1432,17 @@ impl Builder {
         let hasher = foldhash::fast::FixedState::default();
         // 32 bits of hash keep this table small (it adds to the peak
         // memory); the few collisions are sorted out below.
-        let mut order: Vec<(u32, u32)> = graph
-            .edge_indices()
-            .map(|ix| (hasher.hash_one(key(ix)) as u32, ix.index() as u32))
+        // Hashing and sorting are spread over the cores; the order is a
+        // total one, so the result is the same on any number of them.
+        use rayon::prelude::*;
+        let mut order: Vec<(u32, u32)> = (0..graph.edge_count() as u32)
+            .into_par_iter()
+            .map(|i| {
+                let ix = EdgeIndex::new(i as usize);
+                (hasher.hash_one(key(ix)) as u32, i)
+            })
             .collect();
-        order.sort_unstable();
+        order.par_sort_unstable();
         let mut pairs = Vec::new();
         let mut run = Vec::new();
         for group in order.chunk_by(|x, y| x.0 == y.0) {

@@ -6,6 +6,7 @@ mod common;
 mod check;
 mod commands;
 mod export;
+mod parallel;
 mod paths_prop;
 mod queries;
 mod readers;

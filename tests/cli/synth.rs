@@ -4,7 +4,7 @@
 
 #[path = "../../examples/synth.rs"]
 #[allow(dead_code)]
-mod synth_example;
+pub(super) mod synth_example;
 
 use synth_example::{Args, write_dataset};
 
