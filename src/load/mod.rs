@@ -182,13 +182,16 @@ struct Tracked<'a, 'p> {
 
 impl<'a> RecordSink<'a> for Tracked<'_, '_> {
     fn record(&mut self, section: Section, node: Node<'a>) {
+        self.record_ref(section, &node);
+    }
+    fn record_ref(&mut self, section: Section, node: &Node<'a>) {
         // Often enough for a smooth bar, rarely enough to cost nothing.
         self.records = self.records.wrapping_add(1);
         if self.records.is_multiple_of(4096) {
             let c = &mut *self.counter;
             (c.report)(c.base + node.pos as u64, c.total);
         }
-        self.builder.record(section, node);
+        self.builder.record_ref(section, node);
     }
     fn format(&mut self, key: KeySpan, node: Node<'a>) {
         self.builder.format(key, node);

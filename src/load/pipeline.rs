@@ -23,12 +23,14 @@ const QUEUE: usize = 2;
 /// (`CASEGRAPH_PARSE_THREADS=2`), the file is large and there is more than
 /// one core. Same calls in the same order either way.
 ///
-/// Off by default: measured on a shared 2-core machine it lost to one
-/// thread (M: 1.4–3.0 s wall and 1.0 s CPU against 1.2–1.4 s and 0.8 s),
-/// mostly because each record's value tree is allocated on the reader's
-/// thread and freed on the validator's, which glibc's allocator handles
-/// slowly. Sending the batches back to be freed where they were allocated
-/// is the next step before turning it on.
+/// Off by default. Each batch goes back to the reader's thread to be freed
+/// there (freeing another thread's allocations is slow in glibc's
+/// allocator), and with that, on this project's 2-vCPU benchmark machine,
+/// two threads take M from 0.59–0.67 s to 0.52–0.55 s wall but L only from
+/// 8.1 s to 7.8 s, for 40–60 % more CPU time: on L the validator waits on
+/// memory, not on the parser, and the second vCPU shares the first one's
+/// core. Worth turning on where there are real cores to spare; measure
+/// there first (benches/BENCHMARKS.md).
 pub(super) fn read<'a>(text: &'a str, sink: &mut dyn RecordSink<'a>) -> Result<(), Malformed> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let wanted = std::env::var_os("CASEGRAPH_PARSE_THREADS").is_some_and(|v| v == "2");
@@ -42,9 +44,14 @@ pub(super) fn read<'a>(text: &'a str, sink: &mut dyn RecordSink<'a>) -> Result<(
 fn read_threaded<'a>(text: &'a str, sink: &mut dyn RecordSink<'a>) -> Result<(), Malformed> {
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Vec<Event<'a>>>(QUEUE);
+        // Validated batches go back to the reader to be freed there (see
+        // [`Forward::send`]). Unbounded, but the reader empties it at each
+        // send, so it holds a batch or two.
+        let (back_tx, back_rx) = mpsc::channel::<Vec<Event<'a>>>();
         let reader = scope.spawn(move || {
             let mut forward = Forward {
                 tx,
+                back: back_rx,
                 batch: Vec::with_capacity(BATCH),
             };
             let result = json::read(text, &mut forward);
@@ -52,9 +59,11 @@ fn read_threaded<'a>(text: &'a str, sink: &mut dyn RecordSink<'a>) -> Result<(),
             result
         });
         for batch in rx {
-            for event in batch {
+            for event in &batch {
                 event.apply(sink);
             }
+            // Fails only once the reader is done: then this thread frees it.
+            let _ = back_tx.send(batch);
         }
         reader
             .join()
@@ -73,14 +82,17 @@ enum Event<'a> {
 }
 
 impl<'a> Event<'a> {
-    fn apply(self, sink: &mut dyn RecordSink<'a>) {
+    /// Makes the call; records are lent, not given, so the batch can go
+    /// back to the reader thread to be freed. The other calls are a handful
+    /// per file: their values are copied.
+    fn apply(&self, sink: &mut dyn RecordSink<'a>) {
         match self {
-            Event::Record(section, node) => sink.record(section, node),
-            Event::Format(pos, node) => sink.format(pos, node),
-            Event::Dataset(pos, node) => sink.dataset(pos, node),
-            Event::UnknownTopKey(key, pos) => sink.unknown_top_key(&key, pos),
-            Event::DuplicateTopKey(key, at, first) => sink.duplicate_top_key(&key, at, first),
-            Event::WrongTopType(what, node) => sink.wrong_top_type(&what, node),
+            Event::Record(section, node) => sink.record_ref(*section, node),
+            Event::Format(pos, node) => sink.format(*pos, node.clone()),
+            Event::Dataset(pos, node) => sink.dataset(*pos, node.clone()),
+            Event::UnknownTopKey(key, pos) => sink.unknown_top_key(key, *pos),
+            Event::DuplicateTopKey(key, at, first) => sink.duplicate_top_key(key, *at, *first),
+            Event::WrongTopType(what, node) => sink.wrong_top_type(what, node.clone()),
         }
     }
 }
@@ -88,6 +100,8 @@ impl<'a> Event<'a> {
 /// The reader thread's sink: batches the calls and sends them on.
 struct Forward<'a> {
     tx: mpsc::SyncSender<Vec<Event<'a>>>,
+    /// Batches the validator is done with.
+    back: mpsc::Receiver<Vec<Event<'a>>>,
     batch: Vec<Event<'a>>,
 }
 
@@ -99,9 +113,18 @@ impl<'a> Forward<'a> {
         }
     }
 
+    /// Sends the batch, and frees the batches the validator has finished
+    /// with here, on the thread that allocated their records; the last one
+    /// back becomes the next batch.
     fn send(&mut self) {
         if !self.batch.is_empty() {
-            let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+            let mut next = None;
+            while let Ok(mut done) = self.back.try_recv() {
+                done.clear();
+                next = Some(done);
+            }
+            let next = next.unwrap_or_else(|| Vec::with_capacity(BATCH));
+            let batch = std::mem::replace(&mut self.batch, next);
             // The receiver only goes away once this thread is done.
             let _ = self.tx.send(batch);
         }

@@ -1481,11 +1481,15 @@ impl Builder {
 
 impl<'a> RecordSink<'a> for Builder {
     fn record(&mut self, section: Section, node: Node<'a>) {
+        self.record_ref(section, &node);
+    }
+
+    fn record_ref(&mut self, section: Section, node: &Node<'a>) {
         self.records += 1;
         match section {
-            Section::Sources => self.add_source(&node),
-            Section::Entities => self.add_entity(&node),
-            Section::Relationships => self.add_relationship(&node),
+            Section::Sources => self.add_source(node),
+            Section::Entities => self.add_entity(node),
+            Section::Relationships => self.add_relationship(node),
         }
     }
 
