@@ -307,11 +307,11 @@ pub fn bench_pairs(n: u64) -> Vec<(u64, u64)> {
         .collect()
 }
 
-/// The entity the `render --focus` benchmarks draw: not a hub (index 0
-/// and its neighbours have thousands of relationships on L, an unreadable
-/// diagram), but one from the first hundredth, which preferential
-/// attachment gives a few dozen relationships at any size (27 on S, 54 on M)
-/// because an entity's expected degree depends on its index relative to n.
+/// The entity the `render --focus` benchmarks draw: not a hub (the first
+/// entities have hundreds of relationships on S, thousands on M: an
+/// unreadable diagram), but the one at n/100, which has a few dozen (27 on
+/// S, 54 on M): under preferential attachment an entity's expected degree
+/// depends on its index relative to n, so it stays mid-degree at any size.
 pub fn focus_index(n: u64) -> u64 {
     n / 100
 }
