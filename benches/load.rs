@@ -18,7 +18,8 @@
 //!
 //! After the whole-load cases, each size also times 100 `path` queries
 //! between fixed pairs on the loaded model (query time only; the issue's
-//! target is under 50 ms each on L, found or not). Hooks: node-link export
+//! target is under 50 ms each on L, found or not): the pairs of
+//! `synth::bench_pairs`, which benches/compare.sh asks the whole process. Hooks: node-link export
 //! and `render --focus` benchmarks are added as more entries in [`cases`].
 
 #[path = "../examples/synth.rs"]
@@ -57,6 +58,9 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// The seed of every benchmark dataset (benches/compare.sh uses the same).
+const SEED: u64 = 1;
+
 /// The dataset file for a size, generated on first use.
 fn dataset(dir: &Path, label: &str, entities: u64, relationships: u64) -> PathBuf {
     let path = dir.join(format!("{label}.json"));
@@ -65,7 +69,7 @@ fn dataset(dir: &Path, label: &str, entities: u64, relationships: u64) -> PathBu
         let args = synth::Args {
             entities,
             relationships,
-            seed: 1,
+            seed: SEED,
             out: String::new(),
         };
         let file = std::fs::File::create(&path).expect("writable bench data");
@@ -76,17 +80,21 @@ fn dataset(dir: &Path, label: &str, entities: u64, relationships: u64) -> PathBu
 
 /// 100 shortest-path queries between fixed, spread-out pairs of entities
 /// (some have no path within 6 hops: the small components), each timed
-/// alone. Returns the times and how many found a path.
-fn path_queries(model: &casegraph::Model) -> (Vec<Duration>, usize) {
+/// alone. The pairs are [`synth::bench_pairs`], by id: the same that
+/// `synth --pairs-out` writes for `casegraph path --pairs` in
+/// benches/compare.sh. Returns the times and how many found a path.
+fn path_queries(model: &casegraph::Model, seed: u64) -> (Vec<Duration>, usize) {
     use casegraph::query::path::{PathQuery, paths};
     let view = casegraph::query::View::all(model);
-    let n = model.entity_count();
+    let id = |i: u64| {
+        model
+            .entity_by_id(&synth::entity_id(seed, i))
+            .expect("a generated id")
+    };
     let mut times = Vec::with_capacity(100);
     let mut found = 0;
-    for i in 0..100usize {
-        let from = petgraph::graph::NodeIndex::new((i * 7919) % n);
-        let to = petgraph::graph::NodeIndex::new((i * 104_729 + n / 2) % n);
-        let q = PathQuery::new(from, to);
+    for (from, to) in synth::bench_pairs(model.entity_count() as u64) {
+        let q = PathQuery::new(id(from), id(to));
         let start = Instant::now();
         let answer = paths(model, &view, &q);
         times.push(start.elapsed());
@@ -108,7 +116,7 @@ fn main() {
         let args = synth::Args {
             entities: 200,
             relationships: 600,
-            seed: 1,
+            seed: SEED,
             out: String::new(),
         };
         synth::write_dataset(&args, &mut text).expect("generated");
@@ -119,7 +127,7 @@ fn main() {
         let model = casegraph::load_str("tiny.json", &text)
             .model
             .expect("valid");
-        let (times, _) = path_queries(&model);
+        let (times, _) = path_queries(&model, SEED);
         assert_eq!(times.len(), 100);
         println!(
             "bench smoke test: {} cases and the path queries ran",
@@ -152,7 +160,7 @@ fn main() {
             );
         }
         let model = casegraph::load_str(&name, &text).model.expect("valid data");
-        let (times, found) = path_queries(&model);
+        let (times, found) = path_queries(&model, SEED);
         let max = times.iter().max().copied().unwrap_or_default();
         println!(
             "{label} path queries: 100 ({found} found), median {:.3} ms, max {:.3} ms",

@@ -2,7 +2,13 @@
 //!
 //! ```sh
 //! cargo run --release --example synth -- --entities 1000000 --relationships 3000000 --seed 1 -o target/bench-data/l.json
+//! cargo run --release --example synth -- --entities 1000000 --seed 1 --pairs-out l.pairs.tsv   # the benchmarks' 100 path pairs
+//! cargo run --release --example synth -- --entities 1000000 --seed 1 --focus-id                # the benchmarks' `render --focus` entity
 //! ```
+//!
+//! The last two only compute ids (an entity's id depends on its index and
+//! the seed alone), so they cost nothing even for L: the dataset is neither
+//! generated nor read.
 //!
 //! The output is deterministic: the same arguments give the same bytes on
 //! every machine, because the generator uses its own SplitMix64 (no `rand`
@@ -196,13 +202,33 @@ pub struct Args {
     pub out: String,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        entities: 10_000,
-        relationships: 30_000,
-        seed: 1,
-        out: "-".into(),
+/// What the command line asks for: the dataset, and the benchmarks' fixed
+/// queries on it.
+struct Cli {
+    args: Args,
+    /// `-o` was given (else the dataset goes to stdout only when nothing else is asked).
+    out_given: bool,
+    /// `--pairs-out FILE`: where to write the 100 benchmark pairs.
+    pairs_out: Option<String>,
+    /// `--focus-id`: print the id of the benchmarks' focus entity.
+    focus_id: bool,
+}
+
+const USAGE: &str = "usage: synth --entities N --relationships M --seed S [-o FILE] [--pairs-out FILE] [--focus-id]";
+
+fn parse_args() -> Result<Cli, String> {
+    let mut cli = Cli {
+        args: Args {
+            entities: 10_000,
+            relationships: 30_000,
+            seed: 1,
+            out: "-".into(),
+        },
+        out_given: false,
+        pairs_out: None,
+        focus_id: false,
     };
+    let args = &mut cli.args;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
@@ -212,36 +238,95 @@ fn parse_args() -> Result<Args, String> {
                 args.relationships = value()?.parse().map_err(|e| format!("{e}"))?
             }
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("{e}"))?,
-            "-o" | "--out" => args.out = value()?,
-            "-h" | "--help" => {
-                return Err("usage: synth --entities N --relationships M --seed S -o FILE".into());
+            "-o" | "--out" => {
+                args.out = value()?;
+                cli.out_given = true;
             }
-            other => return Err(format!("unknown argument `{other}`")),
+            "--pairs-out" => cli.pairs_out = Some(value()?),
+            "--focus-id" => cli.focus_id = true,
+            "-h" | "--help" => return Err(USAGE.into()),
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
     if args.entities < 10 {
         return Err("--entities must be at least 10".into());
     }
-    Ok(args)
+    if cli.focus_id && cli.out_given && args.out == "-" {
+        return Err("--focus-id prints on stdout: write the dataset to a file".into());
+    }
+    Ok(cli)
 }
 
 fn main() {
-    let args = match parse_args() {
-        Ok(a) => a,
+    let cli = match parse_args() {
+        Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(2);
         }
     };
-    let result = if args.out == "-" {
-        write_dataset(&args, io::stdout().lock())
-    } else {
-        File::create(&args.out).and_then(|f| write_dataset(&args, f))
-    };
+    let args = &cli.args;
+    let mut result = Ok(());
+    if let Some(path) = &cli.pairs_out {
+        result = result.and_then(|()| {
+            File::create(path).and_then(|f| write_bench_pairs(args.seed, args.entities, f))
+        });
+    }
+    if cli.focus_id {
+        println!("{}", entity_id(args.seed, focus_index(args.entities)));
+    }
+    let only_queries = cli.pairs_out.is_some() || cli.focus_id;
+    if cli.out_given || !only_queries {
+        result = result.and_then(|()| {
+            if args.out == "-" {
+                write_dataset(args, io::stdout().lock())
+            } else {
+                File::create(&args.out).and_then(|f| write_dataset(args, f))
+            }
+        });
+    }
     if let Err(e) = result {
         eprintln!("synth: {e}");
         std::process::exit(1);
     }
+}
+
+/// The 100 (from, to) entity indices the path benchmarks ask about, spread
+/// over the whole dataset by two large primes (the giant component and the
+/// small ones alike, so some pairs have no path). Shared by
+/// `benches/load.rs` and the pairs file of `benches/compare.sh`.
+pub fn bench_pairs(n: u64) -> Vec<(u64, u64)> {
+    (0..100)
+        .map(|i| {
+            let from = (i * 7919) % n;
+            let to = (i * 104_729 + n / 2) % n;
+            // Only tiny datasets (under ~1000 entities) hit this: a pair of
+            // one entity is not a question `casegraph path` accepts.
+            (from, if to == from { (to + 1) % n } else { to })
+        })
+        .collect()
+}
+
+/// The entity the `render --focus` benchmarks draw: not a hub (the first
+/// entities have hundreds of relationships on S, thousands on M: an
+/// unreadable diagram), but the one at n/100, which has a few dozen (27 on
+/// S, 54 on M): under preferential attachment an entity's expected degree
+/// depends on its index relative to n, so it stays mid-degree at any size.
+pub fn focus_index(n: u64) -> u64 {
+    n / 100
+}
+
+/// Writes [`bench_pairs`] as a `casegraph path --pairs` file: ids, a tab between.
+pub fn write_bench_pairs(seed: u64, n: u64, out: impl Write) -> io::Result<()> {
+    let mut w = BufWriter::new(out);
+    writeln!(
+        w,
+        "# The path benchmarks' 100 pairs for --entities {n} --seed {seed} (examples/synth.rs)"
+    )?;
+    for (from, to) in bench_pairs(n) {
+        writeln!(w, "{}\t{}", entity_id(seed, from), entity_id(seed, to))?;
+    }
+    w.flush()
 }
 
 /// Writes a JSON string literal; generated text never needs escapes except
@@ -330,7 +415,9 @@ fn entity_kind(seed: u64, i: u64) -> &'static str {
     }
 }
 
-fn entity_id(seed: u64, i: u64) -> String {
+/// The id of the entity at `index` (its place in the file): depends on the
+/// seed and the index only, not on the rest of the dataset.
+pub fn entity_id(seed: u64, i: u64) -> String {
     let kind = entity_kind(seed, i);
     let short = &kind[..kind.find('_').unwrap_or(kind.len()).min(3)];
     format!("{short}-{i}")

@@ -384,6 +384,70 @@ const WINDOW: usize = 60;
 ///    = help: did you mean `meta`?
 /// ```
 pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> String {
+    draw(
+        &Drawn {
+            severity: diag.severity,
+            code: diag.rule.code(),
+            message: &diag.message,
+            span: diag.span,
+            label: diag.label.as_deref(),
+            related: diag.related.as_ref(),
+            help: diag.help_text(),
+        },
+        files,
+        palette,
+    )
+}
+
+/// An error in an input file other than the dataset (a `path --pairs`
+/// file). It is drawn exactly like a [`Diagnostic`], but its rule is a code
+/// of its own: the dataset's [`Rule`]s are the format's catalogue, which
+/// `check` and the format specification list in full.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputError {
+    /// The rule broken, as shown in `error[code]`.
+    pub code: &'static str,
+    /// Where.
+    pub span: Span,
+    /// What is wrong, lowercase, names in backticks.
+    pub message: String,
+    /// A short label drawn under the offending text.
+    pub label: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl InputError {
+    /// Renders it the way [`render`] renders a diagnostic.
+    pub fn render(&self, files: &SourceFiles, palette: Palette) -> String {
+        draw(
+            &Drawn {
+                severity: Severity::Error,
+                code: self.code,
+                message: &self.message,
+                span: Some(self.span),
+                label: Some(&self.label),
+                related: None,
+                help: self.help.clone(),
+            },
+            files,
+            palette,
+        )
+    }
+}
+
+/// What [`draw`] shows, borrowed from a [`Diagnostic`] or an [`InputError`].
+struct Drawn<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    span: Option<Span>,
+    label: Option<&'a str>,
+    related: Option<&'a (Span, String)>,
+    help: Option<String>,
+}
+
+fn draw(diag: &Drawn<'_>, files: &SourceFiles, palette: Palette) -> String {
     let mut out = String::new();
     let (level, style) = match diag.severity {
         Severity::Error => ("error", palette.error),
@@ -394,8 +458,8 @@ pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> Strin
     let _ = writeln!(
         out,
         "{style}{level}[{}]{style:#}{bold}: {}{bold:#}",
-        diag.rule,
-        printable(&diag.message)
+        diag.code,
+        printable(diag.message)
     );
     let mut gutter = 1;
     if let Some(span) = diag.span {
@@ -411,7 +475,7 @@ pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> Strin
             let width = at.chars().count().max(1);
             let _ = writeln!(out, "{pad} {accent}|{accent:#}");
             let _ = writeln!(out, "{accent}{line} |{accent:#} {before}{at}{after}");
-            let label = diag.label.as_deref().map(printable).unwrap_or_default();
+            let label = diag.label.map(printable).unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{pad} {accent}|{accent:#} {}{style}{}{}{style:#}",
@@ -426,7 +490,7 @@ pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> Strin
         }
     }
     let pad = " ".repeat(gutter);
-    if let Some((span, note)) = &diag.related {
+    if let Some((span, note)) = diag.related {
         let _ = writeln!(
             out,
             "{pad} {accent}={accent:#} {bold}note{bold:#}: {} at {}",
@@ -434,8 +498,8 @@ pub fn render(diag: &Diagnostic, files: &SourceFiles, palette: Palette) -> Strin
             files.location(*span)
         );
     }
-    if let Some(help) = diag.help_text() {
-        let help = printable(&help);
+    if let Some(help) = &diag.help {
+        let help = printable(help);
         let _ = writeln!(out, "{pad} {accent}={accent:#} {bold}help{bold:#}: {help}");
     }
     out

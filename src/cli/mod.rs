@@ -8,6 +8,7 @@ mod export;
 pub mod fmt;
 pub mod json;
 mod neighbors;
+mod pairs;
 mod path;
 pub mod progress;
 mod render;
@@ -55,7 +56,8 @@ enum Command {
 /// How a command failed; decides the exit status.
 #[derive(Debug)]
 pub enum Failure {
-    /// The data has errors (already reported): exit 1.
+    /// The data, or another input file such as a `path --pairs` file, has
+    /// errors (already reported): exit 1.
     Data,
     /// The question has no answer (unknown entity, no path): exit 1.
     Query(String),

@@ -1,12 +1,14 @@
 //! `casegraph path`: how two entities are connected, and on what evidence.
 
-use super::{Ctx, Failure, FilterArgs, fmt, json};
+use super::{Ctx, Failure, FilterArgs, MAX_SHOWN, fmt, json, pairs};
+use crate::diag::SourceFiles;
 use crate::model::{EntityIx, Model};
-use crate::query::path::{Hop, Path, PathMode, PathQuery, UNIT};
-use crate::query::{Filter, PathError, explain_no_path, paths, resolve};
+use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, UNIT};
+use crate::query::{Filter, PathError, View, explain_no_path, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
 use std::io::Write;
+use std::path::PathBuf;
 
 /// Find how two entities are connected, with the evidence for every hop.
 ///
@@ -15,12 +17,28 @@ use std::io::Write;
 /// dates, status, disputes and citations; when two entities are linked by
 /// several relationships the strongest is shown and the others are listed.
 /// Exits 1 when there is no path, saying which filter (if any) cut it.
+///
+/// `--pairs FILE` answers many questions in one run, loading the data once:
+/// FILE has one pair per line, the two ends separated by a tab (or by
+/// spaces when neither end has one); blank lines and lines starting with
+/// `#` are skipped. Every other option applies to every pair. The whole
+/// file is checked before anything is answered. Each answer is printed under
+/// a heading, as the single question prints it (`--json`: an array of the
+/// single question's objects); exits 1 if any pair has no path.
 #[derive(Args, Debug)]
+#[command(
+    override_usage = "casegraph path [OPTIONS] <FROM> <TO>\n       casegraph path [OPTIONS] --pairs <FILE>"
+)]
 pub struct PathArgs {
     /// Where the connection starts: an id, a name or an alias
-    from: String,
+    #[arg(required_unless_present = "pairs")]
+    from: Option<String>,
     /// Where it ends
-    to: String,
+    #[arg(required_unless_present = "pairs")]
+    to: Option<String>,
+    /// Answer every pair in FILE, one per line: FROM, a tab, TO
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "to"])]
+    pairs: Option<PathBuf>,
     /// Every path with the fewest hops
     #[arg(long, conflicts_with = "k")]
     all: bool,
@@ -91,99 +109,123 @@ fn path_json(model: &Model, p: &Path, q: &PathQuery) -> Value {
     })
 }
 
-pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
-    let model = ctx.model()?;
-    let find = |s: &str| resolve(&model, s).map_err(|e| Failure::Query(e.to_string()));
-    let from = find(&args.from)?;
-    let to = find(&args.to)?;
-    let via = args.via.as_deref().map(find).transpose()?;
-    let avoid = args
-        .avoid
-        .iter()
-        .map(|a| find(a))
-        .collect::<Result<Vec<_>, _>>()?;
-    if avoid.contains(&from) || avoid.contains(&to) {
-        return Err(Failure::Usage(
-            "`--avoid` names one of the two ends of the path".into(),
-        ));
+/// The answer to one question: the paths, or why there is none.
+enum Answer {
+    /// The paths found.
+    Found(Paths),
+    /// No path; the notes of [`explain_no_path`] say why.
+    NoPath(Vec<String>),
+}
+
+/// What every question of a run shares (the data, the filter, the
+/// options), so each pair of `--pairs` is asked exactly as the single
+/// question is.
+struct Asker<'a> {
+    model: &'a Model,
+    filter: Filter,
+    view: View,
+    args: &'a PathArgs,
+    via: Option<EntityIx>,
+    avoid: Vec<EntityIx>,
+}
+
+impl Asker<'_> {
+    /// The question from `from` to `to` under the run's options.
+    fn query(&self, from: EntityIx, to: EntityIx) -> PathQuery {
+        let args = self.args;
+        PathQuery {
+            from,
+            to,
+            via: self.via,
+            avoid: self.avoid.clone(),
+            directed: args.directed,
+            max_hops: usize::from(args.max_hops),
+            mode: match (args.all, args.k) {
+                (true, _) => PathMode::All,
+                (false, Some(k)) => PathMode::K(k),
+                (false, None) => PathMode::Best,
+            },
+            credible: args.credible,
+            avoid_hubs: args.avoid_hubs,
+            chronological: args.chronological,
+            limit: args.limit.max(1),
+        }
     }
-    let filter = args.filters.filter();
-    let q = PathQuery {
-        from,
-        to,
-        via,
-        avoid,
-        directed: args.directed,
-        max_hops: usize::from(args.max_hops),
-        mode: match (args.all, args.k) {
-            (true, _) => PathMode::All,
-            (false, Some(k)) => PathMode::K(k),
-            (false, None) => PathMode::Best,
-        },
-        credible: args.credible,
-        avoid_hubs: args.avoid_hubs,
-        chronological: args.chronological,
-        limit: args.limit.max(1),
-    };
-    let view = filter.view(&model);
-    let found = match paths(&model, &view, &q) {
-        Ok(found) => found,
-        Err(PathError::NoPath) => {
-            let notes = explain_no_path(&model, &filter, &q);
-            let mut msg = format!(
-                "no path from {} to {} within {} hop{}",
-                name(&model, from),
-                name(&model, to),
-                q.max_hops,
-                if q.max_hops == 1 { "" } else { "s" }
-            );
-            let mut conditions = filter.describe();
-            for (on, flag) in [
-                (q.directed, "--directed"),
-                (q.chronological, "--chronological"),
-            ] {
-                if on {
-                    conditions.push(flag.to_owned());
-                }
+
+    /// Asks one question; options that make no sense are usage errors.
+    fn ask(&self, q: &PathQuery) -> Result<Answer, Failure> {
+        match paths(self.model, &self.view, q) {
+            Ok(found) => Ok(Answer::Found(found)),
+            Err(PathError::NoPath) => {
+                Ok(Answer::NoPath(explain_no_path(self.model, &self.filter, q)))
             }
-            if let Some(v) = q.via {
-                conditions.push(format!("--via {}", model.entity(v).id()));
+            Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
+                Err(Failure::Usage(e.to_string()))
             }
-            for a in &q.avoid {
-                conditions.push(format!("--avoid {}", model.entity(*a).id()));
+        }
+    }
+
+    /// The `--json` object of one answer.
+    fn json(&self, q: &PathQuery, answer: &Answer) -> Value {
+        let (model, filter) = (self.model, &self.filter);
+        match answer {
+            Answer::Found(found) => {
+                let total = found.total.min(u128::from(u64::MAX)) as u64;
+                let paths = found.paths.iter().map(|p| path_json(model, p, q)).collect();
+                envelope(model, q.from, q.to, filter, total, paths)
             }
-            if !conditions.is_empty() {
-                msg.push_str(&format!(" with `{}`", conditions.join(" ")));
-            }
-            for n in &notes {
-                msg.push_str(&format!("\n  = note: {n}"));
-            }
-            if ctx.global.json {
-                let mut v = envelope(&model, from, to, &filter, 0, Vec::new());
+            Answer::NoPath(notes) => {
+                let mut v = envelope(model, q.from, q.to, filter, 0, Vec::new());
                 v["notes"] = json!(notes);
-                json::print(&mut ctx.out, &v)?;
+                v
             }
-            return Err(Failure::Query(msg));
         }
-        Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
-            return Err(Failure::Usage(e.to_string()));
-        }
-    };
-    if ctx.global.json {
-        let total = found.total.min(u128::from(u64::MAX)) as u64;
-        let paths = found
-            .paths
-            .iter()
-            .map(|p| path_json(&model, p, &q))
-            .collect();
-        json::print(
-            &mut ctx.out,
-            &envelope(&model, from, to, &filter, total, paths),
-        )?;
-        return Ok(());
     }
+}
+
+/// Why there is no answer: the ends, the hop limit, every condition in
+/// force, then the notes on which filter cut the connection.
+fn no_path_text(model: &Model, filter: &Filter, q: &PathQuery, notes: &[String]) -> String {
+    let mut msg = format!(
+        "no path from {} to {} within {} hop{}",
+        name(model, q.from),
+        name(model, q.to),
+        q.max_hops,
+        if q.max_hops == 1 { "" } else { "s" }
+    );
+    let mut conditions = filter.describe();
+    for (on, flag) in [
+        (q.directed, "--directed"),
+        (q.chronological, "--chronological"),
+    ] {
+        if on {
+            conditions.push(flag.to_owned());
+        }
+    }
+    if let Some(v) = q.via {
+        conditions.push(format!("--via {}", model.entity(v).id()));
+    }
+    for a in &q.avoid {
+        conditions.push(format!("--avoid {}", model.entity(*a).id()));
+    }
+    if !conditions.is_empty() {
+        msg.push_str(&format!(" with `{}`", conditions.join(" ")));
+    }
+    for n in notes {
+        msg.push_str(&format!("\n  = note: {n}"));
+    }
+    msg
+}
+
+/// Prints the paths found, each with the evidence for every hop.
+fn write_paths(
+    o: &mut impl Write,
+    model: &Model,
+    q: &PathQuery,
+    found: &Paths,
+    quiet: bool,
+) -> std::io::Result<()> {
     let bold = anstyle::Style::new().bold();
-    let o = &mut ctx.out;
     let shown = found.paths.len();
     for (i, p) in found.paths.iter().enumerate() {
         if i > 0 {
@@ -214,7 +256,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         writeln!(o, "{}", summary.join(" · "))?;
         for (n, h) in p.hops.iter().enumerate() {
             let r = model.relationship(h.rel);
-            writeln!(o, "  {}. {}", n + 1, fmt::rel_line(&model, &r))?;
+            writeln!(o, "  {}. {}", n + 1, fmt::rel_line(model, &r))?;
             write!(o, "{}", fmt::evidence_lines(&r, "       "))?;
             if !h.others.is_empty() {
                 let ids: Vec<&str> = h
@@ -232,7 +274,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
             }
         }
     }
-    if (shown as u128) < found.total && !ctx.global.quiet {
+    if (shown as u128) < found.total && !quiet {
         writeln!(o)?;
         writeln!(
             o,
@@ -241,6 +283,139 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         )?;
     }
     Ok(())
+}
+
+pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
+    // Read before the load, which can take seconds: a wrong file name fails at once.
+    let pairs_file = args.pairs.as_deref().map(pairs::read).transpose()?;
+    let model = ctx.model()?;
+    let find = |s: &str| resolve(&model, s).map_err(|e| Failure::Query(e.to_string()));
+    let ends = match (&args.from, &args.to, &pairs_file) {
+        (Some(from), Some(to), None) => Some((find(from)?, find(to)?)),
+        _ => None,
+    };
+    let via = args.via.as_deref().map(find).transpose()?;
+    let avoid = args
+        .avoid
+        .iter()
+        .map(|a| find(a))
+        .collect::<Result<Vec<_>, _>>()?;
+    let filter = args.filters.filter();
+    let asker = Asker {
+        model: &model,
+        view: filter.view(&model),
+        filter,
+        args: &args,
+        via,
+        avoid,
+    };
+    let Some((from, to)) = ends else {
+        let Some(files) = pairs_file else {
+            // clap requires FROM and TO, or --pairs.
+            return Err(Failure::Usage("give FROM and TO, or `--pairs FILE`".into()));
+        };
+        return run_pairs(ctx, &asker, &files);
+    };
+    if asker.avoid.contains(&from) || asker.avoid.contains(&to) {
+        return Err(Failure::Usage(
+            "`--avoid` names one of the two ends of the path".into(),
+        ));
+    }
+    let q = asker.query(from, to);
+    let answer = asker.ask(&q)?;
+    if ctx.global.json {
+        json::print(&mut ctx.out, &asker.json(&q, &answer))?;
+    }
+    match &answer {
+        Answer::NoPath(notes) => Err(Failure::Query(no_path_text(
+            &model,
+            &asker.filter,
+            &q,
+            notes,
+        ))),
+        Answer::Found(_) if ctx.global.json => Ok(()),
+        Answer::Found(found) => Ok(write_paths(
+            &mut ctx.out,
+            &model,
+            &q,
+            found,
+            ctx.global.quiet,
+        )?),
+    }
+}
+
+/// `--pairs FILE`: checks the whole file, then answers every pair in turn.
+fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<(), Failure> {
+    let model = asker.model;
+    let file = &files.get(0).name;
+    let pairs = match pairs::check(model, files, asker.via, &asker.avoid) {
+        Ok(pairs) => pairs,
+        Err(errors) => {
+            for e in errors.iter().take(MAX_SHOWN) {
+                writeln!(ctx.err, "{}", e.render(files, ctx.palette()))?;
+            }
+            if errors.len() > MAX_SHOWN {
+                writeln!(ctx.err, "… and {} more\n", errors.len() - MAX_SHOWN)?;
+            }
+            let n = errors.len();
+            writeln!(
+                ctx.err,
+                "error: the pairs file `{file}` has {n} error{}; no path was searched",
+                if n == 1 { "" } else { "s" }
+            )?;
+            return Err(Failure::Data);
+        }
+    };
+    if pairs.is_empty() {
+        return Err(Failure::Query(format!(
+            "the pairs file `{file}` has no pairs (blank lines and `#` comments are skipped)"
+        )));
+    }
+    let bold = anstyle::Style::new().bold();
+    let mut answers = Vec::new();
+    let mut unanswered = Vec::new();
+    for (i, pair) in pairs.iter().enumerate() {
+        let q = asker.query(pair.from, pair.to);
+        let answer = asker.ask(&q)?;
+        if matches!(answer, Answer::NoPath(_)) {
+            unanswered.push(pair.line.to_string());
+        }
+        if ctx.global.json {
+            answers.push(asker.json(&q, &answer));
+            continue;
+        }
+        let o = &mut ctx.out;
+        if i > 0 {
+            writeln!(o)?;
+        }
+        writeln!(
+            o,
+            "{bold}== {} → {} ({file}:{}) =={bold:#}",
+            model.entity(pair.from).id(),
+            model.entity(pair.to).id(),
+            pair.line
+        )?;
+        match &answer {
+            Answer::Found(found) => write_paths(o, model, &q, found, ctx.global.quiet)?,
+            // What the single question reports as its error is this pair's answer.
+            Answer::NoPath(notes) => {
+                writeln!(o, "{}", no_path_text(model, &asker.filter, &q, notes))?
+            }
+        }
+    }
+    if ctx.global.json {
+        json::print(&mut ctx.out, &Value::Array(answers))?;
+    }
+    match unanswered.len() {
+        0 => Ok(()),
+        n => Err(Failure::Query(format!(
+            "{n} of {} pairs {} no path (line{} {} of `{file}`)",
+            pairs.len(),
+            if n == 1 { "has" } else { "have" },
+            if n == 1 { "" } else { "s" },
+            unanswered.join(", ")
+        ))),
+    }
 }
 
 /// The `--json` object of `path`, the same whether or not a path was found.

@@ -11,7 +11,7 @@ pub mod stats;
 pub mod timeline;
 
 pub use filter::{Filter, View};
-pub use resolve::{ResolveError, resolve};
+pub use resolve::{ResolveError, resolve, resolve_exact};
 pub use search::{Hit, MatchField, MatchKind, search};
 pub use stats::{Stats, stats};
 

@@ -58,8 +58,25 @@ impl std::error::Error for ResolveError {}
 /// Resolves an entity argument: an id, else a name, else an alias, each
 /// compared case-insensitively, in that order of precedence.
 pub fn resolve(model: &Model, query: &str) -> Result<EntityIx, ResolveError> {
-    if let Some(ix) = model.entity_by_id(query) {
+    if let Some(ix) = resolve_exact(model, query)? {
         return Ok(ix);
+    }
+    let candidates = search(model, query)
+        .into_iter()
+        .take(5)
+        .map(|h| h.entity)
+        .collect();
+    Err(ResolveError::NotFound {
+        query: query.to_owned(),
+        candidates: describe(model, candidates),
+    })
+}
+
+/// [`resolve`] without the search for close candidates when nothing
+/// matches (`Ok(None)`), for callers that only try out a guess.
+pub fn resolve_exact(model: &Model, query: &str) -> Result<Option<EntityIx>, ResolveError> {
+    if let Some(ix) = model.entity_by_id(query) {
+        return Ok(Some(ix));
     }
     let q = fold(query.trim());
     let id_matches: Vec<EntityIx> = model
@@ -68,7 +85,7 @@ pub fn resolve(model: &Model, query: &str) -> Result<EntityIx, ResolveError> {
         .map(|e| e.ix())
         .collect();
     if let [one] = id_matches[..] {
-        return Ok(one);
+        return Ok(Some(one));
     }
     for (field, matches) in [
         (
@@ -90,7 +107,7 @@ pub fn resolve(model: &Model, query: &str) -> Result<EntityIx, ResolveError> {
     ] {
         match matches[..] {
             [] => continue,
-            [one] => return Ok(one),
+            [one] => return Ok(Some(one)),
             _ => {
                 return Err(ResolveError::Ambiguous {
                     query: query.to_owned(),
@@ -100,15 +117,7 @@ pub fn resolve(model: &Model, query: &str) -> Result<EntityIx, ResolveError> {
             }
         }
     }
-    let candidates = search(model, query)
-        .into_iter()
-        .take(5)
-        .map(|h| h.entity)
-        .collect();
-    Err(ResolveError::NotFound {
-        query: query.to_owned(),
-        candidates: describe(model, candidates),
-    })
+    Ok(None)
 }
 
 fn describe(model: &Model, ixs: Vec<EntityIx>) -> Vec<(String, String)> {

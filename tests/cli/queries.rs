@@ -135,6 +135,146 @@ fn path_options() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+const PAIRS: &str = "tests/data/pairs/confirmed.tsv";
+
+#[test]
+fn path_pairs_answers_each_pair_as_the_single_question_does() {
+    let out = run(&[
+        "path",
+        "--pairs",
+        PAIRS,
+        "--min-status",
+        "confirmed",
+        "--data",
+        DATA,
+    ]);
+    // The second pair has no confirmed path: the batch goes on, and fails.
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    insta::assert_snapshot!("pairs-confirmed", show(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let answers: Vec<&str> = stdout.split("\n\n== ").collect();
+    let pairs = [
+        ("reed-hastings", "meta", 3),
+        ("netflix", "titan-api", 4),
+        ("netflix", "ftc", 6),
+    ];
+    assert_eq!(answers.len(), pairs.len(), "{stdout}");
+    for (answer, (from, to, line)) in answers.iter().zip(pairs) {
+        let (heading, body) = answer.split_once('\n').unwrap();
+        assert_eq!(
+            heading.trim_start_matches("== "),
+            format!("{from} → {to} ({PAIRS}:{line}) ==")
+        );
+        let single = run(&[
+            "path",
+            from,
+            to,
+            "--min-status",
+            "confirmed",
+            "--data",
+            DATA,
+        ]);
+        // A pair with no path prints on stdout what the single question
+        // gives as its error.
+        let expected = match single.status.code() {
+            Some(0) => String::from_utf8(single.stdout).unwrap(),
+            _ => String::from_utf8(single.stderr)
+                .unwrap()
+                .replacen("error: ", "", 1),
+        };
+        assert_eq!(format!("{}\n", body.trim_end()), expected, "{from} → {to}");
+    }
+}
+
+#[test]
+fn path_pairs_json_is_an_array_of_the_single_question_objects() {
+    let out = run(&[
+        "path",
+        "--pairs",
+        PAIRS,
+        "--min-status",
+        "confirmed",
+        "--json",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    insta::assert_json_snapshot!("pairs-confirmed-json", v);
+    let answers = v.as_array().unwrap();
+    assert_eq!(answers.len(), 3);
+    for (answer, (from, to)) in answers.iter().zip([
+        ("reed-hastings", "meta"),
+        ("netflix", "titan-api"),
+        ("netflix", "ftc"),
+    ]) {
+        let single = run(&[
+            "path",
+            from,
+            to,
+            "--min-status",
+            "confirmed",
+            "--json",
+            "--data",
+            DATA,
+        ]);
+        assert_eq!(*answer, json(&single), "{from} → {to}");
+    }
+}
+
+#[test]
+fn a_bad_pairs_file_is_reported_line_by_line_and_nothing_is_answered() {
+    let out = run(&[
+        "path",
+        "--pairs",
+        "tests/data/pairs/bad.tsv",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{}", show(&out));
+    insta::assert_snapshot!("pairs-bad", show(&out));
+    let out = run(&[
+        "path",
+        "--pairs",
+        "tests/data/pairs/missing.tsv",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: cannot read the pairs file `tests/data/pairs/missing.tsv`: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pairs_file_saved_on_windows_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pairs.tsv");
+    let file = file.to_str().unwrap();
+    // A byte-order mark and CRLF line ends: neither is part of an end, and
+    // the mark is not counted as a column.
+    std::fs::write(file, "\u{feff}meta\r\nnetflix\tftc\r\n").unwrap();
+    let out = run(&["path", "--pairs", file, "--data", DATA]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{file}:1:1\n")), "{err}");
+    assert!(err.contains("error[pair-fields]"), "{err}");
+    std::fs::write(file, "\u{feff}netflix\tftc\r\n").unwrap();
+    let out = run(&["path", "--pairs", file, "--data", DATA]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+}
+
+#[test]
+fn path_takes_from_and_to_or_pairs_not_both() {
+    let out = run(&["path", "netflix", "ftc", "--pairs", PAIRS, "--data", DATA]);
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("pairs-and-from-to", show(&out));
+    assert_eq!(run(&["path", "--data", DATA]).status.code(), Some(2));
+}
+
 #[test]
 fn reed_hastings_neighbors_in_2012_and_2020() {
     let y2012 = snap(&["neighbors", "reed-hastings", "--as-of", "2012-01-01"]);

@@ -57,3 +57,33 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
     assert_eq!(a, generate(300, 900, 1));
     assert_ne!(a, generate(300, 900, 2));
 }
+
+#[test]
+fn the_benchmark_pairs_are_a_valid_pairs_file_for_their_dataset() {
+    use synth_example::{bench_pairs, entity_id, write_bench_pairs};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.json");
+    let pairs = dir.path().join("pairs.tsv");
+    std::fs::write(&data, generate(1_000, 3_000, 1)).unwrap();
+    write_bench_pairs(1, 1_000, std::fs::File::create(&pairs).unwrap()).unwrap();
+    let out = crate::common::run(&[
+        "path",
+        "--pairs",
+        pairs.to_str().unwrap(),
+        "--json",
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    // 1 when some pair has no path (the small components), never a bad
+    // line: at 1000 entities pair 50 would be one entity twice, unadjusted.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{err}");
+    assert!(!err.contains("error["), "{err}");
+    let answers = crate::common::json(&out);
+    let answers = answers.as_array().unwrap();
+    assert_eq!(answers.len(), 100);
+    for (answer, (from, to)) in answers.iter().zip(bench_pairs(1_000)) {
+        assert_eq!(answer["from"]["id"], entity_id(1, from));
+        assert_eq!(answer["to"]["id"], entity_id(1, to));
+    }
+}
