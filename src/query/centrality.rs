@@ -110,8 +110,8 @@ fn simple(model: &Model, view: &View) -> Simple {
 /// and a pair of entities linked by two or more relationships is never a
 /// bridge (removing one of them disconnects nothing).
 ///
-/// Complexity: O(V + E) for bridges; betweenness (Brandes, via
-/// `rustworkx-core`) O(V·(V + E)) when exact, O(k·(V + E)) when `k` sources
+/// Complexity: O(V + E) for bridges (`rustworkx-core`); betweenness
+/// (Brandes) O(V·(V + E)) when exact, O(k·(V + E)) when `k` sources
 /// are sampled (see [`EXACT_BUDGET`]; the sample is drawn with
 /// [`SAMPLE_SEED`] and scaled by V/k).
 pub fn centrality(model: &Model, view: &View) -> Centrality {
@@ -119,9 +119,11 @@ pub fn centrality(model: &Model, view: &View) -> Centrality {
     let n = s.graph.node_count();
     let work = (n as u64).saturating_mul((n + s.graph.edge_count()) as u64);
     let (scores, sampled_sources) = if work <= EXACT_BUDGET {
-        let raw =
-            rustworkx_core::centrality::betweenness_centrality(&s.graph, false, true, usize::MAX);
-        (raw.into_iter().map(|x| x.unwrap_or(0.0)).collect(), None)
+        // Every entity a source: exact. Not rustworkx-core's
+        // `betweenness_centrality`, which computes the same numbers (the
+        // tests compare the two) but took 10.8 s on the 10 000-entity
+        // benchmark dataset against 0.4 s for this compact search.
+        (sampled_betweenness(&s.graph, n), None)
     } else {
         let k = ((SAMPLE_BUDGET / (n + s.graph.edge_count()).max(1) as u64) as usize)
             .clamp(32.min(n), n);
@@ -178,7 +180,8 @@ pub fn centrality(model: &Model, view: &View) -> Centrality {
 
 /// Brandes' betweenness from `k` sampled sources, scaled by n/k and
 /// normalised like `rustworkx-core`'s exact value (undirected, endpoints
-/// excluded: divided by (n−1)(n−2)).
+/// excluded: divided by (n−1)(n−2)). With `k` = n every entity is a source
+/// and the value is exact.
 fn sampled_betweenness(g: &UnGraph<EntityIx, (), u32>, k: usize) -> Vec<f64> {
     let n = g.node_count();
     let mut score = vec![0.0f64; n];
@@ -327,6 +330,28 @@ mod tests {
         let sampled = sampled_betweenness(&g, 6);
         for (a, b) in exact.iter().zip(&sampled) {
             assert!((a - b).abs() < 1e-9, "{exact:?} vs {sampled:?}");
+        }
+    }
+
+    /// Exact betweenness is this module's search from every source; the
+    /// oracle is rustworkx-core's implementation, on a graph with many
+    /// shortest paths of different lengths.
+    #[test]
+    fn every_source_matches_rustworkx_on_a_ring_with_chords() {
+        let n = 300u32;
+        let edges: Vec<(u32, u32)> = (0..n)
+            .flat_map(|i| [(i, (i + 1) % n), (i, (i * 7 + 3) % n)])
+            .filter(|(a, b)| a != b)
+            .collect();
+        let g = graph(&edges, n as usize);
+        let exact: Vec<f64> =
+            rustworkx_core::centrality::betweenness_centrality(&g, false, true, usize::MAX)
+                .into_iter()
+                .map(|x| x.unwrap())
+                .collect();
+        let ours = sampled_betweenness(&g, n as usize);
+        for (a, b) in exact.iter().zip(&ours) {
+            assert!((a - b).abs() < 1e-12, "{a} vs {b}");
         }
     }
 
