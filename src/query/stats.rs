@@ -1,7 +1,7 @@
 //! Dataset statistics: counts, connected components, best-connected entities.
 
 use super::filter::View;
-use crate::model::{Model, Status};
+use crate::model::{EntityIx, Model, Status};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -56,10 +56,16 @@ pub struct Stats {
     pub top_degree: Vec<Ranked>,
 }
 
-fn counts(map: BTreeMap<String, usize>) -> Vec<Count> {
+/// How many best-connected entities [`Stats::top_degree`] lists.
+const TOP: usize = 10;
+
+fn counts(map: BTreeMap<&str, usize>) -> Vec<Count> {
     let mut v: Vec<Count> = map
         .into_iter()
-        .map(|(value, count)| Count { value, count })
+        .map(|(value, count)| Count {
+            value: value.to_owned(),
+            count,
+        })
         .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     v
@@ -77,7 +83,7 @@ pub fn stats_in(model: &Model, view: &View) -> Stats {
     let mut entities = 0;
     for e in model.entities().filter(|e| view.has_entity(e.ix())) {
         entities += 1;
-        *by_kind.entry(e.kind().to_owned()).or_insert(0) += 1;
+        *by_kind.entry(e.kind()).or_insert(0) += 1;
     }
     let mut by_type = BTreeMap::new();
     let mut by_status = [0usize; 4];
@@ -89,7 +95,7 @@ pub fn stats_in(model: &Model, view: &View) -> Stats {
         .filter(|r| view.has_relationship(r.ix()))
     {
         relationships += 1;
-        *by_type.entry(r.rel_type().to_owned()).or_insert(0) += 1;
+        *by_type.entry(r.rel_type()).or_insert(0) += 1;
         by_status[r.status() as usize] += 1;
         disputed += usize::from(r.is_disputed());
         citations += r.evidence().len();
@@ -101,29 +107,48 @@ pub fn stats_in(model: &Model, view: &View) -> Stats {
     {
         uf.union(e.source().index(), e.target().index());
     }
-    let mut sizes = BTreeMap::new();
+    // Entities per component root: a table, not a map (a million entities).
+    let mut sizes = vec![0usize; g.node_count()];
     for ix in g.node_indices().filter(|ix| view.has_entity(*ix)) {
-        *sizes.entry(uf.find(ix.index())).or_insert(0usize) += 1;
+        sizes[uf.find(ix.index())] += 1;
     }
-    let components = sizes.len();
-    let mut component_sizes: Vec<usize> = sizes.into_values().collect();
+    let mut component_sizes: Vec<usize> = sizes.into_iter().filter(|&n| n > 0).collect();
+    let components = component_sizes.len();
     component_sizes.sort_unstable_by(|a, b| b.cmp(a));
     component_sizes.truncate(10);
-    let mut top_degree: Vec<Ranked> = model
-        .entities()
-        .filter(|e| view.has_entity(e.ix()))
-        .map(|e| Ranked {
-            id: e.id().to_owned(),
-            name: e.name().to_owned(),
-            degree: g
-                .edges_directed(e.ix(), petgraph::Outgoing)
-                .chain(g.edges_directed(e.ix(), petgraph::Incoming))
+    let mut degrees: Vec<(usize, EntityIx)> = g
+        .node_indices()
+        .filter(|ix| view.has_entity(*ix))
+        .map(|ix| {
+            let degree = g
+                .edges_directed(ix, petgraph::Outgoing)
+                .chain(g.edges_directed(ix, petgraph::Incoming))
                 .filter(|r| view.has_relationship(r.id()))
-                .count(),
+                .count();
+            (degree, ix)
         })
         .collect();
-    top_degree.sort_by(|a, b| b.degree.cmp(&a.degree).then_with(|| a.id.cmp(&b.id)));
-    top_degree.truncate(10);
+    // Only entities at least as connected as the tenth can make the list;
+    // ids (the tie-break) are read for those alone.
+    if degrees.len() > TOP {
+        degrees.select_nth_unstable_by(TOP - 1, |a, b| b.0.cmp(&a.0));
+        let cut = degrees[TOP - 1].0;
+        degrees.retain(|d| d.0 >= cut);
+    }
+    let id = |ix: EntityIx| model.entity(ix).id();
+    degrees.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    let top_degree: Vec<Ranked> = degrees
+        .into_iter()
+        .take(TOP)
+        .map(|(degree, ix)| {
+            let e = model.entity(ix);
+            Ranked {
+                id: e.id().to_owned(),
+                name: e.name().to_owned(),
+                degree,
+            }
+        })
+        .collect();
     Stats {
         dataset: model.dataset().id.clone(),
         entities,
