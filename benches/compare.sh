@@ -9,6 +9,7 @@
 #   benches/compare.sh              # S and M (3 runs each) and L (1 run)
 #   SIZES="s m" RUNS=5 benches/compare.sh
 #   RUNS_L=3 benches/compare.sh
+#   RUNS=5 RUNS_L=3 RUNS_NX_L=1 benches/compare.sh   # as recorded in BENCHMARKS.md
 #
 # Needs: /usr/bin/time (Debian package `time`), python3 with venv. Generated
 # data goes to target/bench-data/, the NetworkX venv to target/venv/, what
@@ -19,6 +20,8 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"s m l"}
 RUNS=${RUNS:-3}
 RUNS_L=${RUNS_L:-1}
+# NetworkX on L takes minutes a row: its rows may run fewer times.
+RUNS_NX_L=${RUNS_NX_L:-$RUNS_L}
 DATA=target/bench-data
 OUT=target/bench-out
 SEED=1
@@ -70,6 +73,7 @@ for size in $SIZES; do
   target/release/examples/synth --entities "${ENTITIES[$size]}" --seed "$SEED" --pairs-out "$pairs"
   focus=$(target/release/examples/synth --entities "${ENTITIES[$size]}" --seed "$SEED" --focus-id)
   runs=$RUNS; [ "$size" = l ] && runs=$RUNS_L
+  nxruns=$runs; [ "$size" = l ] && nxruns=$RUNS_NX_L
   mb=$(( $(stat -c %s "$file") / 1000000 ))
   echo "| $size | file size: $mb MB | | | |"
   measure "cat" cat "$file"
@@ -81,15 +85,15 @@ for size in $SIZES; do
   # `path` exits 1 and says so on its last line.
   allow='^error: [0-9]+ of [0-9]+ pairs (has|have) no path' \
     measure "casegraph path (100 pairs)" "$BIN" path --pairs "$pairs" --data "$file"
-  measure "networkx path (100 pairs)" "$PY" benches/networkx_bench.py path "$file" "$pairs"
+  runs=$nxruns measure "networkx path (100 pairs)" "$PY" benches/networkx_bench.py path "$file" "$pairs"
   measure "casegraph export node-link" "$BIN" export --format node-link \
     -o "$OUT/$size.node-link.json" --data "$file"
-  measure "networkx export node-link" "$PY" benches/networkx_bench.py export "$file" \
+  runs=$nxruns measure "networkx export node-link" "$PY" benches/networkx_bench.py export "$file" \
     "$OUT/$size.networkx.node-link.json"
   measure "casegraph render --focus (svg)" "$BIN" render --focus "$focus" --depth 1 \
     -o "$OUT/$size.focus.svg" --data "$file"
-  measure "networkx focus (svg)" "$PY" benches/networkx_bench.py focus "$file" "$focus" \
+  runs=$nxruns measure "networkx focus (svg)" "$PY" benches/networkx_bench.py focus "$file" "$focus" \
     "$OUT/$size.networkx.focus.svg"
-  measure "networkx check (load)" "$PY" benches/networkx_bench.py check "$file"
-  measure "networkx stats" "$PY" benches/networkx_bench.py stats "$file"
+  runs=$nxruns measure "networkx check (load)" "$PY" benches/networkx_bench.py check "$file"
+  runs=$nxruns measure "networkx stats" "$PY" benches/networkx_bench.py stats "$file"
 done
