@@ -185,7 +185,12 @@ impl Asker<'_> {
 
 /// Why there is no answer: the ends, the hop limit, every condition in
 /// force, then the notes on which filter cut the connection.
-fn no_path_text(model: &Model, filter: &Filter, q: &PathQuery, notes: &[String]) -> String {
+pub(super) fn no_path_text(
+    model: &Model,
+    filter: &Filter,
+    q: &PathQuery,
+    notes: &[String],
+) -> String {
     let mut msg = format!(
         "no path from {} to {} within {} hop{}",
         name(model, q.from),

@@ -1,9 +1,8 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
 use super::{Ctx, Failure, FilterArgs};
-use crate::model::Model;
 use crate::query::path::PathQuery;
-use crate::query::{Filter, PathError, View, explain_no_path, paths, resolve};
+use crate::query::{PathError, View, explain_no_path, paths, resolve};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -136,7 +135,10 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             }
         };
         let Some(path) = path else {
-            return Err(Failure::Query(no_path_message(&model, &filter, &q)));
+            let notes = explain_no_path(&model, &filter, &q);
+            return Err(Failure::Query(super::path::no_path_text(
+                &model, &filter, &q, &notes,
+            )));
         };
         let hops = path.len();
         about.push(format!(
@@ -193,26 +195,4 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-/// The error of a path diagram with no path: the ends, the filters in force,
-/// and which of them cut the connection (as `casegraph path` says it).
-fn no_path_message(model: &Model, filter: &Filter, q: &PathQuery) -> String {
-    let name = |ix| {
-        let e = model.entity(ix);
-        format!("{} (`{}`)", e.name(), e.id())
-    };
-    let mut m = format!(
-        "no path from {} to {} within {} hops",
-        name(q.from),
-        name(q.to),
-        q.max_hops
-    );
-    if !filter.is_empty() {
-        m.push_str(&format!(" with `{}`", filter.describe().join(" ")));
-    }
-    for n in explain_no_path(model, filter, q) {
-        m.push_str(&format!("\n  = note: {n}"));
-    }
-    m
 }
