@@ -319,6 +319,15 @@ mod tests {
         g
     }
 
+    /// A ring of `n` with chords: many shortest paths of different lengths.
+    fn ring_with_chords(n: u32) -> UnGraph<EntityIx, (), u32> {
+        let edges: Vec<(u32, u32)> = (0..n)
+            .flat_map(|i| [(i, (i + 1) % n), (i, (i * 7 + 3) % n)])
+            .filter(|(a, b)| a != b)
+            .collect();
+        graph(&edges, n as usize)
+    }
+
     #[test]
     fn sampling_every_source_equals_the_exact_value() {
         let g = graph(&[(0, 1), (1, 2), (2, 3), (3, 0), (2, 4), (4, 5), (1, 5)], 6);
@@ -338,12 +347,8 @@ mod tests {
     /// shortest paths of different lengths.
     #[test]
     fn every_source_matches_rustworkx_on_a_ring_with_chords() {
-        let n = 300u32;
-        let edges: Vec<(u32, u32)> = (0..n)
-            .flat_map(|i| [(i, (i + 1) % n), (i, (i * 7 + 3) % n)])
-            .filter(|(a, b)| a != b)
-            .collect();
-        let g = graph(&edges, n as usize);
+        let n = 300;
+        let g = ring_with_chords(n);
         let exact: Vec<f64> =
             rustworkx_core::centrality::betweenness_centrality(&g, false, true, usize::MAX)
                 .into_iter()
@@ -359,13 +364,7 @@ mod tests {
     /// chunks of sources are fixed and added up in order.
     #[test]
     fn sampled_scores_do_not_depend_on_the_number_of_threads() {
-        // A ring of 300 with chords: many shortest paths of different lengths.
-        let n = 300u32;
-        let edges: Vec<(u32, u32)> = (0..n)
-            .flat_map(|i| [(i, (i + 1) % n), (i, (i * 7 + 3) % n)])
-            .filter(|(a, b)| a != b)
-            .collect();
-        let g = graph(&edges, n as usize);
+        let g = ring_with_chords(300);
         let on = |threads: usize| {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
