@@ -2,6 +2,7 @@
 //! format another tool reads.
 
 use super::args::FilterArgs;
+use super::progress::{CountingWriter, Progress};
 use super::{Ctx, Failure};
 use crate::export::nodelink::LinksKey;
 use crate::export::{Format, format};
@@ -68,22 +69,29 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
     if !filter.is_empty() {
         view.drop_isolated(&model);
     }
+    // A counter of bytes written on stderr, for exports that take more than
+    // a second (a million entities: tens of seconds). The CSV directory is
+    // several files; its writers are left uncounted.
+    let mut bar = Progress::new("exporting", !(ctx.global.quiet || ctx.global.json));
     match &args.output {
         None => {
             // Straight to the raw stdout: the colour-stripping stream would
             // remove escape characters that are part of the data.
             let stdout = std::io::stdout();
-            format::write(&model, &view, format, links, BufWriter::new(stdout.lock()))?;
+            let out = CountingWriter::new(stdout.lock(), &mut bar);
+            format::write(&model, &view, format, links, BufWriter::new(out))?;
         }
         Some(path) if format.is_directory() => {
             write_dir_atomic(path, |dir| format::write_dir(&model, &view, format, dir))
                 .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?
         }
-        Some(path) => {
-            write_file_atomic(path, |out| format::write(&model, &view, format, links, out))
-                .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?
-        }
+        Some(path) => write_file_atomic(path, |out| {
+            let counted = CountingWriter::new(out, &mut bar);
+            format::write(&model, &view, format, links, BufWriter::new(counted))
+        })
+        .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?,
     }
+    bar.finish();
     Ok(())
 }
 
