@@ -19,8 +19,8 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
-/// The top-level keys of the format.
-const TOP_KEYS: [&str; 5] = ["format", "dataset", "sources", "entities", "relationships"];
+/// The top-level keys of the format, in the order FORMAT.md gives them.
+pub const TOP_KEYS: [&str; 5] = ["format", "dataset", "sources", "entities", "relationships"];
 
 /// Deepest nesting FORMAT.md allows.
 pub const MAX_DEPTH: u32 = 64;
@@ -557,7 +557,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
         let bytes = base.as_bytes();
         let mut next = skip_ws_forward(bytes, skip_ws_forward(bytes, 0) + 1);
         // Where each key of the format was first written, in TOP_KEYS order.
-        let mut seen: [Option<KeySpan>; 5] = [None; 5];
+        let mut seen: [Option<KeySpan>; TOP_KEYS.len()] = [None; TOP_KEYS.len()];
         while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
             let (key_pos, key_len) = key_span(base, &key, next);
             let at = KeySpan {

@@ -10,7 +10,7 @@
 pub mod rules;
 
 use crate::diag::{Diagnostic, FileId, Rule, Severity, Span, closest};
-use crate::load::json::{KeySpan, Member, Node, RecordSink, Section, Val};
+use crate::load::json::{KeySpan, Member, Node, RecordSink, Section, TOP_KEYS, Val};
 use crate::model::strings::{Str, Sym};
 use crate::model::{
     AmountRec, Citation, DatasetMeta, Dispute, Entity, EntityIx, Model, PartialDate, PropValue,
@@ -60,7 +60,6 @@ const RELATIONSHIP_KEYS: &[&str] = &[
     "properties",
 ];
 const DATASET_KEYS: &[&str] = &["id", "title", "description", "updated", "license", "url"];
-const TOP_KEYS: &[&str] = &["format", "dataset", "sources", "entities", "relationships"];
 const CITATION_KEYS: &[&str] = &["source", "locator", "quote"];
 const DISPUTE_KEYS: &[&str] = &["entity", "source", "quote"];
 const AMOUNT_KEYS: &[&str] = &["value", "currency"];
