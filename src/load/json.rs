@@ -15,6 +15,7 @@
 //! Each record (source, entity, relationship) is handed to a [`RecordSink`]
 //! as soon as it is parsed, so the whole file never exists as a second tree.
 
+use crate::model::strings::offset_in;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
@@ -203,13 +204,6 @@ fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
         message,
         help,
     }
-}
-
-/// Byte offset of `s` inside `base`, if `s` is a slice of it.
-fn offset_in(base: &str, s: &str) -> Option<usize> {
-    let b = base.as_ptr() as usize;
-    let p = s.as_ptr() as usize;
-    (p >= b && p + s.len() <= b + base.len()).then(|| p - b)
 }
 
 fn skip_ws_forward(bytes: &[u8], mut i: usize) -> usize {

@@ -76,8 +76,10 @@ pub struct Arena {
     owned: String,
 }
 
-/// Byte offset of `s` inside `base`, if `s` is a slice of it.
-fn offset_in(base: &str, s: &str) -> Option<usize> {
+/// Byte offset of `s` inside `base`, if `s` is a slice of it. The JSON
+/// reader uses it too, to place the strings serde_json hands out.
+#[inline]
+pub(crate) fn offset_in(base: &str, s: &str) -> Option<usize> {
     let b = base.as_ptr() as usize;
     let p = s.as_ptr() as usize;
     (p >= b && p + s.len() <= b + base.len()).then(|| p - b)
