@@ -108,39 +108,42 @@ impl PartialDate {
     /// The first day this date covers, as days since 0000-03-01 (a proleptic
     /// Gregorian day number; only differences and order matter).
     pub fn first_day(self) -> i32 {
-        day_number(self.year, self.month.max(1), self.day.max(1))
+        let (month, day) = self.first_month_day();
+        day_number(self.year, month, day)
     }
 
     /// The last day this date covers.
     pub fn last_day(self) -> i32 {
-        let month = if self.month == 0 { 12 } else { self.month };
-        let day = if self.day == 0 {
-            days_in_month(self.year, month)
-        } else {
-            self.day
-        };
+        let (month, day) = self.last_month_day();
         day_number(self.year, month, day)
     }
 
     /// The first day this date covers, as `YYYY-MM-DD` (`2013-08` → `2013-08-01`).
     pub fn first_iso_day(self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}",
-            self.year,
-            self.month.max(1),
-            self.day.max(1)
-        )
+        let (month, day) = self.first_month_day();
+        format!("{:04}-{month:02}-{day:02}", self.year)
     }
 
     /// The last day this date covers, as `YYYY-MM-DD` (`2013-02` → `2013-02-28`).
     pub fn last_iso_day(self) -> String {
+        let (month, day) = self.last_month_day();
+        format!("{:04}-{month:02}-{day:02}", self.year)
+    }
+
+    /// Month and day of the first day this date covers.
+    fn first_month_day(self) -> (u8, u8) {
+        (self.month.max(1), self.day.max(1))
+    }
+
+    /// Month and day of the last day this date covers.
+    fn last_month_day(self) -> (u8, u8) {
         let month = if self.month == 0 { 12 } else { self.month };
         let day = if self.day == 0 {
             days_in_month(self.year, month)
         } else {
             self.day
         };
-        format!("{:04}-{month:02}-{day:02}", self.year)
+        (month, day)
     }
 
     /// How precise the date is: 0 year, 1 month, 2 day.
@@ -314,6 +317,21 @@ mod tests {
         assert_eq!(
             PartialDate::parse("2015-01-01").unwrap().first_day() - year.last_day(),
             1
+        );
+    }
+
+    #[test]
+    fn iso_days_are_the_first_and_last_day_covered() {
+        let iso = |s: &str| {
+            let d = PartialDate::parse(s).unwrap();
+            (d.first_iso_day(), d.last_iso_day())
+        };
+        assert_eq!(iso("2013"), ("2013-01-01".into(), "2013-12-31".into()));
+        assert_eq!(iso("2013-02"), ("2013-02-01".into(), "2013-02-28".into()));
+        assert_eq!(iso("2012-02"), ("2012-02-01".into(), "2012-02-29".into()));
+        assert_eq!(
+            iso("2013-08-07"),
+            ("2013-08-07".into(), "2013-08-07".into())
         );
     }
 }
