@@ -183,10 +183,6 @@ pub struct Builder {
     pending: Vec<PendingRef>,
     /// The `from_what` texts of [`PendingRef`]s.
     pending_names: Vec<String>,
-    /// The last entry of `pending_names`, as (record number, what) for reuse.
-    last_pending_name: Option<(u64, String)>,
-    /// Records seen so far.
-    records: u64,
     needs_id: Vec<RelIx>,
     dataset_span: Option<Span>,
     arena_full: bool,
@@ -224,8 +220,6 @@ impl Builder {
             file_first_rel: 0,
             pending: Vec::new(),
             pending_names: Vec::new(),
-            last_pending_name: None,
-            records: 0,
             needs_id: Vec::new(),
             dataset_span: None,
             arena_full: false,
@@ -601,18 +595,13 @@ impl Builder {
         self.report(d);
     }
 
-    /// The index in `pending_names` of `what`, added unless the current
-    /// record already added it.
+    /// The index in `pending_names` of `what`, added unless it is the
+    /// last one there (as when a record has several forward references).
     fn pending_name(&mut self, what: &What<'_>) -> u32 {
         let text = what.to_string();
-        if let Some((record, last)) = &self.last_pending_name
-            && *record == self.records
-            && *last == text
-        {
-            return (self.pending_names.len() - 1) as u32;
+        if self.pending_names.last() != Some(&text) {
+            self.pending_names.push(text);
         }
-        self.pending_names.push(text.clone());
-        self.last_pending_name = Some((self.records, text));
         (self.pending_names.len() - 1) as u32
     }
 
@@ -1484,7 +1473,6 @@ impl<'a> RecordSink<'a> for Builder {
     }
 
     fn record_ref(&mut self, section: Section, node: &Node<'a>) {
-        self.records += 1;
         match section {
             Section::Sources => self.add_source(node),
             Section::Entities => self.add_entity(node),
