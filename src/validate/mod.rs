@@ -32,7 +32,11 @@ const SOURCE_KEYS: &[&str] = &[
     "archived_url",
     "notes",
 ];
-const ENTITY_KEYS: &[&str] = &[
+/// The keys of an entity, in FORMAT.md's order, `id` first. The graph
+/// exporters write the others, in this order, as an entity's attributes
+/// (`ENTITY_KEYS.split_at(1).1`), so the format's entity fields are listed
+/// once.
+pub(crate) const ENTITY_KEYS: &[&str] = &[
     "id",
     "name",
     "kind",
