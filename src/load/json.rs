@@ -175,15 +175,15 @@ fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    if e.to_string().starts_with("number out of range") {
-        // serde_json reports the number's last digit; point at its start.
-        offset = NUMBER_START.get().min(text.len());
-    }
     let full = e.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_owned(),
         None => full,
     };
+    if message.starts_with("number out of range") {
+        // serde_json reports the number's last digit; point at its start.
+        offset = number_start(text.as_bytes(), offset);
+    }
     let help = if message.contains("nesting deeper") {
         Some("flatten the value; casegraph accepts at most 64 levels of nesting")
     } else if e.is_eof() {
@@ -279,17 +279,19 @@ fn skip_value(bytes: &[u8], start: usize) -> usize {
     }
 }
 
-thread_local! {
-    /// Start of the last number the reader was about to parse, for
-    /// "number out of range", which serde_json reports at its last digit.
-    static NUMBER_START: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// Notes `start` when a number begins there (see [`NUMBER_START`]).
-fn note_value_start(bytes: &[u8], start: usize) {
-    if matches!(bytes.get(start), Some(b'-' | b'0'..=b'9')) {
-        NUMBER_START.set(start);
+/// The start of the number that `at` (a byte of it, or the one just past
+/// it) belongs to: the bytes before a JSON number (`[`, `,`, `:`, white
+/// space) cannot be part of one.
+fn number_start(bytes: &[u8], mut at: usize) -> usize {
+    while at > 0
+        && matches!(
+            bytes[at - 1],
+            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'
+        )
+    {
+        at -= 1;
     }
+    at
 }
 
 /// Position and length of a key whose opening quote is at `start`.
@@ -335,7 +337,6 @@ struct NodeSeed<'a> {
 impl<'de> DeserializeSeed<'de> for NodeSeed<'de> {
     type Value = Node<'de>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
-        note_value_start(self.base.as_bytes(), self.start);
         d.deserialize_any(NodeVisitor(self))
     }
 }
@@ -485,10 +486,6 @@ struct TopSeed<'s, 'a> {
 impl<'de> DeserializeSeed<'de> for TopSeed<'_, 'de> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        note_value_start(
-            self.base.as_bytes(),
-            skip_ws_forward(self.base.as_bytes(), 0),
-        );
         d.deserialize_any(TopVisitor(self))
     }
 }
@@ -623,7 +620,6 @@ impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
             value_pos,
             sink,
         } = self;
-        note_value_start(base.as_bytes(), value_pos);
         // Anything but an array is a wrong-type error, not a parse failure:
         // parse it as a node and report it.
         let node = d.deserialize_any(RecordsVisitor {
@@ -841,5 +837,35 @@ mod tests {
         let text = "{\n  \"entities\": [\n    {\"id\": \"a\"}\n    {\"id\": \"b\"}\n  ]\n}";
         let err = read(text, &mut Collect::default()).unwrap_err();
         assert_eq!(err.offset, text.find("{\"id\": \"b\"").unwrap());
+    }
+
+    #[test]
+    fn a_number_out_of_range_is_reported_at_its_start() {
+        let big = |n: &str| format!("{n}{}", "0".repeat(400));
+        for (text, number) in [
+            (
+                "{\"entities\": [{\"p\": 12345e400}]}".to_owned(),
+                "12345e400",
+            ),
+            (
+                "{\"entities\": [{\"p\": [1, -1.5E+999 ]}]}".into(),
+                "-1.5E+999",
+            ),
+            ("{\"x\": {\"y\":-2e9999,\"z\": 1}}".into(), "-2e9999"),
+            (format!("{{\"entities\": [{}]}}", big("9")), &big("9")),
+            (
+                format!("{{\"format\": -{}}}", big("1")),
+                &format!("-{}", big("1")),
+            ),
+            ("  1e400".into(), "1e400"),
+        ] {
+            let err = read(&text, &mut Collect::default()).unwrap_err();
+            assert!(
+                err.message.starts_with("number out of range"),
+                "{text}: {}",
+                err.message
+            );
+            assert_eq!(err.offset, text.find(number).unwrap(), "{text}");
+        }
     }
 }
