@@ -268,16 +268,11 @@ fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     )
 }
 
-/// A file of a dataset directory that cannot be read.
+/// A file of a dataset directory that cannot be read: [`io_error`], with a
+/// help that says the other files were still checked.
 fn unreadable_file(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
-    Box::new(
-        Diagnostic::new(
-            Rule::Io,
-            None,
-            format!("cannot read `{}`: {e}", path.display()),
-        )
-        .help("check the file's permissions; the other files were checked without it"),
-    )
+    let d = *io_error(path, e);
+    Box::new(d.help("check the file's permissions; the other files were checked without it"))
 }
 
 /// A file's name and its text, or why it could not be read.
@@ -438,6 +433,19 @@ mod tests {
         assert_eq!(
             default_dataset_id(Path::new("..")),
             name(here.parent().unwrap())
+        );
+    }
+
+    #[test]
+    fn an_unreadable_file_of_a_directory_says_the_others_were_checked() {
+        let e = std::io::Error::other("permission denied");
+        let d = unreadable_file(Path::new("case/a.json"), &e);
+        assert_eq!(d.rule, Rule::Io);
+        assert_eq!(d.span, None);
+        assert_eq!(d.message, "cannot read `case/a.json`: permission denied");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("check the file's permissions; the other files were checked without it")
         );
     }
 }
