@@ -31,12 +31,21 @@ pub const MAX_DEPTH: u32 = 64;
 pub struct Node<'a> {
     /// Byte offset where the value starts.
     pub pos: usize,
-    /// Length in bytes of a string (quotes included), else 1.
-    pub len: usize,
     /// Byte offset just past the value's last byte.
     pub end: usize,
     /// The value.
     pub val: Val<'a>,
+}
+
+impl Node<'_> {
+    /// How many bytes a diagnostic about this value underlines: a string
+    /// whole (quotes included), anything else at its first byte.
+    pub fn span_len(&self) -> usize {
+        match self.val {
+            Val::Str(_) => self.end - self.pos,
+            _ => 1,
+        }
+    }
 }
 
 /// A JSON value whose strings borrow from the input where they can.
@@ -356,7 +365,6 @@ impl<'de> NodeVisitor<'de> {
         let start = self.0.start;
         Node {
             pos: start,
-            len: 1,
             end: scalar_end(self.0.base.as_bytes(), start),
             val,
         }
@@ -419,7 +427,6 @@ impl<'de> Visitor<'de> for NodeVisitor<'de> {
         };
         Ok(Node {
             pos,
-            len,
             end: pos + len,
             val: Val::Str(Cow::Borrowed(v)),
         })
@@ -430,7 +437,6 @@ impl<'de> Visitor<'de> for NodeVisitor<'de> {
         let end = string_end(self.0.base.as_bytes(), start);
         Ok(Node {
             pos: start,
-            len: end - start,
             end,
             val: Val::Str(Cow::Owned(v.to_owned())),
         })
@@ -442,7 +448,6 @@ impl<'de> Visitor<'de> for NodeVisitor<'de> {
         let end = elements(&mut seq, base, start, depth + 1, |item| items.push(item))?;
         Ok(Node {
             pos: start,
-            len: 1,
             end,
             val: Val::Arr(items),
         })
@@ -470,7 +475,6 @@ impl<'de> Visitor<'de> for NodeVisitor<'de> {
         }
         Ok(Node {
             pos: start,
-            len: 1,
             end: next + 1,
             val: Val::Obj(members),
         })
@@ -497,7 +501,6 @@ impl<'a> TopVisitor<'_, 'a> {
         let pos = skip_ws_forward(self.0.base.as_bytes(), 0);
         let node = Node {
             pos,
-            len: 1,
             end: pos + 1,
             val,
         };

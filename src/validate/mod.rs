@@ -259,7 +259,7 @@ impl Builder {
         Span {
             file: self.file,
             offset: node.pos,
-            len: node.len,
+            len: node.span_len(),
         }
     }
 
