@@ -709,10 +709,10 @@ impl Builder {
     }
 
     fn add_source(&mut self, node: &Node<'_>) {
-        let Some(f) = self.fields(node, &What::Plain("a source"), SOURCE_KEYS) else {
+        let what = &What::Plain("a source");
+        let Some(f) = self.fields(node, what, SOURCE_KEYS) else {
             return;
         };
-        let what = &What::Plain("a source");
         let id = self.id(&f, "id", what, true);
         let title = self.string(&f, "title", what, true).map(|(s, _)| s);
         let kind = match self.string(&f, "kind", what, false) {
@@ -766,13 +766,14 @@ impl Builder {
     }
 
     fn add_entity(&mut self, node: &Node<'_>) {
-        let Some(f) = self.fields(node, &What::Plain("an entity"), ENTITY_KEYS) else {
+        let plain = What::Plain("an entity");
+        let Some(f) = self.fields(node, &plain, ENTITY_KEYS) else {
             return;
         };
-        let id = self.id(&f, "id", &What::Plain("an entity"), true);
+        let id = self.id(&f, "id", &plain, true);
         let what = match id {
             Some((id, _)) => What::Entity(id),
-            None => What::Plain("an entity"),
+            None => plain,
         };
         let name = self.string(&f, "name", &what, true).map(|(s, _)| s);
         let kind = self.string(&f, "kind", &what, true).map(|(s, _)| s);
@@ -844,17 +845,18 @@ impl Builder {
 
     fn add_relationship(&mut self, node: &Node<'_>) {
         self.presize_relationships(node.pos);
-        let Some(f) = self.fields(node, &What::Plain("a relationship"), RELATIONSHIP_KEYS) else {
+        let plain = What::Plain("a relationship");
+        let Some(f) = self.fields(node, &plain, RELATIONSHIP_KEYS) else {
             return;
         };
-        let id = self.id(&f, "id", &What::Plain("a relationship"), false);
-        let from = self.string(&f, "from", &What::Plain("a relationship"), true);
-        let to = self.string(&f, "to", &What::Plain("a relationship"), true);
-        let rel_type = self.string(&f, "type", &What::Plain("a relationship"), true);
+        let id = self.id(&f, "id", &plain, false);
+        let from = self.string(&f, "from", &plain, true);
+        let to = self.string(&f, "to", &plain, true);
+        let rel_type = self.string(&f, "type", &plain, true);
         let what = match (id, from, rel_type, to) {
             (Some((id, _)), ..) => What::Relationship(id),
             (None, Some((f, _)), Some((t, _)), Some((o, _))) => What::Ends(f, t, o),
-            _ => What::Plain("a relationship"),
+            _ => plain,
         };
         if let Some((t, span)) = rel_type
             && !rules::is_snake_case(t)
@@ -1195,10 +1197,10 @@ impl Builder {
             return;
         }
         self.dataset_span = Some(key_span);
-        let Some(f) = self.fields(node, &What::Plain("the `dataset` block"), DATASET_KEYS) else {
+        let what = &What::Plain("the `dataset` block");
+        let Some(f) = self.fields(node, what, DATASET_KEYS) else {
             return;
         };
-        let what = &What::Plain("the `dataset` block");
         let id = self.id(&f, "id", what, false).map(|(s, _)| s.to_owned());
         let string =
             |b: &mut Builder, key| b.string(&f, key, what, false).map(|(s, _)| s.to_owned());
