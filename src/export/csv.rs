@@ -11,7 +11,9 @@
 //! A cell that already begins with `'` gets one too, so the rule can be
 //! undone exactly: drop one leading `'` from a cell that begins with `'`.
 
-use super::common::{ENTITY_ATTRS, dates, entities, entity_attrs, properties_json, relationships};
+use super::common::{
+    ENTITY_ATTRS, attr_text, dates, entities, entity_attrs, properties_json, relationships,
+};
 use crate::model::Model;
 use crate::query::View;
 use serde_json::Value;
@@ -66,11 +68,11 @@ pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result
     row(&mut w, &head)?;
     for e in entities(model, view) {
         let cells: Vec<Cow<'_, str>> = std::iter::once(e.id().into())
-            .chain(entity_attrs(&e).into_iter().map(|(_, v)| match v {
-                None => Cow::Borrowed(""),
-                Some(Value::String(s)) => Cow::Owned(s),
-                Some(other) => Cow::Owned(other.to_string()),
-            }))
+            .chain(
+                entity_attrs(&e)
+                    .into_iter()
+                    .map(|(_, v)| Cow::Owned(v.map(attr_text).unwrap_or_default())),
+            )
             .collect();
         row(&mut w, &cells)?;
     }
