@@ -21,8 +21,16 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// The files of the export, in the order written.
-pub const FILES: [&str; 3] = ["entities.csv", "relationships.csv", "citations.csv"];
+/// The writer of one file of the export.
+pub type Part = fn(&Model, &View, &mut dyn Write) -> io::Result<()>;
+
+/// The files of the export and their writers, in the order written: the
+/// directory export and `build` both go through this list.
+pub const FILES: [(&str, Part); 3] = [
+    ("entities.csv", |m, v, o| write_entities(m, v, o)),
+    ("relationships.csv", |m, v, o| write_relationships(m, v, o)),
+    ("citations.csv", |m, v, o| write_citations(m, v, o)),
+];
 
 /// A cell made safe to open in a spreadsheet (see the module doc).
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
@@ -173,15 +181,9 @@ pub fn write_citations(model: &Model, view: &View, out: impl Write) -> io::Resul
 
 /// Writes the three files into `dir` (which must exist).
 pub fn write_dir(model: &Model, view: &View, dir: &Path) -> io::Result<()> {
-    type Part = fn(&Model, &View, io::BufWriter<std::fs::File>) -> io::Result<()>;
-    let parts: [Part; 3] = [
-        |m, v, o| write_entities(m, v, o),
-        |m, v, o| write_relationships(m, v, o),
-        |m, v, o| write_citations(m, v, o),
-    ];
-    for (name, part) in FILES.into_iter().zip(parts) {
+    for (name, part) in FILES {
         let file = std::fs::File::create(dir.join(name))?;
-        part(model, view, io::BufWriter::new(file))?;
+        part(model, view, &mut io::BufWriter::new(file))?;
     }
     Ok(())
 }
