@@ -16,6 +16,7 @@ use super::style::{self, INK};
 use super::{Options, RankDir};
 use crate::model::{EntityRef, Model, RelRef, Status, When};
 use crate::query::View;
+use crate::validate::rules::is_http_url;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -100,14 +101,6 @@ pub fn html_id(prefix: &str, id: &str) -> String {
         _ => '_',
     }));
     out
-}
-
-/// Whether `url` may become a link: only `http:` and `https:`. The model
-/// accepts nothing else, but the renderer checks again rather than trust it.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 /// Text as it should be drawn: control characters Graphviz would treat as
@@ -235,12 +228,14 @@ fn relationship_tooltip(model: &Model, r: &RelRef<'_>) -> String {
 }
 
 /// The link of an edge: its first citation's source address, if it is a web
-/// address. Nothing else in the diagram is a link.
+/// address. Nothing else in the diagram is a link. The model keeps only
+/// addresses that pass the validator's [`is_http_url`], but the renderer
+/// checks again with the same rule rather than trust it.
 pub fn relationship_link<'a>(r: &RelRef<'a>) -> Option<&'a str> {
     r.evidence()
         .next()
         .and_then(|c| c.source().url())
-        .filter(|u| is_web_url(u))
+        .filter(|u| is_http_url(u))
 }
 
 fn node_stmt(id: &str, attributes: Vec<Attribute>) -> Stmt {
@@ -707,8 +702,8 @@ mod tests {
 
     #[test]
     fn only_web_urls_are_links() {
-        assert!(is_web_url("https://example.com/a?b=%22c%22"));
-        assert!(is_web_url("HTTP://example.com"));
+        assert!(is_http_url("https://example.com/a?b=%22c%22"));
+        assert!(is_http_url("HTTP://example.com"));
         for bad in [
             "javascript:alert(1)",
             "data:text/html,<script>",
@@ -719,7 +714,7 @@ mod tests {
             "https://example.com/\nx",
             "",
         ] {
-            assert!(!is_web_url(bad), "{bad}");
+            assert!(!is_http_url(bad), "{bad}");
         }
     }
 
