@@ -155,8 +155,7 @@ fn entity_tooltip(e: &EntityRef<'_>) -> String {
 
 /// The label of a relationship's edge: the type (or given label), then the
 /// date or period and the amount, then who disputes it, then footnote marks.
-pub fn relationship_label(model: &Model, r: &RelRef<'_>, notes: Option<&Footnotes>) -> String {
-    let _ = model;
+pub fn relationship_label(r: &RelRef<'_>, notes: Option<&Footnotes>) -> String {
     let mut lines = vec![style::wrap_at(&clean(&r.label()), style::EDGE_WRAP_AT)];
     let mut facts = Vec::new();
     let when = r.when().to_string();
@@ -339,7 +338,7 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
     let label = if faded {
         String::new()
     } else {
-        relationship_label(model, r, notes)
+        relationship_label(r, notes)
     };
     let mut attrs = vec![
         attr("id", &html_id("r-", r.id())),
