@@ -30,13 +30,7 @@ fn exports(model: &Model, files: &mut Vec<(PathBuf, Vec<u8>)>) -> Result<(), Str
             continue;
         }
         if f == Format::Csv {
-            type Part = fn(&Model, &crate::query::View, &mut Vec<u8>) -> std::io::Result<()>;
-            let parts: [Part; 3] = [
-                |m, v, o| csv::write_entities(m, v, o),
-                |m, v, o| csv::write_relationships(m, v, o),
-                |m, v, o| csv::write_citations(m, v, o),
-            ];
-            for (file, part) in csv::FILES.into_iter().zip(parts) {
+            for (file, part) in csv::FILES {
                 let mut bytes = Vec::new();
                 part(model, &view, &mut bytes).map_err(|e| fail(f, e))?;
                 files.push((PathBuf::from(&name).join(file), bytes));

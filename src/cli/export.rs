@@ -5,11 +5,11 @@ use super::args::FilterArgs;
 use super::progress::{CountingWriter, Progress};
 use super::{Ctx, Failure};
 use crate::export::nodelink::LinksKey;
-use crate::export::{Format, format};
+use crate::export::{Format, format, stage_with, write_dir_atomic};
 use crate::query::resolve;
 use clap::Args;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::BufWriter;
+use std::path::PathBuf;
 
 /// Export the graph for another tool: NetworkX, D3, Cytoscape, Gephi, yEd,
 /// a spreadsheet, Neo4j or FalkorDB, Aleph.
@@ -85,70 +85,13 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
             write_dir_atomic(path, |dir| format::write_dir(&model, &view, format, dir))
                 .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?
         }
-        Some(path) => write_file_atomic(path, |out| {
+        Some(path) => stage_with(path, |out| {
             let counted = CountingWriter::new(out, &mut bar);
             format::write(&model, &view, format, links, BufWriter::new(counted))
         })
+        .and_then(|tmp| tmp.persist(path).map(drop).map_err(|e| e.error))
         .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?,
     }
     bar.finish();
-    Ok(())
-}
-
-/// The directory a new file or directory at `path` is made in.
-fn parent(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// Streams into a temporary file beside `path`, then renames it over `path`.
-fn write_file_atomic(
-    path: &Path,
-    body: impl FnOnce(&mut BufWriter<&std::fs::File>) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let tmp = builder.tempfile_in(parent(path))?;
-    {
-        let mut out = BufWriter::new(tmp.as_file());
-        body(&mut out)?;
-        out.flush()?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Writes into a temporary directory beside `path`, then swaps it in: an
-/// existing directory is first renamed aside and removed only once the new
-/// one is in place, so a failure leaves either the old or the new export.
-fn write_dir_atomic(
-    path: &Path,
-    body: impl FnOnce(&Path) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let tmp = tempfile::Builder::new()
-        .prefix(".casegraph-export")
-        .tempdir_in(parent(path))?;
-    #[cfg(unix)]
-    std::fs::set_permissions(
-        tmp.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )?;
-    body(tmp.path())?;
-    let tmp = tmp.keep();
-    if path.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(".casegraph-old")
-            .tempdir_in(parent(path))?
-            .keep();
-        std::fs::rename(path, old.join("export"))?;
-        std::fs::rename(&tmp, path)?;
-        std::fs::remove_dir_all(&old)?;
-    } else {
-        std::fs::rename(&tmp, path)?;
-    }
     Ok(())
 }

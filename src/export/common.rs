@@ -89,11 +89,15 @@ pub(crate) fn properties_json<'a>(
     (!map.is_empty()).then_some(Value::Object(map))
 }
 
-/// The JSON text of a value, for formats whose attributes are flat strings
-/// (GraphML, GEXF, CSV): lists and objects survive exactly, and any JSON
-/// parser gets them back.
-pub(crate) fn json_text(v: &Value) -> String {
-    v.to_string()
+/// An attribute value as flat text, for formats whose attributes are strings
+/// (GraphML, GEXF, CSV): a string as itself, a number or boolean as written
+/// in JSON, and a list or object as its JSON text, so it survives exactly and
+/// any JSON parser gets it back.
+pub(crate) fn attr_text(v: Value) -> String {
+    match v {
+        Value::String(s) => s,
+        other => other.to_string(),
+    }
 }
 
 /// The names of the entity attributes every graph export carries, in order.

@@ -11,7 +11,9 @@
 //! A cell that already begins with `'` gets one too, so the rule can be
 //! undone exactly: drop one leading `'` from a cell that begins with `'`.
 
-use super::common::{ENTITY_ATTRS, dates, entities, entity_attrs, properties_json, relationships};
+use super::common::{
+    ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_attrs, rel_attrs, relationships,
+};
 use crate::model::Model;
 use crate::query::View;
 use serde_json::Value;
@@ -19,8 +21,16 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// The files of the export, in the order written.
-pub const FILES: [&str; 3] = ["entities.csv", "relationships.csv", "citations.csv"];
+/// The writer of one file of the export.
+pub type Part = fn(&Model, &View, &mut dyn Write) -> io::Result<()>;
+
+/// The files of the export and their writers, in the order written: the
+/// directory export and `build` both go through this list.
+pub const FILES: [(&str, Part); 3] = [
+    ("entities.csv", |m, v, o| write_entities(m, v, o)),
+    ("relationships.csv", |m, v, o| write_relationships(m, v, o)),
+    ("citations.csv", |m, v, o| write_citations(m, v, o)),
+];
 
 /// A cell made safe to open in a spreadsheet (see the module doc).
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
@@ -50,8 +60,9 @@ fn opt(s: Option<impl Into<String>>) -> Cow<'static, str> {
     Cow::Owned(s.map(Into::into).unwrap_or_default())
 }
 
-fn json_cell(v: Option<Value>) -> Cow<'static, str> {
-    Cow::Owned(v.map(|v| v.to_string()).unwrap_or_default())
+/// An attribute as a cell: empty when absent, else [`attr_text`].
+fn attr_cell(v: Option<Value>) -> Cow<'static, str> {
+    Cow::Owned(v.map(attr_text).unwrap_or_default())
 }
 
 /// Writes `entities.csv`: id, then the attributes every graph export
@@ -66,65 +77,49 @@ pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result
     row(&mut w, &head)?;
     for e in entities(model, view) {
         let cells: Vec<Cow<'_, str>> = std::iter::once(e.id().into())
-            .chain(entity_attrs(&e).into_iter().map(|(_, v)| match v {
-                None => Cow::Borrowed(""),
-                Some(Value::String(s)) => Cow::Owned(s),
-                Some(other) => Cow::Owned(other.to_string()),
-            }))
+            .chain(entity_attrs(&e).into_iter().map(|(_, v)| attr_cell(v)))
             .collect();
         row(&mut w, &cells)?;
     }
     w.flush()
 }
 
+/// Whether a relationship attribute ([`REL_ATTRS`]) has its own column in
+/// `relationships.csv`: all but `label`, which is Gephi's `Label`, and
+/// `sources`, which `citations.csv` lists row by row.
+fn rel_column(name: &str) -> bool {
+    !matches!(name, "label" | "sources")
+}
+
 /// Writes `relationships.csv`: the edge table, `Source`/`Target`/`Id`/`Label`
-/// named as Gephi's import expects, then type, directed, status, dates,
-/// amount, currency, citation count, disputed_by (JSON list of entity ids),
-/// properties (JSON object).
+/// named as Gephi's import expects, then the attributes every graph export
+/// carries ([`REL_ATTRS`], see [`rel_column`]): type, directed, status,
+/// dates, amount, currency, citation count, disputed_by (JSON list of entity
+/// ids), properties (JSON object).
 pub fn write_relationships(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
-    let head = [
-        "Source",
-        "Target",
-        "Id",
-        "Label",
-        "type",
-        "directed",
-        "status",
-        "date",
-        "start",
-        "end",
-        "amount",
-        "currency",
-        "citations",
-        "disputed_by",
-        "properties",
-    ];
-    row(&mut w, &head.map(Cow::Borrowed))?;
+    let head: Vec<Cow<'_, str>> = ["Source", "Target", "Id", "Label"]
+        .into_iter()
+        .chain(REL_ATTRS.into_iter().filter(|k| rel_column(k)))
+        .map(Cow::Borrowed)
+        .collect();
+    row(&mut w, &head)?;
     for r in relationships(model, view) {
-        let [date, start, end] = dates(r.when());
-        let amount = r.amount();
-        let disputed: Vec<Value> = r.disputes().map(|d| d.entity().id().into()).collect();
-        row(
-            &mut w,
-            &[
-                model.entity(r.from()).id().into(),
-                model.entity(r.to()).id().into(),
-                r.id().into(),
-                r.label(),
-                r.rel_type().into(),
-                r.directed().to_string().into(),
-                r.status().as_str().into(),
-                opt(date),
-                opt(start),
-                opt(end),
-                opt(amount.map(|a| a.value.to_string())),
-                opt(amount.map(|a| a.currency)),
-                r.evidence().len().to_string().into(),
-                Value::Array(disputed).to_string().into(),
-                json_cell(properties_json(r.properties())),
-            ],
-        )?;
+        let cells: Vec<Cow<'_, str>> = [
+            model.entity(r.from()).id().into(),
+            model.entity(r.to()).id().into(),
+            r.id().into(),
+            r.label(),
+        ]
+        .into_iter()
+        .chain(
+            rel_attrs(&r)
+                .into_iter()
+                .filter(|(k, _)| rel_column(k))
+                .map(|(_, v)| attr_cell(v)),
+        )
+        .collect();
+        row(&mut w, &cells)?;
     }
     w.flush()
 }
@@ -171,15 +166,9 @@ pub fn write_citations(model: &Model, view: &View, out: impl Write) -> io::Resul
 
 /// Writes the three files into `dir` (which must exist).
 pub fn write_dir(model: &Model, view: &View, dir: &Path) -> io::Result<()> {
-    type Part = fn(&Model, &View, io::BufWriter<std::fs::File>) -> io::Result<()>;
-    let parts: [Part; 3] = [
-        |m, v, o| write_entities(m, v, o),
-        |m, v, o| write_relationships(m, v, o),
-        |m, v, o| write_citations(m, v, o),
-    ];
-    for (name, part) in FILES.into_iter().zip(parts) {
+    for (name, part) in FILES {
         let file = std::fs::File::create(dir.join(name))?;
-        part(model, view, io::BufWriter::new(file))?;
+        part(model, view, &mut io::BufWriter::new(file))?;
     }
     Ok(())
 }

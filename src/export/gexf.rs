@@ -14,7 +14,7 @@
 //! GraphML. Every string goes through [`xml::escape`](super::xml::escape).
 
 use super::common::{
-    ENTITY_ATTRS, REL_ATTRS, entities, entity_attrs, json_text, kind_color, rel_attrs,
+    ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_attrs, kind_color, rel_attrs,
     relationships,
 };
 use super::xml::escape;
@@ -46,15 +46,6 @@ fn title(name: &'static str) -> &'static str {
 /// Attributes written as XML attributes of the element, not as attvalues.
 fn is_builtin(class: &str, name: &str) -> bool {
     matches!((class, name), ("node", "name") | ("edge", "label"))
-}
-
-fn value_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        other => json_text(other),
-    }
 }
 
 /// A calendar day `YYYY-MM-DD` from a partial date's first or last day.
@@ -94,7 +85,7 @@ fn write_attvalues(
             o,
             "          <attvalue for=\"{}\" value=\"{}\"/>",
             title(k),
-            escape(&value_text(&v))
+            escape(&attr_text(v))
         )?;
     }
     if !first {

@@ -9,7 +9,7 @@
 //! edges in a directed graph. Every string goes through [`xml::escape`].
 
 use super::common::{
-    ENTITY_ATTRS, REL_ATTRS, entities, entity_attrs, json_text, rel_attrs, relationships,
+    ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_attrs, rel_attrs, relationships,
 };
 use super::xml::escape;
 use crate::model::Model;
@@ -27,16 +27,6 @@ fn attr_type(name: &str) -> &'static str {
     }
 }
 
-/// An attribute value as GraphML data text.
-fn data_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        other => json_text(other),
-    }
-}
-
 /// Writes one `<data>` element per present attribute.
 fn write_data(
     o: &mut impl Write,
@@ -48,7 +38,7 @@ fn write_data(
             writeln!(
                 o,
                 "      <data key=\"{prefix}_{k}\">{}</data>",
-                escape(&data_text(&v))
+                escape(&attr_text(v))
             )?;
         }
     }

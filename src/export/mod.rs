@@ -16,7 +16,8 @@ pub mod xml;
 pub use format::Format;
 pub use json::canonical_json;
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
@@ -32,17 +33,64 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// instead deletes it. `build` stages every file before renaming any, so a
 /// failure leaves the output directory as it was.
 pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    stage_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`stage`], the contents streamed by `body` instead of made first.
+pub fn stage_with(
+    path: &Path,
+    body: impl FnOnce(&mut BufWriter<&File>) -> std::io::Result<()>,
+) -> std::io::Result<tempfile::NamedTempFile> {
     // Readable like any file the user writes (tempfile's default is owner-only).
     let mut builder = tempfile::Builder::new();
     builder.prefix(".casegraph-");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    let tmp = builder.tempfile_in(parent_dir(path))?;
+    {
+        let mut out = BufWriter::new(tmp.as_file());
+        body(&mut out)?;
+        out.flush()?;
+    }
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+/// Writes into a temporary directory beside `path`, then swaps it in: an
+/// existing directory is first renamed aside and removed only once the new
+/// one is in place, so a failure leaves either the old or the new export.
+pub fn write_dir_atomic(
+    path: &Path,
+    body: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = tempfile::Builder::new()
+        .prefix(".casegraph-export")
+        .tempdir_in(parent_dir(path))?;
+    #[cfg(unix)]
+    std::fs::set_permissions(
+        tmp.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )?;
+    body(tmp.path())?;
+    let tmp = tmp.keep();
+    if path.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(".casegraph-old")
+            .tempdir_in(parent_dir(path))?
+            .keep();
+        std::fs::rename(path, old.join("export"))?;
+        std::fs::rename(&tmp, path)?;
+        std::fs::remove_dir_all(&old)?;
+    } else {
+        std::fs::rename(&tmp, path)?;
+    }
+    Ok(())
+}
+
+/// The directory a new file or directory at `path` is made in.
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }

@@ -16,6 +16,7 @@ use super::style::{self, INK};
 use super::{Options, RankDir};
 use crate::model::{EntityRef, Model, RelRef, Status, When};
 use crate::query::View;
+use crate::validate::rules::is_http_url;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -102,14 +103,6 @@ pub fn html_id(prefix: &str, id: &str) -> String {
     out
 }
 
-/// Whether `url` may become a link: only `http:` and `https:`. The model
-/// accepts nothing else, but the renderer checks again rather than trust it.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
-}
-
 /// Text as it should be drawn: control characters Graphviz would treat as
 /// layout (tab, carriage return) become spaces, and an `&` that starts
 /// something entity-like (`&amp;`, `&#60;`) gets an invisible WORD JOINER
@@ -162,8 +155,7 @@ fn entity_tooltip(e: &EntityRef<'_>) -> String {
 
 /// The label of a relationship's edge: the type (or given label), then the
 /// date or period and the amount, then who disputes it, then footnote marks.
-pub fn relationship_label(model: &Model, r: &RelRef<'_>, notes: Option<&Footnotes>) -> String {
-    let _ = model;
+pub fn relationship_label(r: &RelRef<'_>, notes: Option<&Footnotes>) -> String {
     let mut lines = vec![style::wrap_at(&clean(&r.label()), style::EDGE_WRAP_AT)];
     let mut facts = Vec::new();
     let when = r.when().to_string();
@@ -235,12 +227,14 @@ fn relationship_tooltip(model: &Model, r: &RelRef<'_>) -> String {
 }
 
 /// The link of an edge: its first citation's source address, if it is a web
-/// address. Nothing else in the diagram is a link.
+/// address. Nothing else in the diagram is a link. The model keeps only
+/// addresses that pass the validator's [`is_http_url`], but the renderer
+/// checks again with the same rule rather than trust it.
 pub fn relationship_link<'a>(r: &RelRef<'a>) -> Option<&'a str> {
     r.evidence()
         .next()
         .and_then(|c| c.source().url())
-        .filter(|u| is_web_url(u))
+        .filter(|u| is_http_url(u))
 }
 
 fn node_stmt(id: &str, attributes: Vec<Attribute>) -> Stmt {
@@ -344,7 +338,7 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
     let label = if faded {
         String::new()
     } else {
-        relationship_label(model, r, notes)
+        relationship_label(r, notes)
     };
     let mut attrs = vec![
         attr("id", &html_id("r-", r.id())),
@@ -707,8 +701,8 @@ mod tests {
 
     #[test]
     fn only_web_urls_are_links() {
-        assert!(is_web_url("https://example.com/a?b=%22c%22"));
-        assert!(is_web_url("HTTP://example.com"));
+        assert!(is_http_url("https://example.com/a?b=%22c%22"));
+        assert!(is_http_url("HTTP://example.com"));
         for bad in [
             "javascript:alert(1)",
             "data:text/html,<script>",
@@ -719,7 +713,7 @@ mod tests {
             "https://example.com/\nx",
             "",
         ] {
-            assert!(!is_web_url(bad), "{bad}");
+            assert!(!is_http_url(bad), "{bad}");
         }
     }
 

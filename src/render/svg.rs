@@ -13,8 +13,8 @@
 //! `<script>` or `<foreignObject>`, an `on*` event-handler attribute, or a
 //! link that is not `http:`/`https:`.
 
-use super::dot::is_web_url;
 use super::{Layout, RenderError};
+use crate::validate::rules::is_http_url;
 
 /// SVG from DOT, by graphviz-pure.
 pub fn pure(dot: &str, layout: Layout) -> Result<String, RenderError> {
@@ -95,7 +95,7 @@ pub fn check_safe(svg: &str) -> Result<(), RenderError> {
             if an.len() > 2 && an[..2].eq_ignore_ascii_case("on") {
                 return Err(RenderError::Unsafe(format!("an `{an}` attribute")));
             }
-            if an.eq_ignore_ascii_case("href") && !is_web_url(a.value()) {
+            if an.eq_ignore_ascii_case("href") && !is_http_url(a.value()) {
                 return Err(RenderError::Unsafe(format!(
                     "a link to `{}` (only http and https are allowed)",
                     a.value()
