@@ -156,6 +156,46 @@ pub struct Hop {
     pub others: Vec<RelIx>,
 }
 
+impl Hop {
+    /// The hop from `a` to `b` over `rels`, every relationship that makes
+    /// it: the strongest is shown (lowest [`credibility`] weight, then id;
+    /// `prefer` first if given) and the others listed. `None` when `rels`
+    /// is empty.
+    pub(super) fn strongest(
+        model: &Model,
+        a: EntityIx,
+        b: EntityIx,
+        mut rels: Vec<RelIx>,
+        prefer: Option<RelIx>,
+    ) -> Option<Hop> {
+        rels.sort_by(|x, y| {
+            let (rx, ry) = (model.relationship(*x), model.relationship(*y));
+            (Some(*x) != prefer, credibility(&rx), rx.id()).cmp(&(
+                Some(*y) != prefer,
+                credibility(&ry),
+                ry.id(),
+            ))
+        });
+        rels.dedup();
+        let rel = *rels.first()?;
+        let r = model.relationship(rel);
+        let travel = if !r.directed() {
+            Travel::Undirected
+        } else if r.from() == a {
+            Travel::Forward
+        } else {
+            Travel::Backward
+        };
+        Some(Hop {
+            from: a,
+            to: b,
+            rel,
+            travel,
+            others: rels[1..].to_vec(),
+        })
+    }
+}
+
 /// A path: its entities, its hops and what it costs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Path {
@@ -310,36 +350,12 @@ impl<'a> Walk<'a> {
     /// The hop from `a` to `b`: every relationship that makes it, the
     /// strongest first (`prefer` first if given).
     fn hop(&self, a: EntityIx, b: EntityIx, prefer: Option<RelIx>) -> Option<Hop> {
-        let mut rels: Vec<RelIx> = self
+        let rels: Vec<RelIx> = self
             .steps(a, true)
             .filter(|(_, o)| *o == b)
             .map(|(r, _)| r)
             .collect();
-        rels.sort_by(|x, y| {
-            let (rx, ry) = (self.model.relationship(*x), self.model.relationship(*y));
-            (Some(*x) != prefer, credibility(&rx), rx.id()).cmp(&(
-                Some(*y) != prefer,
-                credibility(&ry),
-                ry.id(),
-            ))
-        });
-        rels.dedup();
-        let rel = *rels.first()?;
-        let r = self.model.relationship(rel);
-        let travel = if !r.directed() {
-            Travel::Undirected
-        } else if r.from() == a {
-            Travel::Forward
-        } else {
-            Travel::Backward
-        };
-        Some(Hop {
-            from: a,
-            to: b,
-            rel,
-            travel,
-            others: rels[1..].to_vec(),
-        })
+        Hop::strongest(self.model, a, b, rels, prefer)
     }
 
     /// The cost of a whole path of entities.
