@@ -1,6 +1,7 @@
 //! `casegraph neighbors`: who is near an entity, and through what.
 
 use super::{Ctx, Failure, FilterArgs, fmt, json};
+use crate::diag::printable;
 use crate::query::{Direction, neighbors, resolve};
 use clap::{Args, ValueEnum};
 use serde_json::json;
@@ -66,7 +67,7 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
     writeln!(
         o,
         "{bold}{}{bold:#} (`{}`): {} entit{} within {} hop{}{}",
-        c.name(),
+        printable(c.name()),
         c.id(),
         found.len(),
         if found.len() == 1 { "y" } else { "ies" },
@@ -91,7 +92,13 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
             )?;
         }
         let e = model.entity(n.entity);
-        writeln!(o, "  {} (`{}`, {})", e.name(), e.id(), e.kind())?;
+        writeln!(
+            o,
+            "  {} (`{}`, {})",
+            printable(e.name()),
+            e.id(),
+            printable(e.kind())
+        )?;
         let r = model.relationship(n.hop.rel);
         writeln!(o, "    {}", fmt::rel_line(&model, &r))?;
         write!(o, "{}", fmt::evidence_lines(&r, "        "))?;

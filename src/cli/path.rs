@@ -1,7 +1,7 @@
 //! `casegraph path`: how two entities are connected, and on what evidence.
 
 use super::{Ctx, Failure, FilterArgs, MAX_SHOWN, fmt, json, pairs};
-use crate::diag::SourceFiles;
+use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
 use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, UNIT};
 use crate::query::{Filter, PathError, View, explain_no_path, paths, resolve};
@@ -71,11 +71,6 @@ pub struct PathArgs {
     avoid_hubs: bool,
     #[command(flatten)]
     filters: FilterArgs,
-}
-
-fn name(model: &Model, ix: EntityIx) -> String {
-    let e = model.entity(ix);
-    format!("{} (`{}`)", e.name(), e.id())
 }
 
 fn cost_text(cost: u64) -> String {
@@ -193,8 +188,8 @@ pub(super) fn no_path_text(
 ) -> String {
     let mut msg = format!(
         "no path from {} to {} within {} hop{}",
-        name(model, q.from),
-        name(model, q.to),
+        fmt::entity(&model.entity(q.from)),
+        fmt::entity(&model.entity(q.to)),
         q.max_hops,
         if q.max_hops == 1 { "" } else { "s" }
     );
@@ -236,7 +231,11 @@ fn write_paths(
         if i > 0 {
             writeln!(o)?;
         }
-        let chain: Vec<&str> = p.entities.iter().map(|e| model.entity(*e).name()).collect();
+        let chain: Vec<_> = p
+            .entities
+            .iter()
+            .map(|e| printable(model.entity(*e).name()))
+            .collect();
         writeln!(o, "{bold}{}{bold:#}", chain.join(" → "))?;
         let mut summary = vec![if p.len() == 1 {
             "1 hop".to_owned()
