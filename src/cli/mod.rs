@@ -80,6 +80,14 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+impl From<crate::query::ResolveError> for Failure {
+    /// An entity argument that names no single entity: the question has
+    /// no answer, and the message lists the closest or the matching ones.
+    fn from(e: crate::query::ResolveError) -> Self {
+        Failure::Query(e.to_string())
+    }
+}
+
 /// How many diagnostics the human output shows; `--json` lists them all.
 const MAX_SHOWN: usize = 200;
 

@@ -36,7 +36,7 @@ enum DirectionArg {
 
 pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
-    let center = resolve(&model, &args.entity).map_err(|e| Failure::Query(e.to_string()))?;
+    let center = resolve(&model, &args.entity)?;
     let filter = args.filters.filter();
     let view = filter.view(&model);
     let direction = match args.direction {

@@ -293,7 +293,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     // Read before the load, which can take seconds: a wrong file name fails at once.
     let pairs_file = args.pairs.as_deref().map(pairs::read).transpose()?;
     let model = ctx.model()?;
-    let find = |s: &str| resolve(&model, s).map_err(|e| Failure::Query(e.to_string()));
+    let find = |s: &str| resolve(&model, s);
     let ends = match (&args.from, &args.to, &pairs_file) {
         (Some(from), Some(to), None) => Some((find(from)?, find(to)?)),
         _ => None,

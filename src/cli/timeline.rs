@@ -24,7 +24,7 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
     let entity = args
         .entity
         .as_deref()
-        .map(|e| resolve(&model, e).map_err(|e| Failure::Query(e.to_string())))
+        .map(|e| resolve(&model, e))
         .transpose()?;
     let filter = args.filters.filter();
     let view = filter.view(&model);
