@@ -177,21 +177,28 @@ impl Ctx {
             .iter()
             .filter(|d| d.severity <= worst)
             .collect();
-        for d in shown.iter().take(MAX_SHOWN) {
-            let text = diag::render(d, &loaded.files, self.palette);
-            if write!(self.err, "{text}")
-                .and_then(|()| writeln!(self.err))
-                .is_err()
-            {
+        let palette = self.palette;
+        self.print_rendered(
+            shown.len(),
+            shown
+                .iter()
+                .map(|d| diag::render(d, &loaded.files, palette)),
+            "; `casegraph check --json` lists them all",
+        );
+    }
+
+    /// Prints `total` rendered problems on stderr, each followed by a blank
+    /// line, at most [`MAX_SHOWN`] of them (only those are rendered), then
+    /// how many were left out and `more`. Output problems (a closed pipe)
+    /// are ignored: the failure being reported decides the exit status.
+    fn print_rendered(&mut self, total: usize, rendered: impl Iterator<Item = String>, more: &str) {
+        for text in rendered.take(MAX_SHOWN) {
+            if writeln!(self.err, "{text}").is_err() {
                 return;
             }
         }
-        if shown.len() > MAX_SHOWN {
-            let _ = writeln!(
-                self.err,
-                "… and {} more; `casegraph check --json` lists them all\n",
-                shown.len() - MAX_SHOWN
-            );
+        if total > MAX_SHOWN {
+            let _ = writeln!(self.err, "… and {} more{more}\n", total - MAX_SHOWN);
         }
     }
 

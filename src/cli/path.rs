@@ -1,6 +1,6 @@
 //! `casegraph path`: how two entities are connected, and on what evidence.
 
-use super::{Ctx, Failure, FilterArgs, MAX_SHOWN, fmt, json, pairs};
+use super::{Ctx, Failure, FilterArgs, fmt, json, pairs};
 use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
 use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, UNIT};
@@ -355,18 +355,16 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
     let pairs = match pairs::check(model, files, asker.via, &asker.avoid) {
         Ok(pairs) => pairs,
         Err(errors) => {
-            for e in errors.iter().take(MAX_SHOWN) {
-                writeln!(ctx.err, "{}", e.render(files, ctx.palette()))?;
-            }
-            if errors.len() > MAX_SHOWN {
-                writeln!(ctx.err, "… and {} more\n", errors.len() - MAX_SHOWN)?;
-            }
-            let n = errors.len();
-            writeln!(
+            let palette = ctx.palette();
+            let rendered = errors.iter().map(|e| e.render(files, palette));
+            ctx.print_rendered(errors.len(), rendered, "");
+            // Like the dataset's errors: a closed stderr does not turn the
+            // failure into success.
+            let _ = writeln!(
                 ctx.err,
-                "error: the pairs file `{file}` has {n} error{}; no path was searched",
-                if n == 1 { "" } else { "s" }
-            )?;
+                "error: the pairs file `{file}` has {}; no path was searched",
+                fmt::count(errors.len(), "error", "errors")
+            );
             return Err(Failure::Data);
         }
     };
