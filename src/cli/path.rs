@@ -3,8 +3,9 @@
 use super::{Ctx, Failure, FilterArgs, fmt, json, pairs};
 use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
+use crate::query::path::NoPathExplainer;
 use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, UNIT};
-use crate::query::{Filter, PathError, View, explain_no_path, paths, resolve};
+use crate::query::{Filter, PathError, View, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -108,7 +109,7 @@ fn path_json(model: &Model, p: &Path, q: &PathQuery) -> Value {
 enum Answer {
     /// The paths found.
     Found(Paths),
-    /// No path; the notes of [`explain_no_path`] say why.
+    /// No path; the notes of [`NoPathExplainer::explain`] say why.
     NoPath(Vec<String>),
 }
 
@@ -117,8 +118,10 @@ enum Answer {
 /// question is.
 struct Asker<'a> {
     model: &'a Model,
-    filter: Filter,
+    filter: &'a Filter,
     view: View,
+    /// Why a question has no answer; shares its work across the questions.
+    explainer: NoPathExplainer<'a>,
     args: &'a PathArgs,
     via: Option<EntityIx>,
     avoid: Vec<EntityIx>,
@@ -151,9 +154,7 @@ impl Asker<'_> {
     fn ask(&self, q: &PathQuery) -> Result<Answer, Failure> {
         match paths(self.model, &self.view, q) {
             Ok(found) => Ok(Answer::Found(found)),
-            Err(PathError::NoPath) => {
-                Ok(Answer::NoPath(explain_no_path(self.model, &self.filter, q)))
-            }
+            Err(PathError::NoPath) => Ok(Answer::NoPath(self.explainer.explain(q))),
             Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
                 Err(Failure::Usage(e.to_string()))
             }
@@ -162,7 +163,7 @@ impl Asker<'_> {
 
     /// The `--json` object of one answer.
     fn json(&self, q: &PathQuery, answer: &Answer) -> Value {
-        let (model, filter) = (self.model, &self.filter);
+        let (model, filter) = (self.model, self.filter);
         match answer {
             Answer::Found(found) => {
                 let total = found.total.min(u128::from(u64::MAX)) as u64;
@@ -308,7 +309,8 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     let asker = Asker {
         model: &model,
         view: filter.view(&model),
-        filter,
+        filter: &filter,
+        explainer: NoPathExplainer::new(&model, &filter),
         args: &args,
         via,
         avoid,
@@ -333,7 +335,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     match &answer {
         Answer::NoPath(notes) => Err(Failure::Query(no_path_text(
             &model,
-            &asker.filter,
+            asker.filter,
             &q,
             notes,
         ))),
@@ -401,7 +403,7 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
             Answer::Found(found) => write_paths(o, model, &q, found, ctx.global.quiet)?,
             // What the single question reports as its error is this pair's answer.
             Answer::NoPath(notes) => {
-                writeln!(o, "{}", no_path_text(model, &asker.filter, &q, notes))?
+                writeln!(o, "{}", no_path_text(model, asker.filter, &q, notes))?
             }
         }
     }

@@ -983,37 +983,72 @@ fn yen(
 /// Why [`paths`] found nothing, as notes for the user: which filter or
 /// option cut the connection, found by asking again without it.
 pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<String> {
-    let mut notes = Vec::new();
-    // Whether a connection exists does not depend on the weights, so every
-    // retry is the cheap fewest-hops search (a weighted search with a large
-    // hop limit would explore (entity, hops) states across the whole graph).
-    let mut plain = q.clone();
-    plain.mode = PathMode::Best;
-    plain.limit = 1;
-    plain.credible = false;
-    plain.avoid_hubs = false;
-    let hops_of = |view: &View, q: &PathQuery| {
-        paths(model, view, q)
-            .ok()
-            .and_then(|p| p.paths.first().map(Path::len))
-    };
-    let all = View::all(model);
-    let hop_word = |n: usize| {
-        if n == 1 {
-            "1 hop".to_owned()
-        } else {
-            format!("{n} hops")
+    NoPathExplainer::new(model, filter).explain(q)
+}
+
+/// [`explain_no_path`] for many questions under one filter (`path
+/// --pairs`): the views it asks again in (the whole graph, the filter
+/// without each of its flags) are made once, when first needed, instead
+/// of once per question.
+pub struct NoPathExplainer<'a> {
+    model: &'a Model,
+    filter: &'a Filter,
+    all: std::cell::OnceCell<View>,
+    relaxed: std::cell::OnceCell<Vec<(String, View)>>,
+}
+
+impl<'a> NoPathExplainer<'a> {
+    /// An explainer for questions asked of `model` under `filter`.
+    pub fn new(model: &'a Model, filter: &'a Filter) -> Self {
+        NoPathExplainer {
+            model,
+            filter,
+            all: Default::default(),
+            relaxed: Default::default(),
         }
-    };
-    if !filter.is_empty() {
-        if let Some(n) = hops_of(&all, &plain) {
-            let culprits: Vec<String> = relaxations(filter)
-                .into_iter()
-                .filter(|(_, f)| hops_of(&f.view(model), &plain).is_some())
-                .map(|(flag, _)| format!("`{flag}`"))
-                .collect();
-            let flags: Vec<String> = filter.describe().iter().map(|f| format!("`{f}`")).collect();
-            notes.push(match culprits.as_slice() {
+    }
+
+    /// The notes of [`explain_no_path`] for `q`.
+    pub fn explain(&self, q: &PathQuery) -> Vec<String> {
+        let (model, filter) = (self.model, self.filter);
+        let mut notes = Vec::new();
+        // Whether a connection exists does not depend on the weights, so every
+        // retry is the cheap fewest-hops search (a weighted search with a large
+        // hop limit would explore (entity, hops) states across the whole graph).
+        let mut plain = q.clone();
+        plain.mode = PathMode::Best;
+        plain.limit = 1;
+        plain.credible = false;
+        plain.avoid_hubs = false;
+        let hops_of = |view: &View, q: &PathQuery| {
+            paths(model, view, q)
+                .ok()
+                .and_then(|p| p.paths.first().map(Path::len))
+        };
+        let all = self.all.get_or_init(|| View::all(model));
+        let hop_word = |n: usize| {
+            if n == 1 {
+                "1 hop".to_owned()
+            } else {
+                format!("{n} hops")
+            }
+        };
+        if !filter.is_empty() {
+            if let Some(n) = hops_of(all, &plain) {
+                let relaxed = self.relaxed.get_or_init(|| {
+                    relaxations(filter)
+                        .into_iter()
+                        .map(|(flag, f)| (flag, f.view(model)))
+                        .collect()
+                });
+                let culprits: Vec<String> = relaxed
+                    .iter()
+                    .filter(|(_, view)| hops_of(view, &plain).is_some())
+                    .map(|(flag, _)| format!("`{flag}`"))
+                    .collect();
+                let flags: Vec<String> =
+                    filter.describe().iter().map(|f| format!("`{f}`")).collect();
+                notes.push(match culprits.as_slice() {
                 [] => format!(
                     "the filters together cut the connection ({}): no one of them alone does; without them there is a path of {}",
                     flags.join(" "),
@@ -1029,56 +1064,59 @@ pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<Str
                     hop_word(n)
                 ),
             });
-            return notes;
+                return notes;
+            }
+            notes.push(
+                "the filters are not the reason: there is no path without them either".into(),
+            );
         }
-        notes.push("the filters are not the reason: there is no path without them either".into());
-    }
-    let mut tries: Vec<(&str, PathQuery)> = Vec::new();
-    if q.chronological {
-        let mut t = plain.clone();
-        t.chronological = false;
-        tries.push(("without `--chronological`", t));
-    }
-    if q.directed {
-        let mut t = plain.clone();
-        t.directed = false;
-        tries.push((
-            "following relationships in either direction (without `--directed`)",
-            t,
-        ));
-    }
-    if !q.avoid.is_empty() {
-        let mut t = plain.clone();
-        t.avoid.clear();
-        tries.push(("without `--avoid`", t));
-    }
-    if q.via.is_some() {
-        let mut t = plain.clone();
-        t.via = None;
-        tries.push(("without `--via`", t));
-    }
-    for (what, t) in tries {
-        if let Some(n) = hops_of(&all, &t) {
-            notes.push(format!("{what} there is a path of {}", hop_word(n)));
+        let mut tries: Vec<(&str, PathQuery)> = Vec::new();
+        if q.chronological {
+            let mut t = plain.clone();
+            t.chronological = false;
+            tries.push(("without `--chronological`", t));
         }
-    }
-    if notes.iter().all(|n| n.starts_with("the filters")) {
-        let mut t = plain.clone();
-        t.max_hops = 64;
-        t.directed = false;
-        t.chronological = false;
-        t.avoid.clear();
-        t.via = None;
-        match hops_of(&all, &t) {
-            Some(n) if n > q.max_hops => notes.push(format!(
-                "the shortest connection has {}; raise `--max-hops`",
-                hop_word(n)
-            )),
-            Some(_) => {}
-            None => notes.push("the two entities are not connected at all".into()),
+        if q.directed {
+            let mut t = plain.clone();
+            t.directed = false;
+            tries.push((
+                "following relationships in either direction (without `--directed`)",
+                t,
+            ));
         }
+        if !q.avoid.is_empty() {
+            let mut t = plain.clone();
+            t.avoid.clear();
+            tries.push(("without `--avoid`", t));
+        }
+        if q.via.is_some() {
+            let mut t = plain.clone();
+            t.via = None;
+            tries.push(("without `--via`", t));
+        }
+        for (what, t) in tries {
+            if let Some(n) = hops_of(all, &t) {
+                notes.push(format!("{what} there is a path of {}", hop_word(n)));
+            }
+        }
+        if notes.iter().all(|n| n.starts_with("the filters")) {
+            let mut t = plain.clone();
+            t.max_hops = 64;
+            t.directed = false;
+            t.chronological = false;
+            t.avoid.clear();
+            t.via = None;
+            match hops_of(all, &t) {
+                Some(n) if n > q.max_hops => notes.push(format!(
+                    "the shortest connection has {}; raise `--max-hops`",
+                    hop_word(n)
+                )),
+                Some(_) => {}
+                None => notes.push("the two entities are not connected at all".into()),
+            }
+        }
+        notes
     }
-    notes
 }
 
 /// Each filter flag in force, with the filter as it would be without it.
