@@ -150,12 +150,7 @@ impl Ctx {
     /// (a closed pipe) are ignored: the data failure decides the exit status.
     pub fn report_errors(&mut self, loaded: &Loaded) {
         if self.global.json {
-            let arr: Vec<_> = loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
-                .collect();
+            let arr = json_diagnostics(loaded, Severity::Error);
             let _ = json::print(&mut self.out, &serde_json::json!({ "diagnostics": arr }));
             return;
         }
@@ -206,6 +201,17 @@ impl Ctx {
     pub fn palette(&self) -> Palette {
         self.palette
     }
+}
+
+/// The diagnostics of a load up to `worst` severity (`Severity::Warning`:
+/// all of them), in their `--json` form.
+fn json_diagnostics(loaded: &Loaded, worst: Severity) -> Vec<diag::JsonDiagnostic> {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity <= worst)
+        .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
+        .collect()
 }
 
 /// Runs the command line and returns the exit status.
