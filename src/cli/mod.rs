@@ -155,12 +155,11 @@ impl Ctx {
             return;
         }
         self.print_diagnostics(loaded, Severity::Error);
-        let n = loaded.error_count();
         let _ = writeln!(
             self.err,
-            "error: the dataset in {} has {n} error{}; nothing was done",
+            "error: the dataset in {} has {}; nothing was done",
             loaded.origin,
-            if n == 1 { "" } else { "s" }
+            fmt::count(loaded.error_count(), "error", "errors")
         );
     }
 

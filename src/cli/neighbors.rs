@@ -66,13 +66,11 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
     let conditions = filter.describe();
     writeln!(
         o,
-        "{bold}{}{bold:#} (`{}`): {} entit{} within {} hop{}{}",
+        "{bold}{}{bold:#} (`{}`): {} within {}{}",
         printable(c.name()),
         c.id(),
-        found.len(),
-        if found.len() == 1 { "y" } else { "ies" },
-        args.depth,
-        if args.depth == 1 { "" } else { "s" },
+        fmt::count(found.len(), "entity", "entities"),
+        fmt::count(args.depth, "hop", "hops"),
         if conditions.is_empty() {
             String::new()
         } else {
@@ -84,12 +82,7 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
         if n.distance != current {
             current = n.distance;
             writeln!(o)?;
-            writeln!(
-                o,
-                "{bold}{} hop{}{bold:#}",
-                current,
-                if current == 1 { "" } else { "s" }
-            )?;
+            writeln!(o, "{bold}{}{bold:#}", fmt::count(current, "hop", "hops"))?;
         }
         let e = model.entity(n.entity);
         writeln!(
@@ -105,9 +98,12 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
         if !n.hop.others.is_empty() {
             writeln!(
                 o,
-                "        also linked by {} other relationship{}",
-                n.hop.others.len(),
-                if n.hop.others.len() == 1 { "" } else { "s" }
+                "        also linked by {}",
+                fmt::count(
+                    n.hop.others.len(),
+                    "other relationship",
+                    "other relationships"
+                )
             )?;
         }
     }

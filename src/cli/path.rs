@@ -188,11 +188,10 @@ pub(super) fn no_path_text(
     notes: &[String],
 ) -> String {
     let mut msg = format!(
-        "no path from {} to {} within {} hop{}",
+        "no path from {} to {} within {}",
         fmt::entity(&model.entity(q.from)),
         fmt::entity(&model.entity(q.to)),
-        q.max_hops,
-        if q.max_hops == 1 { "" } else { "s" }
+        fmt::count(q.max_hops, "hop", "hops")
     );
     let mut conditions = filter.describe();
     for (on, flag) in [
@@ -238,11 +237,7 @@ fn write_paths(
             .map(|e| printable(model.entity(*e).name()))
             .collect();
         writeln!(o, "{bold}{}{bold:#}", chain.join(" → "))?;
-        let mut summary = vec![if p.len() == 1 {
-            "1 hop".to_owned()
-        } else {
-            format!("{} hops", p.len())
-        }];
+        let mut summary = vec![fmt::count(p.len(), "hop", "hops")];
         if q.credible || q.avoid_hubs {
             summary.push(format!(
                 "{} {}",
@@ -271,9 +266,8 @@ fn write_paths(
                     .collect();
                 writeln!(
                     o,
-                    "       also linked by {} other relationship{}: {}",
-                    ids.len(),
-                    if ids.len() == 1 { "" } else { "s" },
+                    "       also linked by {}: {}",
+                    fmt::count(ids.len(), "other relationship", "other relationships"),
                     ids.join(", ")
                 )?;
             }
