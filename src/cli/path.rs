@@ -316,11 +316,6 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         };
         return run_pairs(ctx, &asker, &files);
     };
-    if asker.avoid.contains(&from) || asker.avoid.contains(&to) {
-        return Err(Failure::Usage(
-            "`--avoid` names one of the two ends of the path".into(),
-        ));
-    }
     let q = asker.query(from, to);
     let answer = asker.ask(&q)?;
     if ctx.global.json {

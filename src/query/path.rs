@@ -774,8 +774,13 @@ fn strongest_in_time(w: &Walk<'_>, nodes: &[EntityIx], rels: &mut [RelIx]) {
 ///
 /// [`PathError::NoPath`] when nothing connects the ends within the limits,
 /// [`PathError::SameEntity`] and [`PathError::Unsupported`] for questions
-/// that make no sense.
+/// that make no sense (an end in `avoid` or `via` at an end among them).
 pub fn paths(model: &Model, view: &View, q: &PathQuery) -> Result<Paths, PathError> {
+    if q.avoid.contains(&q.from) || q.avoid.contains(&q.to) {
+        return Err(PathError::Unsupported(
+            "`--avoid` names one of the two ends of the path",
+        ));
+    }
     if q.from == q.to {
         return Err(PathError::SameEntity);
     }
@@ -1203,4 +1208,37 @@ fn relaxations(f: &Filter) -> Vec<(String, Filter)> {
                 .map(|flag| (flag, without))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Avoiding an end is a question that makes no sense, refused as
+    /// `--via` at an end is, not a connection that happens to be missing.
+    #[test]
+    fn avoiding_an_end_is_refused_not_unanswered() {
+        let json = r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [{"id": "a", "name": "A", "kind": "person"},
+             {"id": "b", "name": "B", "kind": "person"}],
+"relationships": [{"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]}]}"#;
+        let model = crate::load_str("t.json", json).model.expect("valid");
+        let (a, b) = (
+            model.entity_by_id("a").unwrap(),
+            model.entity_by_id("b").unwrap(),
+        );
+        let view = View::all(&model);
+        for end in [a, b] {
+            let mut q = PathQuery::new(a, b);
+            q.avoid = vec![end];
+            assert!(matches!(
+                paths(&model, &view, &q),
+                Err(PathError::Unsupported(_))
+            ));
+        }
+        assert_eq!(
+            paths(&model, &view, &PathQuery::new(a, b)).unwrap().total,
+            1
+        );
+    }
 }
