@@ -358,18 +358,25 @@ impl<'a> Walk<'a> {
         Hop::strongest(self.model, a, b, rels, prefer)
     }
 
-    /// The cost of a whole path of entities.
+    /// The cost of a whole path of entities, each hop by its strongest
+    /// relationship.
     fn cost(&self, nodes: &[EntityIx]) -> u64 {
-        let mut c = 0;
-        for (i, w) in nodes.windows(2).enumerate() {
-            c += self
-                .hop(w[0], w[1], None)
-                .map_or(u64::MAX / 4, |h| self.rel_cost(h.rel));
-            if i + 2 < nodes.len() {
-                c += self.node_cost(w[1]);
-            }
+        let hops: u64 = nodes
+            .windows(2)
+            .map(|w| {
+                self.hop(w[0], w[1], None)
+                    .map_or(u64::MAX / 4, |h| self.rel_cost(h.rel))
+            })
+            .sum();
+        hops + self.through_cost(nodes)
+    }
+
+    /// The hub penalties of the entities a path passes through (not its ends).
+    fn through_cost(&self, nodes: &[EntityIx]) -> u64 {
+        match nodes {
+            [_, through @ .., _] => through.iter().map(|n| self.node_cost(*n)).sum(),
+            _ => 0,
         }
-        c
     }
 
     fn path(&self, nodes: Vec<EntityIx>, chosen: Option<&[RelIx]>) -> Path {
@@ -383,15 +390,9 @@ impl<'a> Walk<'a> {
             .map(|h| self.model.relationship(h.rel).status())
             .max()
             .unwrap_or(Status::Confirmed);
-        let cost = if self.credible || self.avoid_hubs {
-            let mut c: u64 = hops.iter().map(|h| self.rel_cost(h.rel)).sum();
-            for n in nodes.iter().skip(1).take(nodes.len().saturating_sub(2)) {
-                c += self.node_cost(*n);
-            }
-            c
-        } else {
-            hops.len() as u64 * UNIT
-        };
+        // Unweighted, every hop costs UNIT and no entity a penalty.
+        let cost =
+            hops.iter().map(|h| self.rel_cost(h.rel)).sum::<u64>() + self.through_cost(&nodes);
         Path {
             entities: nodes,
             hops,
