@@ -1127,88 +1127,27 @@ impl<'a> NoPathExplainer<'a> {
 
 /// Each filter flag in force, with the filter as it would be without it.
 fn relaxations(f: &Filter) -> Vec<(String, Filter)> {
-    let d = Filter::default;
-    let pairs = [
-        (
-            Filter {
-                types: f.types.clone(),
-                ..d()
-            },
-            Filter {
-                types: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                exclude_types: f.exclude_types.clone(),
-                ..d()
-            },
-            Filter {
-                exclude_types: Vec::new(),
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                kinds: f.kinds.clone(),
-                ..d()
-            },
-            Filter {
-                kinds: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                statuses: f.statuses.clone(),
-                ..d()
-            },
-            Filter {
-                statuses: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                no_disputed: f.no_disputed,
-                ..d()
-            },
-            Filter {
-                no_disputed: false,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                as_of: f.as_of,
-                ..d()
-            },
-            Filter {
-                as_of: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                between: f.between,
-                ..d()
-            },
-            Filter {
-                between: None,
-                ..f.clone()
-            },
-        ),
-    ];
-    pairs
-        .into_iter()
-        .filter_map(|(only, without)| {
-            only.describe()
-                .into_iter()
-                .next()
-                .map(|flag| (flag, without))
-        })
-        .collect()
+    let mut out = Vec::new();
+    // Per field: the filter with that field alone describes its flag (none
+    // when the field is not in force); the default of the field drops it.
+    macro_rules! relax {
+        ($($field:ident),*) => {$(
+            let only = Filter { $field: f.$field.clone(), ..Filter::default() };
+            if let Some(flag) = only.describe().into_iter().next() {
+                out.push((flag, Filter { $field: Default::default(), ..f.clone() }));
+            }
+        )*};
+    }
+    relax!(
+        types,
+        exclude_types,
+        kinds,
+        statuses,
+        no_disputed,
+        as_of,
+        between
+    );
+    out
 }
 
 #[cfg(test)]
@@ -1241,5 +1180,21 @@ mod tests {
             paths(&model, &view, &PathQuery::new(a, b)).unwrap().total,
             1
         );
+    }
+
+    /// Each flag in force is named and dropped on its own; the rest stay.
+    #[test]
+    fn relaxations_drop_one_flag_at_a_time() {
+        let f = Filter {
+            exclude_types: vec!["paid".into()],
+            no_disputed: true,
+            ..Filter::default()
+        };
+        let r = relaxations(&f);
+        let flags: Vec<&str> = r.iter().map(|(flag, _)| flag.as_str()).collect();
+        assert_eq!(flags, ["--exclude-types paid", "--no-disputed"]);
+        assert_eq!(r[0].1.describe(), ["--no-disputed"]);
+        assert_eq!(r[1].1.describe(), ["--exclude-types paid"]);
+        assert!(relaxations(&Filter::default()).is_empty());
     }
 }
