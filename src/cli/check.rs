@@ -1,8 +1,8 @@
 //! `casegraph check`: validate the dataset and report every problem.
 
 use super::fmt::count;
-use super::{Ctx, Failure, json};
-use crate::diag::{self, Severity};
+use super::{Ctx, Failure, json, json_diagnostics};
+use crate::diag::Severity;
 use clap::Args;
 use std::io::Write;
 
@@ -35,11 +35,7 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
     };
     let failed = errors > 0 || loaded.model.is_none();
     if ctx.global.json {
-        let diagnostics: Vec<_> = loaded
-            .diagnostics
-            .iter()
-            .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
-            .collect();
+        let diagnostics = json_diagnostics(&loaded, Severity::Warning);
         // A closed pipe must not turn a failed check into success.
         let _ = json::print(
             &mut ctx.out,

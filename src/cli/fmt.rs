@@ -2,12 +2,18 @@
 //! with its evidence in brackets, and its citations underneath.
 
 use crate::diag::printable;
-use crate::model::{Model, RelRef};
+use crate::model::{EntityRef, Model, RelRef};
 use std::fmt::Write as _;
 
 /// `1 entity`, `2 entities`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// An entity in running text: `Netflix, Inc. (`netflix`)`, its name made
+/// safe for a terminal.
+pub fn entity(e: &EntityRef<'_>) -> String {
+    format!("{} (`{}`)", printable(e.name()), e.id())
 }
 
 /// The bracket of a hop: `had API access to · 2013-08 · alleged · disputed by Meta`.
@@ -90,4 +96,19 @@ pub fn evidence_lines(r: &RelRef<'_>, indent: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// A name from the data cannot drive the terminal where it is shown.
+    #[test]
+    fn an_entity_in_running_text_has_its_name_escaped() {
+        let json = r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [{"id": "a", "name": "A\u001b[2J\rB", "kind": "person"},
+             {"id": "b", "name": "B", "kind": "person"}],
+"relationships": [{"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]}]}"#;
+        let model = crate::load_str("t.json", json).model.expect("valid");
+        let a = model.entity(model.entity_by_id("a").expect("a"));
+        assert_eq!(super::entity(&a), "A\\u{1b}[2J\\u{d}B (`a`)");
+    }
 }

@@ -80,6 +80,14 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+impl From<crate::query::ResolveError> for Failure {
+    /// An entity argument that names no single entity: the question has
+    /// no answer, and the message lists the closest or the matching ones.
+    fn from(e: crate::query::ResolveError) -> Self {
+        Failure::Query(e.to_string())
+    }
+}
+
 /// How many diagnostics the human output shows; `--json` lists them all.
 const MAX_SHOWN: usize = 200;
 
@@ -142,22 +150,16 @@ impl Ctx {
     /// (a closed pipe) are ignored: the data failure decides the exit status.
     pub fn report_errors(&mut self, loaded: &Loaded) {
         if self.global.json {
-            let arr: Vec<_> = loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
-                .collect();
+            let arr = json_diagnostics(loaded, Severity::Error);
             let _ = json::print(&mut self.out, &serde_json::json!({ "diagnostics": arr }));
             return;
         }
         self.print_diagnostics(loaded, Severity::Error);
-        let n = loaded.error_count();
         let _ = writeln!(
             self.err,
-            "error: the dataset in {} has {n} error{}; nothing was done",
+            "error: the dataset in {} has {}; nothing was done",
             loaded.origin,
-            if n == 1 { "" } else { "s" }
+            fmt::count(loaded.error_count(), "error", "errors")
         );
     }
 
@@ -169,21 +171,28 @@ impl Ctx {
             .iter()
             .filter(|d| d.severity <= worst)
             .collect();
-        for d in shown.iter().take(MAX_SHOWN) {
-            let text = diag::render(d, &loaded.files, self.palette);
-            if write!(self.err, "{text}")
-                .and_then(|()| writeln!(self.err))
-                .is_err()
-            {
+        let palette = self.palette;
+        self.print_rendered(
+            shown.len(),
+            shown
+                .iter()
+                .map(|d| diag::render(d, &loaded.files, palette)),
+            "; `casegraph check --json` lists them all",
+        );
+    }
+
+    /// Prints `total` rendered problems on stderr, each followed by a blank
+    /// line, at most [`MAX_SHOWN`] of them (only those are rendered), then
+    /// how many were left out and `more`. Output problems (a closed pipe)
+    /// are ignored: the failure being reported decides the exit status.
+    fn print_rendered(&mut self, total: usize, rendered: impl Iterator<Item = String>, more: &str) {
+        for text in rendered.take(MAX_SHOWN) {
+            if writeln!(self.err, "{text}").is_err() {
                 return;
             }
         }
-        if shown.len() > MAX_SHOWN {
-            let _ = writeln!(
-                self.err,
-                "… and {} more; `casegraph check --json` lists them all\n",
-                shown.len() - MAX_SHOWN
-            );
+        if total > MAX_SHOWN {
+            let _ = writeln!(self.err, "… and {} more{more}\n", total - MAX_SHOWN);
         }
     }
 
@@ -191,6 +200,17 @@ impl Ctx {
     pub fn palette(&self) -> Palette {
         self.palette
     }
+}
+
+/// The diagnostics of a load up to `worst` severity (`Severity::Warning`:
+/// all of them), in their `--json` form.
+fn json_diagnostics(loaded: &Loaded, worst: Severity) -> Vec<diag::JsonDiagnostic> {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity <= worst)
+        .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
+        .collect()
 }
 
 /// Runs the command line and returns the exit status.

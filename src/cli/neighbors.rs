@@ -1,6 +1,7 @@
 //! `casegraph neighbors`: who is near an entity, and through what.
 
 use super::{Ctx, Failure, FilterArgs, fmt, json};
+use crate::diag::printable;
 use crate::query::{Direction, neighbors, resolve};
 use clap::{Args, ValueEnum};
 use serde_json::json;
@@ -35,7 +36,7 @@ enum DirectionArg {
 
 pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
-    let center = resolve(&model, &args.entity).map_err(|e| Failure::Query(e.to_string()))?;
+    let center = resolve(&model, &args.entity)?;
     let filter = args.filters.filter();
     let view = filter.view(&model);
     let direction = match args.direction {
@@ -65,13 +66,11 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
     let conditions = filter.describe();
     writeln!(
         o,
-        "{bold}{}{bold:#} (`{}`): {} entit{} within {} hop{}{}",
-        c.name(),
+        "{bold}{}{bold:#} (`{}`): {} within {}{}",
+        printable(c.name()),
         c.id(),
-        found.len(),
-        if found.len() == 1 { "y" } else { "ies" },
-        args.depth,
-        if args.depth == 1 { "" } else { "s" },
+        fmt::count(found.len(), "entity", "entities"),
+        fmt::count(args.depth, "hop", "hops"),
         if conditions.is_empty() {
             String::new()
         } else {
@@ -83,24 +82,28 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
         if n.distance != current {
             current = n.distance;
             writeln!(o)?;
-            writeln!(
-                o,
-                "{bold}{} hop{}{bold:#}",
-                current,
-                if current == 1 { "" } else { "s" }
-            )?;
+            writeln!(o, "{bold}{}{bold:#}", fmt::count(current, "hop", "hops"))?;
         }
         let e = model.entity(n.entity);
-        writeln!(o, "  {} (`{}`, {})", e.name(), e.id(), e.kind())?;
+        writeln!(
+            o,
+            "  {} (`{}`, {})",
+            printable(e.name()),
+            e.id(),
+            printable(e.kind())
+        )?;
         let r = model.relationship(n.hop.rel);
         writeln!(o, "    {}", fmt::rel_line(&model, &r))?;
         write!(o, "{}", fmt::evidence_lines(&r, "        "))?;
         if !n.hop.others.is_empty() {
             writeln!(
                 o,
-                "        also linked by {} other relationship{}",
-                n.hop.others.len(),
-                if n.hop.others.len() == 1 { "" } else { "s" }
+                "        also linked by {}",
+                fmt::count(
+                    n.hop.others.len(),
+                    "other relationship",
+                    "other relationships"
+                )
             )?;
         }
     }

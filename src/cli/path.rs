@@ -1,10 +1,11 @@
 //! `casegraph path`: how two entities are connected, and on what evidence.
 
-use super::{Ctx, Failure, FilterArgs, MAX_SHOWN, fmt, json, pairs};
-use crate::diag::SourceFiles;
+use super::{Ctx, Failure, FilterArgs, fmt, json, pairs};
+use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
+use crate::query::path::NoPathExplainer;
 use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, UNIT};
-use crate::query::{Filter, PathError, View, explain_no_path, paths, resolve};
+use crate::query::{Filter, PathError, View, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -73,11 +74,6 @@ pub struct PathArgs {
     filters: FilterArgs,
 }
 
-fn name(model: &Model, ix: EntityIx) -> String {
-    let e = model.entity(ix);
-    format!("{} (`{}`)", e.name(), e.id())
-}
-
 fn cost_text(cost: u64) -> String {
     let whole = cost / UNIT;
     let frac = cost % UNIT;
@@ -113,7 +109,7 @@ fn path_json(model: &Model, p: &Path, q: &PathQuery) -> Value {
 enum Answer {
     /// The paths found.
     Found(Paths),
-    /// No path; the notes of [`explain_no_path`] say why.
+    /// No path; the notes of [`NoPathExplainer::explain`] say why.
     NoPath(Vec<String>),
 }
 
@@ -122,8 +118,10 @@ enum Answer {
 /// question is.
 struct Asker<'a> {
     model: &'a Model,
-    filter: Filter,
+    filter: &'a Filter,
     view: View,
+    /// Why a question has no answer; shares its work across the questions.
+    explainer: NoPathExplainer<'a>,
     args: &'a PathArgs,
     via: Option<EntityIx>,
     avoid: Vec<EntityIx>,
@@ -156,9 +154,7 @@ impl Asker<'_> {
     fn ask(&self, q: &PathQuery) -> Result<Answer, Failure> {
         match paths(self.model, &self.view, q) {
             Ok(found) => Ok(Answer::Found(found)),
-            Err(PathError::NoPath) => {
-                Ok(Answer::NoPath(explain_no_path(self.model, &self.filter, q)))
-            }
+            Err(PathError::NoPath) => Ok(Answer::NoPath(self.explainer.explain(q))),
             Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
                 Err(Failure::Usage(e.to_string()))
             }
@@ -167,7 +163,7 @@ impl Asker<'_> {
 
     /// The `--json` object of one answer.
     fn json(&self, q: &PathQuery, answer: &Answer) -> Value {
-        let (model, filter) = (self.model, &self.filter);
+        let (model, filter) = (self.model, self.filter);
         match answer {
             Answer::Found(found) => {
                 let total = found.total.min(u128::from(u64::MAX)) as u64;
@@ -192,11 +188,10 @@ pub(super) fn no_path_text(
     notes: &[String],
 ) -> String {
     let mut msg = format!(
-        "no path from {} to {} within {} hop{}",
-        name(model, q.from),
-        name(model, q.to),
-        q.max_hops,
-        if q.max_hops == 1 { "" } else { "s" }
+        "no path from {} to {} within {}",
+        fmt::entity(&model.entity(q.from)),
+        fmt::entity(&model.entity(q.to)),
+        fmt::count(q.max_hops, "hop", "hops")
     );
     let mut conditions = filter.describe();
     for (on, flag) in [
@@ -236,13 +231,13 @@ fn write_paths(
         if i > 0 {
             writeln!(o)?;
         }
-        let chain: Vec<&str> = p.entities.iter().map(|e| model.entity(*e).name()).collect();
+        let chain: Vec<_> = p
+            .entities
+            .iter()
+            .map(|e| printable(model.entity(*e).name()))
+            .collect();
         writeln!(o, "{bold}{}{bold:#}", chain.join(" → "))?;
-        let mut summary = vec![if p.len() == 1 {
-            "1 hop".to_owned()
-        } else {
-            format!("{} hops", p.len())
-        }];
+        let mut summary = vec![fmt::count(p.len(), "hop", "hops")];
         if q.credible || q.avoid_hubs {
             summary.push(format!(
                 "{} {}",
@@ -271,9 +266,8 @@ fn write_paths(
                     .collect();
                 writeln!(
                     o,
-                    "       also linked by {} other relationship{}: {}",
-                    ids.len(),
-                    if ids.len() == 1 { "" } else { "s" },
+                    "       also linked by {}: {}",
+                    fmt::count(ids.len(), "other relationship", "other relationships"),
                     ids.join(", ")
                 )?;
             }
@@ -294,7 +288,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     // Read before the load, which can take seconds: a wrong file name fails at once.
     let pairs_file = args.pairs.as_deref().map(pairs::read).transpose()?;
     let model = ctx.model()?;
-    let find = |s: &str| resolve(&model, s).map_err(|e| Failure::Query(e.to_string()));
+    let find = |s: &str| resolve(&model, s);
     let ends = match (&args.from, &args.to, &pairs_file) {
         (Some(from), Some(to), None) => Some((find(from)?, find(to)?)),
         _ => None,
@@ -309,7 +303,8 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     let asker = Asker {
         model: &model,
         view: filter.view(&model),
-        filter,
+        filter: &filter,
+        explainer: NoPathExplainer::new(&model, &filter),
         args: &args,
         via,
         avoid,
@@ -321,11 +316,6 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         };
         return run_pairs(ctx, &asker, &files);
     };
-    if asker.avoid.contains(&from) || asker.avoid.contains(&to) {
-        return Err(Failure::Usage(
-            "`--avoid` names one of the two ends of the path".into(),
-        ));
-    }
     let q = asker.query(from, to);
     let answer = asker.ask(&q)?;
     if ctx.global.json {
@@ -334,7 +324,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     match &answer {
         Answer::NoPath(notes) => Err(Failure::Query(no_path_text(
             &model,
-            &asker.filter,
+            asker.filter,
             &q,
             notes,
         ))),
@@ -356,18 +346,16 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
     let pairs = match pairs::check(model, files, asker.via, &asker.avoid) {
         Ok(pairs) => pairs,
         Err(errors) => {
-            for e in errors.iter().take(MAX_SHOWN) {
-                writeln!(ctx.err, "{}", e.render(files, ctx.palette()))?;
-            }
-            if errors.len() > MAX_SHOWN {
-                writeln!(ctx.err, "… and {} more\n", errors.len() - MAX_SHOWN)?;
-            }
-            let n = errors.len();
-            writeln!(
+            let palette = ctx.palette();
+            let rendered = errors.iter().map(|e| e.render(files, palette));
+            ctx.print_rendered(errors.len(), rendered, "");
+            // Like the dataset's errors: a closed stderr does not turn the
+            // failure into success.
+            let _ = writeln!(
                 ctx.err,
-                "error: the pairs file `{file}` has {n} error{}; no path was searched",
-                if n == 1 { "" } else { "s" }
-            )?;
+                "error: the pairs file `{file}` has {}; no path was searched",
+                fmt::count(errors.len(), "error", "errors")
+            );
             return Err(Failure::Data);
         }
     };
@@ -404,7 +392,7 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
             Answer::Found(found) => write_paths(o, model, &q, found, ctx.global.quiet)?,
             // What the single question reports as its error is this pair's answer.
             Answer::NoPath(notes) => {
-                writeln!(o, "{}", no_path_text(model, &asker.filter, &q, notes))?
+                writeln!(o, "{}", no_path_text(model, asker.filter, &q, notes))?
             }
         }
     }

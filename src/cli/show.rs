@@ -37,7 +37,7 @@ fn relationships<'a>(model: &'a Model, ix: crate::model::EntityIx) -> Vec<RelRef
 
 pub(super) fn run(ctx: &mut Ctx, args: ShowArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
-    let ix = resolve(&model, &args.entity).map_err(|e| Failure::Query(e.to_string()))?;
+    let ix = resolve(&model, &args.entity)?;
     let e = model.entity(ix);
     let rels = relationships(&model, ix);
     if ctx.global.json {

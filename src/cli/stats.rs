@@ -2,6 +2,7 @@
 
 use super::fmt::count;
 use super::{Ctx, Failure, FilterArgs, json};
+use crate::diag::printable;
 use crate::query::centrality;
 use crate::query::stats::{Count, stats_in};
 use clap::Args;
@@ -21,7 +22,7 @@ pub struct StatsArgs {
 fn line(counts: &[Count]) -> String {
     counts
         .iter()
-        .map(|c| format!("{} {}", c.value, c.count))
+        .map(|c| format!("{} {}", printable(&c.value), c.count))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -59,7 +60,7 @@ pub(super) fn run(ctx: &mut Ctx, args: StatsArgs) -> Result<(), Failure> {
     writeln!(o, "disputed relationships:   {}", s.disputed)?;
     writeln!(o, "relationships by type:")?;
     for c in &s.by_type {
-        writeln!(o, "  {:>4}  {}", c.count, c.value)?;
+        writeln!(o, "  {:>4}  {}", c.count, printable(&c.value))?;
     }
     writeln!(
         o,
@@ -73,7 +74,7 @@ pub(super) fn run(ctx: &mut Ctx, args: StatsArgs) -> Result<(), Failure> {
     )?;
     writeln!(o, "most connected:")?;
     for r in &s.top_degree {
-        writeln!(o, "  {:>4}  {} ({})", r.degree, r.name, r.id)?;
+        writeln!(o, "  {:>4}  {} ({})", r.degree, printable(&r.name), r.id)?;
     }
     match c.sampled_sources {
         None => writeln!(o, "betweenness centrality:")?,
@@ -83,7 +84,13 @@ pub(super) fn run(ctx: &mut Ctx, args: StatsArgs) -> Result<(), Failure> {
         )?,
     }
     for b in &c.betweenness {
-        writeln!(o, "  {:.3}  {} ({})", b.betweenness, b.name, b.id)?;
+        writeln!(
+            o,
+            "  {:.3}  {} ({})",
+            b.betweenness,
+            printable(&b.name),
+            b.id
+        )?;
     }
     writeln!(
         o,

@@ -1,6 +1,7 @@
 //! `casegraph timeline`: what happened when.
 
 use super::{Ctx, Failure, FilterArgs, fmt, json};
+use crate::diag::printable;
 use crate::model::When;
 use crate::query::{Event, resolve, timeline};
 use clap::Args;
@@ -23,7 +24,7 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
     let entity = args
         .entity
         .as_deref()
-        .map(|e| resolve(&model, e).map_err(|e| Failure::Query(e.to_string())))
+        .map(|e| resolve(&model, e))
         .transpose()?;
     let filter = args.filters.filter();
     let view = filter.view(&model);
@@ -75,7 +76,13 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
                     When::Period { start: Some(_), .. } => "begins",
                     _ => "ends",
                 };
-                writeln!(o, "{date}{:pad$}  {} ({}) {what}", "", e.name(), e.kind())?;
+                writeln!(
+                    o,
+                    "{date}{:pad$}  {} ({}) {what}",
+                    "",
+                    printable(e.name()),
+                    printable(e.kind())
+                )?;
             }
         }
     }

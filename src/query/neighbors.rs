@@ -2,7 +2,7 @@
 //! each with the relationship that reaches it.
 
 use super::filter::View;
-use super::path::{Hop, Travel, credibility};
+use super::path::Hop;
 use crate::model::{EntityIx, Model, RelIx};
 use foldhash::fast::FixedState;
 use petgraph::Direction::{Incoming, Outgoing};
@@ -104,31 +104,12 @@ pub fn neighbors(
         }
         let mut found: Vec<Neighbor> = next
             .into_iter()
-            .map(|(x, v, mut rels)| {
-                rels.sort_by(|a, b| {
-                    let (ra, rb) = (model.relationship(*a), model.relationship(*b));
-                    (credibility(&ra), ra.id()).cmp(&(credibility(&rb), rb.id()))
-                });
-                rels.dedup();
-                let r = model.relationship(rels[0]);
-                let travel = if !r.directed() {
-                    Travel::Undirected
-                } else if r.from() == v {
-                    Travel::Forward
-                } else {
-                    Travel::Backward
-                };
-                Neighbor {
+            .filter_map(|(x, v, rels)| {
+                Some(Neighbor {
                     entity: x,
                     distance: d,
-                    hop: Hop {
-                        from: v,
-                        to: x,
-                        rel: rels[0],
-                        travel,
-                        others: rels[1..].to_vec(),
-                    },
-                }
+                    hop: Hop::strongest(model, v, x, rels, None)?,
+                })
             })
             .collect();
         found.sort_by(|a, b| {

@@ -156,6 +156,46 @@ pub struct Hop {
     pub others: Vec<RelIx>,
 }
 
+impl Hop {
+    /// The hop from `a` to `b` over `rels`, every relationship that makes
+    /// it: the strongest is shown (lowest [`credibility`] weight, then id;
+    /// `prefer` first if given) and the others listed. `None` when `rels`
+    /// is empty.
+    pub(super) fn strongest(
+        model: &Model,
+        a: EntityIx,
+        b: EntityIx,
+        mut rels: Vec<RelIx>,
+        prefer: Option<RelIx>,
+    ) -> Option<Hop> {
+        rels.sort_by(|x, y| {
+            let (rx, ry) = (model.relationship(*x), model.relationship(*y));
+            (Some(*x) != prefer, credibility(&rx), rx.id()).cmp(&(
+                Some(*y) != prefer,
+                credibility(&ry),
+                ry.id(),
+            ))
+        });
+        rels.dedup();
+        let rel = *rels.first()?;
+        let r = model.relationship(rel);
+        let travel = if !r.directed() {
+            Travel::Undirected
+        } else if r.from() == a {
+            Travel::Forward
+        } else {
+            Travel::Backward
+        };
+        Some(Hop {
+            from: a,
+            to: b,
+            rel,
+            travel,
+            others: rels[1..].to_vec(),
+        })
+    }
+}
+
 /// A path: its entities, its hops and what it costs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Path {
@@ -310,50 +350,33 @@ impl<'a> Walk<'a> {
     /// The hop from `a` to `b`: every relationship that makes it, the
     /// strongest first (`prefer` first if given).
     fn hop(&self, a: EntityIx, b: EntityIx, prefer: Option<RelIx>) -> Option<Hop> {
-        let mut rels: Vec<RelIx> = self
+        let rels: Vec<RelIx> = self
             .steps(a, true)
             .filter(|(_, o)| *o == b)
             .map(|(r, _)| r)
             .collect();
-        rels.sort_by(|x, y| {
-            let (rx, ry) = (self.model.relationship(*x), self.model.relationship(*y));
-            (Some(*x) != prefer, credibility(&rx), rx.id()).cmp(&(
-                Some(*y) != prefer,
-                credibility(&ry),
-                ry.id(),
-            ))
-        });
-        rels.dedup();
-        let rel = *rels.first()?;
-        let r = self.model.relationship(rel);
-        let travel = if !r.directed() {
-            Travel::Undirected
-        } else if r.from() == a {
-            Travel::Forward
-        } else {
-            Travel::Backward
-        };
-        Some(Hop {
-            from: a,
-            to: b,
-            rel,
-            travel,
-            others: rels[1..].to_vec(),
-        })
+        Hop::strongest(self.model, a, b, rels, prefer)
     }
 
-    /// The cost of a whole path of entities.
+    /// The cost of a whole path of entities, each hop by its strongest
+    /// relationship.
     fn cost(&self, nodes: &[EntityIx]) -> u64 {
-        let mut c = 0;
-        for (i, w) in nodes.windows(2).enumerate() {
-            c += self
-                .hop(w[0], w[1], None)
-                .map_or(u64::MAX / 4, |h| self.rel_cost(h.rel));
-            if i + 2 < nodes.len() {
-                c += self.node_cost(w[1]);
-            }
+        let hops: u64 = nodes
+            .windows(2)
+            .map(|w| {
+                self.hop(w[0], w[1], None)
+                    .map_or(u64::MAX / 4, |h| self.rel_cost(h.rel))
+            })
+            .sum();
+        hops + self.through_cost(nodes)
+    }
+
+    /// The hub penalties of the entities a path passes through (not its ends).
+    fn through_cost(&self, nodes: &[EntityIx]) -> u64 {
+        match nodes {
+            [_, through @ .., _] => through.iter().map(|n| self.node_cost(*n)).sum(),
+            _ => 0,
         }
-        c
     }
 
     fn path(&self, nodes: Vec<EntityIx>, chosen: Option<&[RelIx]>) -> Path {
@@ -367,15 +390,9 @@ impl<'a> Walk<'a> {
             .map(|h| self.model.relationship(h.rel).status())
             .max()
             .unwrap_or(Status::Confirmed);
-        let cost = if self.credible || self.avoid_hubs {
-            let mut c: u64 = hops.iter().map(|h| self.rel_cost(h.rel)).sum();
-            for n in nodes.iter().skip(1).take(nodes.len().saturating_sub(2)) {
-                c += self.node_cost(*n);
-            }
-            c
-        } else {
-            hops.len() as u64 * UNIT
-        };
+        // Unweighted, every hop costs UNIT and no entity a penalty.
+        let cost =
+            hops.iter().map(|h| self.rel_cost(h.rel)).sum::<u64>() + self.through_cost(&nodes);
         Path {
             entities: nodes,
             hops,
@@ -758,8 +775,13 @@ fn strongest_in_time(w: &Walk<'_>, nodes: &[EntityIx], rels: &mut [RelIx]) {
 ///
 /// [`PathError::NoPath`] when nothing connects the ends within the limits,
 /// [`PathError::SameEntity`] and [`PathError::Unsupported`] for questions
-/// that make no sense.
+/// that make no sense (an end in `avoid` or `via` at an end among them).
 pub fn paths(model: &Model, view: &View, q: &PathQuery) -> Result<Paths, PathError> {
+    if q.avoid.contains(&q.from) || q.avoid.contains(&q.to) {
+        return Err(PathError::Unsupported(
+            "`--avoid` names one of the two ends of the path",
+        ));
+    }
     if q.from == q.to {
         return Err(PathError::SameEntity);
     }
@@ -967,37 +989,72 @@ fn yen(
 /// Why [`paths`] found nothing, as notes for the user: which filter or
 /// option cut the connection, found by asking again without it.
 pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<String> {
-    let mut notes = Vec::new();
-    // Whether a connection exists does not depend on the weights, so every
-    // retry is the cheap fewest-hops search (a weighted search with a large
-    // hop limit would explore (entity, hops) states across the whole graph).
-    let mut plain = q.clone();
-    plain.mode = PathMode::Best;
-    plain.limit = 1;
-    plain.credible = false;
-    plain.avoid_hubs = false;
-    let hops_of = |view: &View, q: &PathQuery| {
-        paths(model, view, q)
-            .ok()
-            .and_then(|p| p.paths.first().map(Path::len))
-    };
-    let all = View::all(model);
-    let hop_word = |n: usize| {
-        if n == 1 {
-            "1 hop".to_owned()
-        } else {
-            format!("{n} hops")
+    NoPathExplainer::new(model, filter).explain(q)
+}
+
+/// [`explain_no_path`] for many questions under one filter (`path
+/// --pairs`): the views it asks again in (the whole graph, the filter
+/// without each of its flags) are made once, when first needed, instead
+/// of once per question.
+pub struct NoPathExplainer<'a> {
+    model: &'a Model,
+    filter: &'a Filter,
+    all: std::cell::OnceCell<View>,
+    relaxed: std::cell::OnceCell<Vec<(String, View)>>,
+}
+
+impl<'a> NoPathExplainer<'a> {
+    /// An explainer for questions asked of `model` under `filter`.
+    pub fn new(model: &'a Model, filter: &'a Filter) -> Self {
+        NoPathExplainer {
+            model,
+            filter,
+            all: Default::default(),
+            relaxed: Default::default(),
         }
-    };
-    if !filter.is_empty() {
-        if let Some(n) = hops_of(&all, &plain) {
-            let culprits: Vec<String> = relaxations(filter)
-                .into_iter()
-                .filter(|(_, f)| hops_of(&f.view(model), &plain).is_some())
-                .map(|(flag, _)| format!("`{flag}`"))
-                .collect();
-            let flags: Vec<String> = filter.describe().iter().map(|f| format!("`{f}`")).collect();
-            notes.push(match culprits.as_slice() {
+    }
+
+    /// The notes of [`explain_no_path`] for `q`.
+    pub fn explain(&self, q: &PathQuery) -> Vec<String> {
+        let (model, filter) = (self.model, self.filter);
+        let mut notes = Vec::new();
+        // Whether a connection exists does not depend on the weights, so every
+        // retry is the cheap fewest-hops search (a weighted search with a large
+        // hop limit would explore (entity, hops) states across the whole graph).
+        let mut plain = q.clone();
+        plain.mode = PathMode::Best;
+        plain.limit = 1;
+        plain.credible = false;
+        plain.avoid_hubs = false;
+        let hops_of = |view: &View, q: &PathQuery| {
+            paths(model, view, q)
+                .ok()
+                .and_then(|p| p.paths.first().map(Path::len))
+        };
+        let all = self.all.get_or_init(|| View::all(model));
+        let hop_word = |n: usize| {
+            if n == 1 {
+                "1 hop".to_owned()
+            } else {
+                format!("{n} hops")
+            }
+        };
+        if !filter.is_empty() {
+            if let Some(n) = hops_of(all, &plain) {
+                let relaxed = self.relaxed.get_or_init(|| {
+                    relaxations(filter)
+                        .into_iter()
+                        .map(|(flag, f)| (flag, f.view(model)))
+                        .collect()
+                });
+                let culprits: Vec<String> = relaxed
+                    .iter()
+                    .filter(|(_, view)| hops_of(view, &plain).is_some())
+                    .map(|(flag, _)| format!("`{flag}`"))
+                    .collect();
+                let flags: Vec<String> =
+                    filter.describe().iter().map(|f| format!("`{f}`")).collect();
+                notes.push(match culprits.as_slice() {
                 [] => format!(
                     "the filters together cut the connection ({}): no one of them alone does; without them there is a path of {}",
                     flags.join(" "),
@@ -1013,140 +1070,131 @@ pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<Str
                     hop_word(n)
                 ),
             });
-            return notes;
+                return notes;
+            }
+            notes.push(
+                "the filters are not the reason: there is no path without them either".into(),
+            );
         }
-        notes.push("the filters are not the reason: there is no path without them either".into());
-    }
-    let mut tries: Vec<(&str, PathQuery)> = Vec::new();
-    if q.chronological {
-        let mut t = plain.clone();
-        t.chronological = false;
-        tries.push(("without `--chronological`", t));
-    }
-    if q.directed {
-        let mut t = plain.clone();
-        t.directed = false;
-        tries.push((
-            "following relationships in either direction (without `--directed`)",
-            t,
-        ));
-    }
-    if !q.avoid.is_empty() {
-        let mut t = plain.clone();
-        t.avoid.clear();
-        tries.push(("without `--avoid`", t));
-    }
-    if q.via.is_some() {
-        let mut t = plain.clone();
-        t.via = None;
-        tries.push(("without `--via`", t));
-    }
-    for (what, t) in tries {
-        if let Some(n) = hops_of(&all, &t) {
-            notes.push(format!("{what} there is a path of {}", hop_word(n)));
+        let mut tries: Vec<(&str, PathQuery)> = Vec::new();
+        if q.chronological {
+            let mut t = plain.clone();
+            t.chronological = false;
+            tries.push(("without `--chronological`", t));
         }
-    }
-    if notes.iter().all(|n| n.starts_with("the filters")) {
-        let mut t = plain.clone();
-        t.max_hops = 64;
-        t.directed = false;
-        t.chronological = false;
-        t.avoid.clear();
-        t.via = None;
-        match hops_of(&all, &t) {
-            Some(n) if n > q.max_hops => notes.push(format!(
-                "the shortest connection has {}; raise `--max-hops`",
-                hop_word(n)
-            )),
-            Some(_) => {}
-            None => notes.push("the two entities are not connected at all".into()),
+        if q.directed {
+            let mut t = plain.clone();
+            t.directed = false;
+            tries.push((
+                "following relationships in either direction (without `--directed`)",
+                t,
+            ));
         }
+        if !q.avoid.is_empty() {
+            let mut t = plain.clone();
+            t.avoid.clear();
+            tries.push(("without `--avoid`", t));
+        }
+        if q.via.is_some() {
+            let mut t = plain.clone();
+            t.via = None;
+            tries.push(("without `--via`", t));
+        }
+        for (what, t) in tries {
+            if let Some(n) = hops_of(all, &t) {
+                notes.push(format!("{what} there is a path of {}", hop_word(n)));
+            }
+        }
+        if notes.iter().all(|n| n.starts_with("the filters")) {
+            let mut t = plain.clone();
+            t.max_hops = 64;
+            t.directed = false;
+            t.chronological = false;
+            t.avoid.clear();
+            t.via = None;
+            match hops_of(all, &t) {
+                Some(n) if n > q.max_hops => notes.push(format!(
+                    "the shortest connection has {}; raise `--max-hops`",
+                    hop_word(n)
+                )),
+                Some(_) => {}
+                None => notes.push("the two entities are not connected at all".into()),
+            }
+        }
+        notes
     }
-    notes
 }
 
 /// Each filter flag in force, with the filter as it would be without it.
 fn relaxations(f: &Filter) -> Vec<(String, Filter)> {
-    let d = Filter::default;
-    let pairs = [
-        (
-            Filter {
-                types: f.types.clone(),
-                ..d()
-            },
-            Filter {
-                types: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                exclude_types: f.exclude_types.clone(),
-                ..d()
-            },
-            Filter {
-                exclude_types: Vec::new(),
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                kinds: f.kinds.clone(),
-                ..d()
-            },
-            Filter {
-                kinds: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                statuses: f.statuses.clone(),
-                ..d()
-            },
-            Filter {
-                statuses: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                no_disputed: f.no_disputed,
-                ..d()
-            },
-            Filter {
-                no_disputed: false,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                as_of: f.as_of,
-                ..d()
-            },
-            Filter {
-                as_of: None,
-                ..f.clone()
-            },
-        ),
-        (
-            Filter {
-                between: f.between,
-                ..d()
-            },
-            Filter {
-                between: None,
-                ..f.clone()
-            },
-        ),
-    ];
-    pairs
-        .into_iter()
-        .filter_map(|(only, without)| {
-            only.describe()
-                .into_iter()
-                .next()
-                .map(|flag| (flag, without))
-        })
-        .collect()
+    let mut out = Vec::new();
+    // Per field: the filter with that field alone describes its flag (none
+    // when the field is not in force); the default of the field drops it.
+    macro_rules! relax {
+        ($($field:ident),*) => {$(
+            let only = Filter { $field: f.$field.clone(), ..Filter::default() };
+            if let Some(flag) = only.describe().into_iter().next() {
+                out.push((flag, Filter { $field: Default::default(), ..f.clone() }));
+            }
+        )*};
+    }
+    relax!(
+        types,
+        exclude_types,
+        kinds,
+        statuses,
+        no_disputed,
+        as_of,
+        between
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Avoiding an end is a question that makes no sense, refused as
+    /// `--via` at an end is, not a connection that happens to be missing.
+    #[test]
+    fn avoiding_an_end_is_refused_not_unanswered() {
+        let json = r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [{"id": "a", "name": "A", "kind": "person"},
+             {"id": "b", "name": "B", "kind": "person"}],
+"relationships": [{"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]}]}"#;
+        let model = crate::load_str("t.json", json).model.expect("valid");
+        let (a, b) = (
+            model.entity_by_id("a").unwrap(),
+            model.entity_by_id("b").unwrap(),
+        );
+        let view = View::all(&model);
+        for end in [a, b] {
+            let mut q = PathQuery::new(a, b);
+            q.avoid = vec![end];
+            assert!(matches!(
+                paths(&model, &view, &q),
+                Err(PathError::Unsupported(_))
+            ));
+        }
+        assert_eq!(
+            paths(&model, &view, &PathQuery::new(a, b)).unwrap().total,
+            1
+        );
+    }
+
+    /// Each flag in force is named and dropped on its own; the rest stay.
+    #[test]
+    fn relaxations_drop_one_flag_at_a_time() {
+        let f = Filter {
+            exclude_types: vec!["paid".into()],
+            no_disputed: true,
+            ..Filter::default()
+        };
+        let r = relaxations(&f);
+        let flags: Vec<&str> = r.iter().map(|(flag, _)| flag.as_str()).collect();
+        assert_eq!(flags, ["--exclude-types paid", "--no-disputed"]);
+        assert_eq!(r[0].1.describe(), ["--no-disputed"]);
+        assert_eq!(r[1].1.describe(), ["--exclude-types paid"]);
+        assert!(relaxations(&Filter::default()).is_empty());
+    }
 }
