@@ -9,16 +9,19 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The `casegraph` command, to be run from `dir`, without colour: for a
+/// test that sets more of its environment before running it.
+pub fn command(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("casegraph").expect("binary built");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
 /// `casegraph ARGS` run from `dir`, without colour.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
-    assert_cmd::Command::cargo_bin("casegraph")
-        .expect("binary built")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .args(args)
-        .output()
-        .expect("casegraph runs")
+    command(dir).args(args).output().expect("casegraph runs")
 }
 
 /// `casegraph ARGS` run from the repository root.

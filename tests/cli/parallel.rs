@@ -3,7 +3,7 @@
 //! dataset checked on a laptop and in CI must print the same diagnostics and
 //! export the same files.
 
-use super::common::show;
+use super::common::{command, show};
 use serde_json::{Value, json};
 
 use super::synth::synth_example;
@@ -56,10 +56,7 @@ fn split_dataset(dir: &std::path::Path) -> String {
 }
 
 fn run_with_threads(dir: &std::path::Path, threads: &str, args: &[&str]) -> String {
-    let out = assert_cmd::Command::cargo_bin("casegraph")
-        .expect("binary built")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
+    let out = command(dir)
         .env("RAYON_NUM_THREADS", threads)
         .args(args)
         .output()

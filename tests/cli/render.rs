@@ -2,7 +2,7 @@
 //! view, hostile strings through DOT and SVG, PNG sanity, the system
 //! renderer, and the committed `output/` kept up to date.
 
-use crate::common::{root, run, show};
+use crate::common::{command, root, run, show};
 use casegraph::render::dot::{entity_label, unquote};
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt};
 
@@ -252,10 +252,7 @@ fn png_has_a_sane_size() {
 #[test]
 fn system_renderer_runs_dot_or_says_it_is_missing() {
     let empty = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("casegraph")
-        .unwrap()
-        .current_dir(root())
-        .env("NO_COLOR", "1")
+    let out = command(&root())
         .env("PATH", empty.path())
         .args(["render", "--format", "svg", "--renderer", "system"])
         .output()
