@@ -209,3 +209,52 @@ fn build_writes_every_export() {
         cli.stdout
     );
 }
+
+/// On a terminal, an export that takes more than a second counts the bytes
+/// it has written on stderr, and erases the counter when done; `--quiet` and
+/// `--json` leave stderr alone. `script` gives the command a terminal, and a
+/// reader that drains the pipe only after 1.5 s holds the export back that
+/// long (it blocks once the pipe's 64 KiB are full, well before the first
+/// report at 1 MiB).
+#[test]
+fn a_slow_export_counts_its_bytes_on_a_terminal_unless_quiet() {
+    let has_script = std::process::Command::new("script")
+        .args(["-qec", "true", "/dev/null"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: util-linux `script` (a terminal for the command) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("big.json");
+    std::fs::write(&data, crate::synth::generate(2_000, 6_000, 3)).unwrap();
+    let on_terminal = |flag: &str| {
+        let command = format!(
+            "'{}' {flag} export -f node-link --data '{}' | (sleep 1.5; wc -c)",
+            assert_cmd::cargo::cargo_bin("casegraph").display(),
+            data.display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap();
+        let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "{command}: {shown}");
+        // The whole export went through the pipe, over 1 MiB of it (`wc`
+        // prints the count at the end, after the erased counter if any).
+        let last = shown.trim_end();
+        let digits = last.len() - last.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let bytes: u64 = last[last.len() - digits..].parse().expect(&shown);
+        assert!(bytes > 1 << 20, "{command}: {shown}");
+        shown
+    };
+    let shown = on_terminal("");
+    let at = shown.rfind("exporting").expect("a byte counter");
+    assert!(shown[at..].contains(" MiB ("), "{shown:?}");
+    assert!(shown[at..].contains("\r\u{1b}[2K"), "erased: {shown:?}");
+    for flag in ["--quiet", "--json"] {
+        let shown = on_terminal(flag);
+        assert!(!shown.contains("exporting"), "{flag}: {shown:?}");
+    }
+}
