@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::OnceLock;
 
 /// The repository root: commands run from here so paths in messages are
 /// relative (`tests/data/…`) and the same on every machine.
@@ -52,5 +53,27 @@ pub fn json(out: &Output) -> serde_json::Value {
             "stdout is not JSON ({e}):\n{}",
             String::from_utf8_lossy(&out.stdout)
         )
+    })
+}
+
+/// What `casegraph build --data graph-data` writes, built once per test run
+/// for the tests that read it (they only read it): under Cargo's temporary
+/// directory for integration tests, remade at each run.
+pub fn curated_build() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-graph-data");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).expect("old build removed");
+        }
+        let out = run(&[
+            "build",
+            "--data",
+            "graph-data",
+            "--out",
+            dir.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        dir
     })
 }

@@ -179,15 +179,7 @@ fn output_is_deterministic_and_replaced_atomically() {
 
 #[test]
 fn build_writes_every_export() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(&[
-        "build",
-        "--data",
-        DATA,
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let dir = crate::common::curated_build();
     for name in [
         "netflix-facebook.json",
         "netflix-facebook.node-link.json",
@@ -200,12 +192,12 @@ fn build_writes_every_export() {
         "netflix-facebook-csv/relationships.csv",
         "netflix-facebook-csv/citations.csv",
     ] {
-        assert!(dir.path().join(name).is_file(), "{name} missing");
+        assert!(dir.join(name).is_file(), "{name} missing");
     }
     // The build's exports are the command's exports of the whole dataset.
     let cli = run(&["export", "-f", "graphml", "--data", DATA]);
     assert_eq!(
-        std::fs::read(dir.path().join("netflix-facebook.graphml")).unwrap(),
+        std::fs::read(dir.join("netflix-facebook.graphml")).unwrap(),
         cli.stdout
     );
 }

@@ -2,7 +2,7 @@
 //! view, hostile strings through DOT and SVG, PNG sanity, the system
 //! renderer, and the committed `output/` kept up to date.
 
-use crate::common::{command, root, run, show};
+use crate::common::{command, curated_build, root, run, show};
 use casegraph::render::dot::{entity_label, unquote};
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt};
 
@@ -280,9 +280,7 @@ fn unknown_focus_and_missing_path_exit_1() {
 
 #[test]
 fn published_path_views_are_safe_and_highlight_the_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(&["build", "--out", dir.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let dir = curated_build();
     for (file, path) in [
         ("path-netflix-to-ftc.svg", &["netflix", "meta", "ftc"][..]),
         (
@@ -294,7 +292,7 @@ fn published_path_views_are_safe_and_highlight_the_path() {
             &["netflix", "meta", "in-re-facebook-consumer-privacy"][..],
         ),
     ] {
-        let svg = std::fs::read_to_string(dir.path().join(file)).expect(file);
+        let svg = std::fs::read_to_string(dir.join(file)).expect(file);
         check_svg_of(&svg, "graph-data/netflix-facebook.json", Some(path));
         // The money is the last hop, drawn as part of the path.
         let last = match *path.last().unwrap() {
