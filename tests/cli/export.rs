@@ -250,3 +250,75 @@ fn a_slow_export_counts_its_bytes_on_a_terminal_unless_quiet() {
         assert!(!shown.contains("exporting"), "{flag}: {shown:?}");
     }
 }
+
+/// The filter flags that no other test runs through the binary, each
+/// checked against what it promises, worked out here from the unfiltered
+/// export: the view keeps exactly those relationships, and some but not all.
+#[test]
+fn each_remaining_filter_flag_keeps_exactly_what_it_names() {
+    let edges = |filter: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["export", "-f", "node-link", "--data", DATA];
+        args.extend_from_slice(filter);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{filter:?}: {}", show(&out));
+        json(&out)["edges"].as_array().unwrap().clone()
+    };
+    let whole = json(&run(&["export", "-f", "node-link", "--data", DATA]));
+    let all = whole["edges"].as_array().unwrap();
+    let keys = |edges: &[serde_json::Value]| -> Vec<String> {
+        edges
+            .iter()
+            .map(|e| e["key"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let kind = |id: &serde_json::Value| -> String {
+        whole["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == *id)
+            .unwrap()["kind"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    // In force as the README says: a `date` from that day on, a period from
+    // `start` to `end`, open where one is missing. Years suffice: the
+    // bounds below are whole years.
+    let year = |d: &serde_json::Value| d.as_str().map(|d| d[..4].parse::<i32>().unwrap());
+    let in_force_2012_to_2014 = |e: &serde_json::Value| {
+        let (from, to) = match year(&e["date"]) {
+            Some(y) => (Some(y), None),
+            None => (year(&e["start"]), year(&e["end"])),
+        };
+        from.is_none_or(|y| y <= 2014) && to.is_none_or(|y| y >= 2012)
+    };
+    type Keeps<'a> = &'a dyn Fn(&serde_json::Value) -> bool;
+    let cases: [(&[&str], Keeps); 5] = [
+        (&["--exclude-types", "fined,paid"], &|e| {
+            e["type"] != "fined" && e["type"] != "paid"
+        }),
+        (&["--status", "alleged,denied"], &|e| {
+            e["status"] == "alleged" || e["status"] == "denied"
+        }),
+        (&["--no-disputed"], &|e| {
+            e["disputed_by"].as_array().unwrap().is_empty()
+        }),
+        // Both ends must be of a kind asked for.
+        (&["--kinds", "person,organization"], &|e| {
+            [&e["source"], &e["target"]]
+                .iter()
+                .all(|end| ["person", "organization"].contains(&kind(end).as_str()))
+        }),
+        // Undated relationships are kept: nothing says they were not in force.
+        (&["--between", "2012", "2014"], &in_force_2012_to_2014),
+    ];
+    for (filter, keep) in cases {
+        let want: Vec<_> = all.iter().filter(|e| keep(e)).cloned().collect();
+        assert!(
+            !want.is_empty() && want.len() < all.len(),
+            "{filter:?} should select some relationships, not all"
+        );
+        assert_eq!(keys(&edges(filter)), keys(&want), "{filter:?}");
+    }
+}
