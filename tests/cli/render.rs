@@ -229,6 +229,18 @@ fn svg_is_safe_xml_with_every_name_and_the_legend() {
     assert_eq!(link.attribute("target"), Some("_blank"));
 }
 
+#[test]
+fn every_layout_draws_the_whole_graph_its_own_way() {
+    let mut drawn = std::collections::BTreeMap::new();
+    for layout in ["dot", "neato", "fdp", "sfdp", "circo", "twopi"] {
+        let svg = stdout(&["render", "--format", "svg", "--layout", layout]);
+        check_svg(&svg, "graph-data/netflix-facebook.json");
+        if let Some(same) = drawn.insert(svg, layout) {
+            panic!("--layout {layout} draws what --layout {same} draws");
+        }
+    }
+}
+
 fn png_size(png: &[u8]) -> (u32, u32) {
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
     assert_eq!(&png[12..16], b"IHDR");
