@@ -179,15 +179,7 @@ fn output_is_deterministic_and_replaced_atomically() {
 
 #[test]
 fn build_writes_every_export() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(&[
-        "build",
-        "--data",
-        DATA,
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let dir = crate::common::curated_build();
     for name in [
         "netflix-facebook.json",
         "netflix-facebook.node-link.json",
@@ -200,12 +192,133 @@ fn build_writes_every_export() {
         "netflix-facebook-csv/relationships.csv",
         "netflix-facebook-csv/citations.csv",
     ] {
-        assert!(dir.path().join(name).is_file(), "{name} missing");
+        assert!(dir.join(name).is_file(), "{name} missing");
     }
     // The build's exports are the command's exports of the whole dataset.
     let cli = run(&["export", "-f", "graphml", "--data", DATA]);
     assert_eq!(
-        std::fs::read(dir.path().join("netflix-facebook.graphml")).unwrap(),
+        std::fs::read(dir.join("netflix-facebook.graphml")).unwrap(),
         cli.stdout
     );
+}
+
+/// On a terminal, an export that takes more than a second counts the bytes
+/// it has written on stderr, and erases the counter when done; `--quiet` and
+/// `--json` leave stderr alone. `script` gives the command a terminal, and a
+/// reader that drains the pipe only after 1.5 s holds the export back that
+/// long (it blocks once the pipe's 64 KiB are full, well before the first
+/// report at 1 MiB).
+#[test]
+fn a_slow_export_counts_its_bytes_on_a_terminal_unless_quiet() {
+    let has_script = std::process::Command::new("script")
+        .args(["-qec", "true", "/dev/null"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: util-linux `script` (a terminal for the command) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("big.json");
+    std::fs::write(&data, crate::synth::generate(2_000, 6_000, 3)).unwrap();
+    let on_terminal = |flag: &str| {
+        let command = format!(
+            "'{}' {flag} export -f node-link --data '{}' | (sleep 1.5; wc -c)",
+            assert_cmd::cargo::cargo_bin("casegraph").display(),
+            data.display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap();
+        let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "{command}: {shown}");
+        // The whole export went through the pipe, over 1 MiB of it (`wc`
+        // prints the count at the end, after the erased counter if any).
+        let last = shown.trim_end();
+        let digits = last.len() - last.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let bytes: u64 = last[last.len() - digits..].parse().expect(&shown);
+        assert!(bytes > 1 << 20, "{command}: {shown}");
+        shown
+    };
+    let shown = on_terminal("");
+    let at = shown.rfind("exporting").expect("a byte counter");
+    assert!(shown[at..].contains(" MiB ("), "{shown:?}");
+    assert!(shown[at..].contains("\r\u{1b}[2K"), "erased: {shown:?}");
+    for flag in ["--quiet", "--json"] {
+        let shown = on_terminal(flag);
+        assert!(!shown.contains("exporting"), "{flag}: {shown:?}");
+    }
+}
+
+/// The filter flags that no other test runs through the binary, each
+/// checked against what it promises, worked out here from the unfiltered
+/// export: the view keeps exactly those relationships, and some but not all.
+#[test]
+fn each_remaining_filter_flag_keeps_exactly_what_it_names() {
+    let edges = |filter: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["export", "-f", "node-link", "--data", DATA];
+        args.extend_from_slice(filter);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{filter:?}: {}", show(&out));
+        json(&out)["edges"].as_array().unwrap().clone()
+    };
+    let whole = json(&run(&["export", "-f", "node-link", "--data", DATA]));
+    let all = whole["edges"].as_array().unwrap();
+    let keys = |edges: &[serde_json::Value]| -> Vec<String> {
+        edges
+            .iter()
+            .map(|e| e["key"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let kind = |id: &serde_json::Value| -> String {
+        whole["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == *id)
+            .unwrap()["kind"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    // In force as the README says: a `date` from that day on, a period from
+    // `start` to `end`, open where one is missing. Years suffice: the
+    // bounds below are whole years.
+    let year = |d: &serde_json::Value| d.as_str().map(|d| d[..4].parse::<i32>().unwrap());
+    let in_force_2012_to_2014 = |e: &serde_json::Value| {
+        let (from, to) = match year(&e["date"]) {
+            Some(y) => (Some(y), None),
+            None => (year(&e["start"]), year(&e["end"])),
+        };
+        from.is_none_or(|y| y <= 2014) && to.is_none_or(|y| y >= 2012)
+    };
+    type Keeps<'a> = &'a dyn Fn(&serde_json::Value) -> bool;
+    let cases: [(&[&str], Keeps); 5] = [
+        (&["--exclude-types", "fined,paid"], &|e| {
+            e["type"] != "fined" && e["type"] != "paid"
+        }),
+        (&["--status", "alleged,denied"], &|e| {
+            e["status"] == "alleged" || e["status"] == "denied"
+        }),
+        (&["--no-disputed"], &|e| {
+            e["disputed_by"].as_array().unwrap().is_empty()
+        }),
+        // Both ends must be of a kind asked for.
+        (&["--kinds", "person,organization"], &|e| {
+            [&e["source"], &e["target"]]
+                .iter()
+                .all(|end| ["person", "organization"].contains(&kind(end).as_str()))
+        }),
+        // Undated relationships are kept: nothing says they were not in force.
+        (&["--between", "2012", "2014"], &in_force_2012_to_2014),
+    ];
+    for (filter, keep) in cases {
+        let want: Vec<_> = all.iter().filter(|e| keep(e)).cloned().collect();
+        assert!(
+            !want.is_empty() && want.len() < all.len(),
+            "{filter:?} should select some relationships, not all"
+        );
+        assert_eq!(keys(&edges(filter)), keys(&want), "{filter:?}");
+    }
 }

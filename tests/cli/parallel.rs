@@ -1,9 +1,10 @@
 //! Work spread over the cores (reading a directory's files, the duplicate
 //! pass, sampled betweenness) gives the same bytes on one core or many: a
 //! dataset checked on a laptop and in CI must print the same diagnostics and
-//! export the same files.
+//! export the same files. So does reading a large file on two threads
+//! (`CASEGRAPH_PARSE_THREADS=2`, README's Performance section).
 
-use super::common::show;
+use super::common::{command, show};
 use serde_json::{Value, json};
 
 use super::synth::synth_example;
@@ -55,17 +56,27 @@ fn split_dataset(dir: &std::path::Path) -> String {
     replaced
 }
 
-fn run_with_threads(dir: &std::path::Path, threads: &str, args: &[&str]) -> String {
-    let out = assert_cmd::Command::cargo_bin("casegraph")
-        .expect("binary built")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("RAYON_NUM_THREADS", threads)
+/// `casegraph ARGS` run in `dir` with one environment variable set, as
+/// the snapshot text of [`show`].
+fn run_with(dir: &std::path::Path, (var, value): (&str, &str), args: &[&str]) -> String {
+    let out = command(dir)
+        .env(var, value)
         .args(args)
         .output()
         .expect("casegraph runs");
     show(&out)
 }
+
+/// One core, the baseline the other settings must match.
+const ONE_CORE: (&str, &str) = ("RAYON_NUM_THREADS", "1");
+
+/// Settings that spread the work: more cores for rayon, and each file of
+/// more than 1 MiB read on two threads (src/load/pipeline.rs).
+const SPREAD: [(&str, &str); 3] = [
+    ("RAYON_NUM_THREADS", "2"),
+    ("RAYON_NUM_THREADS", "4"),
+    ("CASEGRAPH_PARSE_THREADS", "2"),
+];
 
 #[test]
 fn a_directory_gives_the_same_output_on_one_core_or_many() {
@@ -73,28 +84,39 @@ fn a_directory_gives_the_same_output_on_one_core_or_many() {
     let data = dir.path().join("case");
     std::fs::create_dir(&data).expect("dir");
     let replaced = split_dataset(&data);
+    // The two-thread reader only takes files over 1 MiB: the links are.
+    for name in ["3-links.json", "4-links.json"] {
+        let size = std::fs::metadata(data.join(name)).expect("written").len();
+        assert!(size > 1 << 20, "{name} is only {size} bytes");
+    }
     let check = ["check", "--data", "case"];
-    let one = run_with_threads(dir.path(), "1", &check);
+    let one = run_with(dir.path(), ONE_CORE, &check);
     // The planted problems are reported, in file order.
     assert!(one.starts_with("status: 1"), "{one}");
     assert!(one.contains("nobody-here"), "{one}");
     assert_eq!(one.matches("repeats `").count(), 3, "{one}");
-    for threads in ["2", "4"] {
-        assert_eq!(one, run_with_threads(dir.path(), threads, &check));
+    for env in SPREAD {
+        assert_eq!(one, run_with(dir.path(), env, &check), "{env:?}");
     }
 
     // Without the error, the export is the same bytes too.
     let links = data.join("4-links.json");
     let text = std::fs::read_to_string(&links).expect("readable");
     std::fs::write(&links, text.replace("nobody-here", &replaced)).expect("writable");
-    let export = |threads: &str, name: &str| {
-        let shown = run_with_threads(
+    let export = |env: (&str, &str), name: &str| {
+        let shown = run_with(
             dir.path(),
-            threads,
+            env,
             &["export", "--data", "case", "-f", "json", "-o", name],
         );
         assert!(shown.starts_with("status: 0"), "{shown}");
         std::fs::read(dir.path().join(name)).expect("exported")
     };
-    assert_eq!(export("1", "one.json"), export("4", "four.json"));
+    let baseline = export(ONE_CORE, "one.json");
+    for (i, env) in SPREAD.into_iter().enumerate() {
+        assert!(
+            baseline == export(env, &format!("spread-{i}.json")),
+            "{env:?}: the export differs"
+        );
+    }
 }

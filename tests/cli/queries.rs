@@ -135,6 +135,42 @@ fn path_options() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+#[test]
+fn path_directed_and_max_hops() {
+    // Netflix to the FTC is 2 hops, both against the arrows (Meta → Netflix,
+    // FTC → Meta): none with `--directed`, which says why; the other way
+    // round, both along them.
+    let out = run(&["path", "netflix", "ftc", "--directed", "--data", DATA]);
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("without `--directed`) there is a path of 2 hops"),
+        "{err}"
+    );
+    let v = json(&run(&[
+        "path",
+        "ftc",
+        "netflix",
+        "--directed",
+        "--json",
+        "--data",
+        DATA,
+    ]));
+    let steps = v["paths"][0]["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 2, "{v}");
+    assert!(steps.iter().all(|s| s["direction"] == "forward"), "{v}");
+    // `--max-hops 1` cuts the 2-hop connection, and says how to get it.
+    let out = run(&["path", "netflix", "ftc", "--max-hops", "1", "--data", DATA]);
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the shortest connection has 2 hops; raise `--max-hops`"),
+        "{err}"
+    );
+    let out = run(&["path", "netflix", "ftc", "--max-hops", "2", "--data", DATA]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+}
+
 const PAIRS: &str = "tests/data/pairs/confirmed.tsv";
 
 #[test]

@@ -11,6 +11,7 @@
 use crate::common::{root, run, show};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 const DATASETS: [&str; 2] = [
     "graph-data/netflix-facebook.json",
@@ -94,11 +95,30 @@ fn hop_pairs(data: &str) -> serde_json::Value {
     serde_json::Value::Array(pairs)
 }
 
-/// Exports `data` in every format into a new directory.
-fn export_all(data: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
+/// The exports of `DATASETS[index]` in every format, made once for all the
+/// readers: they only read them (the followthemoney reader writes its
+/// validated copy beside them, under a name no other reader reads). Kept
+/// under Cargo's temporary directory for integration tests, remade at each
+/// run.
+fn exports(index: usize) -> &'static Path {
+    static DIRS: [OnceLock<PathBuf>; DATASETS.len()] = [const { OnceLock::new() }; DATASETS.len()];
+    DIRS[index].get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("readers")
+            .join(index.to_string());
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).expect("old exports removed");
+        }
+        std::fs::create_dir_all(&dir).expect("exports directory");
+        export_all(DATASETS[index], &dir);
+        dir
+    })
+}
+
+/// Exports `data` in every format into `dir`.
+fn export_all(data: &str, dir: &Path) {
     for (file, args) in FILES {
-        let out_path = dir.path().join(file);
+        let out_path = dir.join(file);
         let mut argv = vec![
             "export",
             "--data",
@@ -110,8 +130,7 @@ fn export_all(data: &str) -> tempfile::TempDir {
         let out = run(&argv);
         assert_eq!(out.status.code(), Some(0), "{argv:?}: {}", show(&out));
     }
-    std::fs::write(dir.path().join("hops.json"), hop_pairs(data).to_string()).expect("write hops");
-    dir
+    std::fs::write(dir.join("hops.json"), hop_pairs(data).to_string()).expect("write hops");
 }
 
 /// Runs a reader and asserts it found no mismatch; returns what it said.
@@ -134,11 +153,10 @@ fn python_reader(reader: &str) {
     if !readers_installed("python") {
         return;
     }
-    for data in DATASETS {
-        let dir = export_all(data);
+    for (index, data) in DATASETS.iter().enumerate() {
         let said = read(
             Command::new(python()).args(["tests/readers/readers.py", reader]),
-            dir.path(),
+            exports(index),
         );
         println!("{data}: {said}");
     }
@@ -169,11 +187,10 @@ fn cytoscape_js_and_graphology_load_cyjs_gexf_and_graphml() {
     if !readers_installed("node") {
         return;
     }
-    for data in DATASETS {
-        let dir = export_all(data);
+    for (index, data) in DATASETS.iter().enumerate() {
         let said = read(
             Command::new("node").arg("tests/readers/readers.js"),
-            dir.path(),
+            exports(index),
         );
         println!("{data}: {said}");
     }

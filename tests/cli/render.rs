@@ -2,7 +2,7 @@
 //! view, hostile strings through DOT and SVG, PNG sanity, the system
 //! renderer, and the committed `output/` kept up to date.
 
-use crate::common::{root, run, show};
+use crate::common::{command, curated_build, root, run, show};
 use casegraph::render::dot::{entity_label, unquote};
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt};
 
@@ -229,6 +229,18 @@ fn svg_is_safe_xml_with_every_name_and_the_legend() {
     assert_eq!(link.attribute("target"), Some("_blank"));
 }
 
+#[test]
+fn every_layout_draws_the_whole_graph_its_own_way() {
+    let mut drawn = std::collections::BTreeMap::new();
+    for layout in ["dot", "neato", "fdp", "sfdp", "circo", "twopi"] {
+        let svg = stdout(&["render", "--format", "svg", "--layout", layout]);
+        check_svg(&svg, "graph-data/netflix-facebook.json");
+        if let Some(same) = drawn.insert(svg, layout) {
+            panic!("--layout {layout} draws what --layout {same} draws");
+        }
+    }
+}
+
 fn png_size(png: &[u8]) -> (u32, u32) {
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
     assert_eq!(&png[12..16], b"IHDR");
@@ -252,10 +264,7 @@ fn png_has_a_sane_size() {
 #[test]
 fn system_renderer_runs_dot_or_says_it_is_missing() {
     let empty = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("casegraph")
-        .unwrap()
-        .current_dir(root())
-        .env("NO_COLOR", "1")
+    let out = command(&root())
         .env("PATH", empty.path())
         .args(["render", "--format", "svg", "--renderer", "system"])
         .output()
@@ -283,9 +292,7 @@ fn unknown_focus_and_missing_path_exit_1() {
 
 #[test]
 fn published_path_views_are_safe_and_highlight_the_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(&["build", "--out", dir.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let dir = curated_build();
     for (file, path) in [
         ("path-netflix-to-ftc.svg", &["netflix", "meta", "ftc"][..]),
         (
@@ -297,7 +304,7 @@ fn published_path_views_are_safe_and_highlight_the_path() {
             &["netflix", "meta", "in-re-facebook-consumer-privacy"][..],
         ),
     ] {
-        let svg = std::fs::read_to_string(dir.path().join(file)).expect(file);
+        let svg = std::fs::read_to_string(dir.join(file)).expect(file);
         check_svg_of(&svg, "graph-data/netflix-facebook.json", Some(path));
         // The money is the last hop, drawn as part of the path.
         let last = match *path.last().unwrap() {

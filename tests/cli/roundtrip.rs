@@ -98,19 +98,11 @@ fn files_below(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn committed_output_is_up_to_date() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(&[
-        "build",
-        "--data",
-        "graph-data",
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let dir = crate::common::curated_build();
     let committed = crate::common::root().join("output");
-    let fresh_names = files_below(dir.path());
+    let fresh_names = files_below(dir);
     for name in &fresh_names {
-        let fresh = std::fs::read(dir.path().join(name)).unwrap();
+        let fresh = std::fs::read(dir.join(name)).unwrap();
         let old = std::fs::read(committed.join(name)).unwrap_or_default();
         assert!(
             fresh == old,

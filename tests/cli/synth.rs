@@ -8,7 +8,7 @@ pub(super) mod synth_example;
 
 use synth_example::{Args, write_dataset};
 
-fn generate(entities: u64, relationships: u64, seed: u64) -> Vec<u8> {
+pub(super) fn generate(entities: u64, relationships: u64, seed: u64) -> Vec<u8> {
     let args = Args {
         entities,
         relationships,
