@@ -100,17 +100,13 @@ pub(crate) fn attr_text(v: Value) -> String {
     }
 }
 
-/// The names of the entity attributes every graph export carries, in order.
-pub(crate) const ENTITY_ATTRS: [&str; 8] = [
-    "name",
-    "kind",
-    "aliases",
-    "description",
-    "url",
-    "start",
-    "end",
-    "properties",
-];
+/// The names of the entity attributes every graph export carries, in order:
+/// the format's entity keys after `id` (one list, in the validator).
+pub(crate) const ENTITY_ATTRS: &[&str] = crate::validate::ENTITY_KEYS.split_at(1).1;
+
+// `entity_attrs` writes one value per name: a key added to the format must
+// get its value there too, not be dropped by `zip`.
+const _: () = assert!(ENTITY_ATTRS.len() == 8);
 
 /// The names of the relationship attributes (besides ends and id), in order.
 pub(crate) const REL_ATTRS: [&str; 13] = [
@@ -143,7 +139,7 @@ pub(crate) fn entity_attrs(e: &EntityRef<'_>) -> Vec<(&'static str, Option<Value
         e.end().map(|d| d.to_string().into()),
         properties_json(e.properties()),
     ];
-    ENTITY_ATTRS.into_iter().zip(values).collect()
+    ENTITY_ATTRS.iter().copied().zip(values).collect()
 }
 
 /// The attribute values of a relationship, named by [`REL_ATTRS`].

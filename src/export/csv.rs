@@ -71,7 +71,7 @@ fn attr_cell(v: Option<Value>) -> Cow<'static, str> {
 pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
     let head: Vec<Cow<'_, str>> = std::iter::once("id")
-        .chain(ENTITY_ATTRS)
+        .chain(ENTITY_ATTRS.iter().copied())
         .map(Cow::Borrowed)
         .collect();
     row(&mut w, &head)?;

@@ -115,7 +115,7 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     }
     o.write_all(b"  </meta>\n")?;
     o.write_all(b"  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" timerepresentation=\"interval\">\n")?;
-    for (class, names) in [("node", &ENTITY_ATTRS[..]), ("edge", &REL_ATTRS[..])] {
+    for (class, names) in [("node", ENTITY_ATTRS), ("edge", &REL_ATTRS[..])] {
         writeln!(o, "    <attributes class=\"{class}\" mode=\"static\">")?;
         for &k in names {
             if !is_builtin(class, k) {
