@@ -2,7 +2,7 @@
 
 use super::fmt::count;
 use super::{Ctx, Failure, json};
-use crate::diag::{self, Severity};
+use crate::diag::Severity;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -47,11 +47,8 @@ pub(super) fn run(ctx: &mut Ctx, args: BuildArgs) -> Result<(), Failure> {
             .map_err(|e| io("write", &path, e.error))?;
     }
     if ctx.global.json {
-        let warnings: Vec<_> = loaded
-            .diagnostics
-            .iter()
-            .map(|d| diag::JsonDiagnostic::new(d, &loaded.files))
-            .collect();
+        // A dataset with errors never gets here: these are the warnings.
+        let warnings = super::json_diagnostics(&loaded, Severity::Warning);
         json::print(
             &mut ctx.out,
             &serde_json::json!({

@@ -63,7 +63,7 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
     let mut view = filter.view(&model);
     if let Some(focus) = &args.focus {
-        let center = resolve(&model, focus).map_err(|e| Failure::Query(e.to_string()))?;
+        let center = resolve(&model, focus)?;
         view.focus(&model, center, args.depth);
     }
     if !filter.is_empty() {

@@ -103,7 +103,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     opts.rankdir = args.rankdir;
     let mut about = Vec::new();
     let resolve_in = |view: &View, who: &str| {
-        let ix = resolve(&model, who).map_err(|e| Failure::Query(e.to_string()))?;
+        let ix = resolve(&model, who)?;
         if !view.has_entity(ix) {
             return Err(Failure::Query(format!(
                 "`{}` is left out by the filters ({})",
