@@ -17,12 +17,16 @@ fn terminal_control_sequences_in_data_are_never_printed_raw() {
         r#"{"sources": [{"id": "s", "title": "T\u001b]0;pwned\u0007"}],
 "entities": [{"id": "a", "name": "A\u001b[2J\rB", "kind": "person"},
              {"id": "b", "name": "B\u202e", "kind": "person"}],
-"relationships": [{"from": "a", "to": "b", "type": "knows",
+"relationships": [{"from": "a", "to": "b", "type": "knows", "date": "2020",
   "evidence": [{"source": "s", "quote": "q\u001b[31m"}]}]}"#,
     );
     for args in [
         vec!["show", "a", "--color", "always", "--data", &data],
         vec!["search", "a", "--color", "always", "--data", &data],
+        vec!["path", "a", "b", "--color", "always", "--data", &data],
+        vec!["neighbors", "a", "--color", "always", "--data", &data],
+        vec!["timeline", "a", "--color", "always", "--data", &data],
+        vec!["stats", "--color", "always", "--data", &data],
     ] {
         let out = run(&args);
         let text = String::from_utf8_lossy(&out.stdout);
