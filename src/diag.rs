@@ -220,17 +220,6 @@ impl SourceFile {
         (line + 1, col)
     }
 
-    /// The byte offset of a 1-based line and byte column (serde_json's positions).
-    pub fn offset_of_line_byte_col(&self, line: usize, column: usize) -> usize {
-        let starts = self.line_starts();
-        let start = starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len());
-        let end = starts.get(line).map(|e| e - 1).unwrap_or(self.text.len());
-        floor_char_boundary(&self.text, (start + column.saturating_sub(1)).min(end))
-    }
-
     /// The text around a span on its line: up to [`WINDOW`] characters
     /// before, the span itself (cut at the line's end and at `WINDOW`
     /// characters), and up to `WINDOW` after, with `…` where the line goes on.

@@ -236,18 +236,6 @@ impl When {
             When::Period { start, end } => start.or(end),
         }
     }
-
-    /// True when nothing is dated.
-    pub fn is_undated(self) -> bool {
-        matches!(
-            self,
-            When::Undated
-                | When::Period {
-                    start: None,
-                    end: None
-                }
-        )
-    }
 }
 
 impl fmt::Display for When {
