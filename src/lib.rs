@@ -14,6 +14,7 @@ pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -2,8 +2,8 @@
 //! v1 with sorted ids and keys, every relationship id explicit, and
 //! pretty-printed, so the same data always gives the same bytes.
 
+use crate::format::rules;
 use crate::model::{Model, PropertyValue, When};
-use crate::validate::rules;
 use serde_json::{Map, Value, json};
 
 fn props<'a>(it: impl Iterator<Item = (&'a str, PropertyValue<'a>)>) -> Option<Value> {

@@ -9,8 +9,9 @@ pub mod json;
 mod pipeline;
 
 use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
+use crate::format::rules;
 use crate::model::Model;
-use crate::validate::{Builder, rules};
+use crate::validate::Builder;
 use json::{KeySpan, Node, RecordSink, Section};
 use std::fmt;
 use std::path::{Path, PathBuf};

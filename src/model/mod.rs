@@ -37,115 +37,7 @@ impl Range32 {
     }
 }
 
-/// How well established a claim is, strongest first.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-pub enum Status {
-    /// Admitted by the parties or an official record.
-    Confirmed,
-    /// Credible reporting (the default).
-    Reported,
-    /// Asserted in litigation or by one party.
-    Alleged,
-    /// Asserted, and denied by a party with standing.
-    Denied,
-}
-
-impl Status {
-    /// All statuses, strongest first.
-    pub const ALL: [Status; 4] = [
-        Status::Confirmed,
-        Status::Reported,
-        Status::Alleged,
-        Status::Denied,
-    ];
-
-    /// The word used in the data format.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Confirmed => "confirmed",
-            Status::Reported => "reported",
-            Status::Alleged => "alleged",
-            Status::Denied => "denied",
-        }
-    }
-
-    /// Parses the data format's word.
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What kind of document a source is.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-pub enum SourceKind {
-    /// A news article.
-    News,
-    /// A filing in a court case.
-    CourtFiling,
-    /// A regulator's decision.
-    RegulatorDecision,
-    /// A press release.
-    PressRelease,
-    /// A statement by a party.
-    Statement,
-    /// A report.
-    Report,
-    /// A book.
-    Book,
-    /// Anything else (the default).
-    Other,
-}
-
-impl SourceKind {
-    /// All kinds, in the order of FORMAT.md.
-    pub const ALL: [SourceKind; 8] = [
-        SourceKind::News,
-        SourceKind::CourtFiling,
-        SourceKind::RegulatorDecision,
-        SourceKind::PressRelease,
-        SourceKind::Statement,
-        SourceKind::Report,
-        SourceKind::Book,
-        SourceKind::Other,
-    ];
-
-    /// The word used in the data format.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::News => "news",
-            SourceKind::CourtFiling => "court_filing",
-            SourceKind::RegulatorDecision => "regulator_decision",
-            SourceKind::PressRelease => "press_release",
-            SourceKind::Statement => "statement",
-            SourceKind::Report => "report",
-            SourceKind::Book => "book",
-            SourceKind::Other => "other",
-        }
-    }
-
-    /// Parses the data format's word.
-    pub fn parse(s: &str) -> Option<SourceKind> {
-        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-/// The entity kinds FORMAT.md names; other kinds are allowed and drawn as `other`.
-pub const KNOWN_ENTITY_KINDS: [&str; 8] = [
-    "person",
-    "organization",
-    "government",
-    "court_case",
-    "product",
-    "event",
-    "document",
-    "other",
-];
+pub use crate::format::{SourceKind, Status};
 
 /// Dataset metadata (the optional `dataset` block).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -524,7 +416,7 @@ impl<'a> EntityRef<'a> {
     /// Its kind if FORMAT.md names it, else `other` (how it is drawn).
     pub fn display_kind(&self) -> &'a str {
         let kind = self.kind();
-        if KNOWN_ENTITY_KINDS.contains(&kind) {
+        if crate::format::EntityKind::is_known(kind) {
             kind
         } else {
             "other"

@@ -14,9 +14,9 @@
 use super::footnotes::{self, Footnotes};
 use super::style::{self, INK};
 use super::{Options, RankDir};
+use crate::format::{is_http_url, palette};
 use crate::model::{EntityRef, Model, RelRef, Status, When};
 use crate::query::View;
-use crate::validate::rules::is_http_url;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -270,11 +270,14 @@ fn entity_stmt(e: &EntityRef<'_>, opts: &Options) -> Stmt {
         attr("tooltip", &entity_tooltip(e)),
         attr("shape", k.shape),
         attr("style", &node_style),
-        attr("fillcolor", if faded { "#F4F4F4" } else { k.fill }),
-        attr("color", if faded { "#BBBBBB" } else { k.border }),
+        attr(
+            "fillcolor",
+            if faded { palette::FADED_FILL } else { k.fill },
+        ),
+        attr("color", if faded { palette::FRAME } else { k.color }),
     ];
     if faded {
-        attrs.push(attr("fontcolor", "#888888"));
+        attrs.push(attr("fontcolor", palette::FADED_TEXT));
     }
     if opts
         .highlight
@@ -306,7 +309,7 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
     if highlighted {
         class.push_str(" path");
     }
-    let mut width: f32 = s.penwidth.parse().unwrap_or(1.0);
+    let mut width = s.penwidth;
     if r.is_disputed() {
         width += style::DISPUTED_EXTRA_WIDTH;
     }
@@ -325,7 +328,7 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
         color = style::disputed_color(&color);
     }
     let fontcolor = if faded {
-        "#999999"
+        palette::FADED_LABEL
     } else if r.is_disputed() {
         style::ALARM
     } else {
@@ -428,7 +431,7 @@ fn legend(
                 "<TD WIDTH=\"22\" HEIGHT=\"13\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"{}\" COLOR=\"{}\" \
                  BORDER=\"1\"{}></TD>{}",
                 html_text(k.fill),
-                html_text(k.border),
+                html_text(k.color),
                 if k.style.contains("rounded") {
                     " STYLE=\"rounded\""
                 } else {
@@ -443,7 +446,7 @@ fn legend(
         .filter(|s| statuses.contains(&s.status))
         .map(|s| {
             // Cell borders are whole points: the heavy lines get 2, the light one 1.
-            let border = if s.penwidth.starts_with('1') { 1 } else { 2 };
+            let border = if s.heavy { 2 } else { 1 };
             format!(
                 "{}{}",
                 line_sample(s.style, s.color, border, "T"),
@@ -454,7 +457,7 @@ fn legend(
     if disputed {
         line_cells.push(format!(
             "{}{}",
-            line_sample("solid", "#8C8C8C", 1, "TB"),
+            line_sample("solid", palette::REPORTED_LINE, 1, "TB"),
             text("disputed (double line)", style::ALARM)
         ));
     }
@@ -473,9 +476,10 @@ fn legend(
     let rows = kind_cells.len().max(line_cells.len());
     kind_cells.resize(rows, "<TD></TD><TD></TD>".into());
     line_cells.resize(rows, "<TD></TD><TD></TD>".into());
-    let mut html = String::from(
-        "<<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" STYLE=\"rounded\" CELLBORDER=\"0\" \
+    let mut html = format!(
+        "<<TABLE BORDER=\"1\" COLOR=\"{}\" STYLE=\"rounded\" CELLBORDER=\"0\" \
          CELLSPACING=\"2\" CELLPADDING=\"2\" BGCOLOR=\"white\">",
+        palette::FRAME
     );
     for (k, l) in kind_cells.iter().zip(&line_cells) {
         // A spacer cell keeps the two columns apart.
@@ -577,8 +581,8 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
                 attr("class", &format!("cluster kind-{}", k.kind)),
                 attr("label", k.legend),
                 attr("style", "rounded,dashed"),
-                attr("color", "#BBBBBB"),
-                attr("fontcolor", "#555555"),
+                attr("color", palette::FRAME),
+                attr("fontcolor", palette::MUTED_TEXT),
             ]))];
             sub.extend(
                 entities

@@ -14,7 +14,7 @@
 //! link that is not `http:`/`https:`.
 
 use super::{Layout, RenderError};
-use crate::validate::rules::is_http_url;
+use crate::format::is_http_url;
 
 /// SVG from DOT, by graphviz-pure.
 pub fn pure(dot: &str, layout: Layout) -> Result<String, RenderError> {

@@ -7,9 +7,8 @@
 //! [`Builder::finish`]. A reference to an id not seen yet gets a placeholder
 //! that a later definition fills in, so files can be in any order.
 
-pub mod rules;
-
 use crate::diag::{Diagnostic, FileId, Rule, Severity, Span, closest};
+use crate::format::rules;
 use crate::load::json::{KeySpan, Member, Node, RecordSink, Section, TOP_KEYS, Val};
 use crate::model::strings::{Str, Sym};
 use crate::model::{
