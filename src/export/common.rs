@@ -50,25 +50,12 @@ pub(crate) fn relationships<'a>(
         .map(move |ix| model.relationship(ix))
 }
 
-/// Okabe–Ito colours by entity kind (colour-blind safe); the diagrams use the
-/// same palette, so a Gephi or Cytoscape user sees the colours they know.
+/// The colour of an entity kind as RGB channels: the diagrams' border
+/// colour from the one palette ([`crate::format::vocab::ENTITY_KINDS`]), so
+/// a Gephi or Cytoscape user sees the colours of the diagrams.
 pub fn kind_color(display_kind: &str) -> (u8, u8, u8) {
-    match display_kind {
-        "person" => (0xE6, 0x9F, 0x00),
-        "organization" => (0x00, 0x72, 0xB2),
-        "government" => (0x00, 0x9E, 0x73),
-        "court_case" => (0xCC, 0x79, 0xA7),
-        "product" => (0x56, 0xB4, 0xE9),
-        "event" => (0xD5, 0x5E, 0x00),
-        "document" => (0xF0, 0xE4, 0x42),
-        _ => (0x99, 0x99, 0x99),
-    }
-}
-
-/// The colour as `#RRGGBB`.
-pub fn kind_hex(display_kind: &str) -> String {
-    let (r, g, b) = kind_color(display_kind);
-    format!("#{r:02X}{g:02X}{b:02X}")
+    crate::format::palette::rgb(crate::format::EntityKind::of(display_kind).color)
+        .unwrap_or((0, 0, 0))
 }
 
 /// `date`, `start` and `end` of a relationship as written (partial ISO dates).
