@@ -13,6 +13,7 @@
 
 use super::footnotes::{self, Footnotes};
 use super::style::{self, INK};
+use super::text;
 use super::{Options, RankDir};
 use crate::format::{is_http_url, palette};
 use crate::model::{EntityRef, Model, RelRef, Status, When};
@@ -103,44 +104,28 @@ pub fn html_id(prefix: &str, id: &str) -> String {
     out
 }
 
-/// Text as it should be drawn: control characters Graphviz would treat as
-/// layout (tab, carriage return) become spaces, and an `&` that starts
-/// something entity-like (`&amp;`, `&#60;`) gets an invisible WORD JOINER
-/// after it. Graphviz decodes HTML entities in every label, so without it
-/// a name written `Gala &amp; Auction` would be drawn `Gala & Auction`.
+/// Data text for a tooltip: see [`text::drawn`].
 fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s
-        .replace("\r\n", "\n")
-        .chars()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .peekable();
-    while let Some(c) = chars.next() {
-        if c.is_control() && c != '\n' {
-            out.push(' ');
-            continue;
-        }
-        out.push(c);
-        if c == '&'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#')
-        {
-            out.push('\u{2060}');
-        }
-    }
-    out
+    text::drawn(s)
+}
+
+/// Data text drawn on the diagram: shortened, then [`clean`]ed.
+fn clean_short(s: &str) -> String {
+    text::drawn(&text::shortened(s))
 }
 
 /// The label of an entity's node: its name, wrapped at spaces.
 pub fn entity_label(e: &EntityRef<'_>) -> String {
-    style::wrap(&clean(e.name()))
+    style::wrap(&clean_short(e.name()))
 }
 
 /// The tooltip of an entity: name, kind, dates, description.
 fn entity_tooltip(e: &EntityRef<'_>) -> String {
-    let mut t = format!("{} ({})", clean(e.name()), e.kind().replace('_', " "));
+    let mut t = format!(
+        "{} ({})",
+        clean(e.name()),
+        clean(&e.kind().replace('_', " "))
+    );
     match (e.start(), e.end()) {
         (None, None) => {}
         (start, end) => {
@@ -156,7 +141,10 @@ fn entity_tooltip(e: &EntityRef<'_>) -> String {
 /// The label of a relationship's edge: the type (or given label), then the
 /// date or period and the amount, then who disputes it, then footnote marks.
 pub fn relationship_label(r: &RelRef<'_>, notes: Option<&Footnotes>) -> String {
-    let mut lines = vec![style::wrap_at(&clean(&r.label()), style::EDGE_WRAP_AT)];
+    let mut lines = vec![style::wrap_at(
+        &clean_short(&r.label()),
+        style::EDGE_WRAP_AT,
+    )];
     let mut facts = Vec::new();
     let when = r.when().to_string();
     if !when.is_empty() {
@@ -169,7 +157,10 @@ pub fn relationship_label(r: &RelRef<'_>, notes: Option<&Footnotes>) -> String {
         lines.push(facts.join(" · "));
     }
     if r.is_disputed() {
-        let mut names: Vec<String> = r.disputes().map(|d| clean(d.entity().name())).collect();
+        let mut names: Vec<String> = r
+            .disputes()
+            .map(|d| clean_short(d.entity().name()))
+            .collect();
         names.dedup();
         lines.push(format!("disputed by {}", names.join(", ")));
     }
@@ -362,7 +353,7 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
         attrs.push(attr("dir", "none"));
     }
     if let Some(url) = relationship_link(r) {
-        attrs.push(attr("URL", url));
+        attrs.push(attr("URL", &text::link(url)));
         attrs.push(attr("target", "_blank"));
     }
     let from = model.entity(r.from()).id();
@@ -503,14 +494,19 @@ fn legend(
 /// `--footnotes` the numbered sources, as left-justified lines.
 fn caption(model: &Model, opts: &Options, notes: &Footnotes) -> String {
     let meta = model.dataset();
-    let mut lines = vec![clean(meta.title.as_deref().unwrap_or(&meta.id))];
+    let mut lines = vec![clean_short(meta.title.as_deref().unwrap_or(&meta.id))];
     if let Some(s) = &opts.subtitle {
-        lines.push(clean(s));
+        lines.push(clean_short(s));
     }
     if opts.footnotes && !notes.is_empty() {
         lines.push(String::new());
         lines.push("Sources".into());
-        lines.extend(notes.lines(model).iter().map(|l| clean(l)));
+        lines.extend(
+            notes
+                .lines(model)
+                .iter()
+                .map(|l| clean(&text::shortened_to(l, text::MAX_FOOTNOTE_CHARS))),
+        );
     }
     lines.join("\n")
 }

@@ -14,6 +14,7 @@ pub mod png;
 pub mod publish;
 pub mod style;
 pub mod svg;
+pub mod text;
 
 pub use dot::{quote, to_dot, unquote};
 

@@ -29,7 +29,37 @@ pub fn system(dot: &str, layout: Layout) -> Result<String, RenderError> {
     let bytes = run_system(dot, layout, graphviz_rust::cmd::Format::Svg)?;
     let svg = String::from_utf8(bytes)
         .map_err(|_| RenderError::System("`dot` wrote an SVG that is not UTF-8".into()))?;
-    finish(svg)
+    finish(escape_bare_ampersands(svg))
+}
+
+/// `svg` with every `&` that starts no character reference written `&amp;`.
+/// Graphviz 2.43 copies a URL's `&` into `xlink:href` as it is, which is
+/// not XML; the address is unchanged by the repair.
+fn escape_bare_ampersands(svg: String) -> String {
+    let starts_reference = |rest: &str| {
+        let name = rest
+            .strip_prefix('#')
+            .map_or(rest, |r| r.strip_prefix('x').unwrap_or(r));
+        let len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        len > 0 && name[len..].starts_with(';')
+    };
+    if !svg
+        .match_indices('&')
+        .any(|(at, _)| !starts_reference(&svg[at + 1..]))
+    {
+        return svg;
+    }
+    let mut out = String::with_capacity(svg.len() + 16);
+    let mut rest = svg.as_str();
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        if !starts_reference(rest) {
+            out.push_str("amp;");
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs the installed `dot` with graphviz-rust's `exec`.
@@ -129,5 +159,15 @@ mod tests {
             assert!(check_safe(&wrap(bad)).is_err(), "{bad}");
         }
         assert!(check_safe("<svg").is_err());
+    }
+
+    #[test]
+    fn bare_ampersands_are_escaped_and_references_kept() {
+        let svg = r#"<a xlink:href="https://x.example/?a=1&b=2&amp;c=&#38;&#x26;"/>"#;
+        assert_eq!(
+            escape_bare_ampersands(svg.into()),
+            r#"<a xlink:href="https://x.example/?a=1&amp;b=2&amp;c=&#38;&#x26;"/>"#
+        );
+        assert_eq!(escape_bare_ampersands("a & b".into()), "a &amp; b");
     }
 }

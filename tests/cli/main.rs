@@ -5,6 +5,7 @@ mod common;
 
 mod check;
 mod commands;
+mod drawing;
 mod export;
 mod parallel;
 mod paths_prop;

@@ -113,7 +113,16 @@ fn hostile_strings_round_trip_through_dot() {
                 .unwrap()
                 .replace('\n', " ")
                 .replace('\u{2060}', "");
-            assert_eq!(label, e.name(), "{id}");
+            // Names too long to lay out are shortened on the drawing (issue
+            // #15); the tooltip below still holds the whole name.
+            let limit = casegraph::render::text::MAX_DRAWN_CHARS;
+            if e.name().chars().count() <= limit {
+                assert_eq!(label, e.name(), "{id}");
+            } else {
+                let kept = label.strip_suffix('…').expect("a shortened name ends in …");
+                assert_eq!(kept.chars().count(), limit - 1, "{id}");
+                assert!(e.name().starts_with(kept), "{id}");
+            }
         }
         let tooltip = get("tooltip").unwrap().replace('\u{2060}', "");
         assert!(tooltip.starts_with(&format!("{} (", e.name().replace('\t', " "))));
