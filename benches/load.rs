@@ -1,5 +1,7 @@
 //! In-process benchmarks: load (parse + validate + build the graph) and
-//! stats, on the S/M/L datasets of benches/BENCHMARKS.md.
+//! stats, on the S/M/L datasets of benches/BENCHMARKS.md, each in the
+//! generator's two shapes (`default`, the shapes of real data, and
+//! `explicit-ids`; see examples/synth/shape.rs).
 //!
 //! ```sh
 //! cargo bench --bench load              # S and M (and L with CASEGRAPH_BENCH_L=1)
@@ -60,9 +62,25 @@ fn cases() -> Vec<Case> {
 /// The seed of every benchmark dataset (benches/compare.sh uses the same).
 const SEED: u64 = 1;
 
-/// The dataset file for a size, generated on first use.
-fn dataset(dir: &Path, label: &str, entities: u64, relationships: u64) -> PathBuf {
-    let path = dir.join(format!("{label}.json"));
+/// The generator's shapes, by the names `synth --shape` takes.
+static SHAPES: [(&str, synth::Shape); 2] = [
+    ("default", synth::Shape::DEFAULT),
+    ("explicit-ids", synth::Shape::EXPLICIT_IDS),
+];
+
+/// The dataset file for a size and shape, generated on first use; named as
+/// benches/compare.sh names it, so either reuses the other's files.
+fn dataset(
+    dir: &Path,
+    label: &str,
+    shape: (&str, &synth::Shape),
+    entities: u64,
+    relationships: u64,
+) -> PathBuf {
+    let path = match shape.0 {
+        "explicit-ids" => dir.join(format!("{label}.json")),
+        name => dir.join(format!("{label}.{name}.json")),
+    };
     if !path.exists() {
         std::fs::create_dir_all(dir).expect("bench data directory");
         let args = synth::Args {
@@ -72,7 +90,7 @@ fn dataset(dir: &Path, label: &str, entities: u64, relationships: u64) -> PathBu
             out: String::new(),
         };
         let file = std::fs::File::create(&path).expect("writable bench data");
-        synth::write_dataset(&args, file).expect("generated");
+        synth::write_shaped(&args, shape.1, file).expect("generated");
     }
     path
 }
@@ -156,26 +174,28 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn main() {
     let benchmarking = std::env::args().any(|a| a == "--bench");
     if !benchmarking {
-        // Test mode: each case once on a tiny dataset.
-        let mut text = Vec::new();
-        let args = synth::Args {
-            entities: 200,
-            relationships: 600,
-            seed: SEED,
-            out: String::new(),
-        };
-        synth::write_dataset(&args, &mut text).expect("generated");
-        let text = String::from_utf8(text).expect("UTF-8");
-        for case in cases() {
-            (case.run)("tiny.json", &text);
+        // Test mode: each case once on a tiny dataset of each shape.
+        for (_, shape) in SHAPES.iter() {
+            let mut text = Vec::new();
+            let args = synth::Args {
+                entities: 200,
+                relationships: 600,
+                seed: SEED,
+                out: String::new(),
+            };
+            synth::write_shaped(&args, shape, &mut text).expect("generated");
+            let text = String::from_utf8(text).expect("UTF-8");
+            for case in cases() {
+                (case.run)("tiny.json", &text);
+            }
+            let model = casegraph::load_str("tiny.json", &text)
+                .model
+                .expect("valid");
+            let (times, _) = path_queries(&model, SEED);
+            assert_eq!(times.len(), 100);
+            assert!(export_node_link(&model) > 0);
+            assert!(render_focus(&model, SEED) > 0);
         }
-        let model = casegraph::load_str("tiny.json", &text)
-            .model
-            .expect("valid");
-        let (times, _) = path_queries(&model, SEED);
-        assert_eq!(times.len(), 100);
-        assert!(export_node_link(&model) > 0);
-        assert!(render_focus(&model, SEED) > 0);
         println!(
             "bench smoke test: {} cases, the path queries, the export and the focus diagram ran",
             cases().len()
@@ -187,8 +207,12 @@ fn main() {
     if std::env::var_os("CASEGRAPH_BENCH_L").is_some() {
         sizes.push(("l", 1_000_000, 3_000_000, 1));
     }
-    for (label, entities, relationships, runs) in sizes {
-        let path = dataset(&dir, label, entities, relationships);
+    for ((size, entities, relationships, runs), &(shape_name, ref shape)) in sizes
+        .into_iter()
+        .flat_map(|size| SHAPES.iter().map(move |shape| (size, shape)))
+    {
+        let label = format!("{size} {shape_name}");
+        let path = dataset(&dir, size, (shape_name, shape), entities, relationships);
         let text = std::fs::read_to_string(&path).expect("readable");
         let name = path.display().to_string();
         for case in cases() {

@@ -10,17 +10,119 @@
 //! it. `typed` keeps every record in a `Vec` of structs whose strings borrow
 //! from the file text: the least work a loader that materialises records can
 //! do. Neither validates anything or builds a graph.
+//!
+//! Every string is a [`Str`]: borrowed from the text unless it holds an
+//! escape (serde's own `Cow` borrows only as a bare field, never inside an
+//! `Option` or a `Vec`, which would make the floor pay an allocation per
+//! optional string that a careful loader does not). Properties are read
+//! into a list of borrowed keys and scalar values ([`Properties`]), not
+//! into `serde_json::Value`s, for the same reason.
 
 use serde::Deserialize;
-use serde::de::IgnoredAny;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
+use std::fmt;
+
+/// A string of the file: borrowed when it has no escape, owned when it has.
+#[allow(dead_code)]
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A property value: a scalar or a list of scalars.
+#[allow(dead_code)]
+enum Prop<'a> {
+    Bool(bool),
+    Number(f64),
+    Str(Str<'a>),
+    List(Vec<Prop<'a>>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Prop<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Prop<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, number, boolean or list of them")
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Prop<'de>, E> {
+                Ok(Prop::Bool(b))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Prop<'de>, E> {
+                Ok(Prop::Number(n as f64))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Prop<'de>, E> {
+                Ok(Prop::Number(n as f64))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Prop<'de>, E> {
+                Ok(Prop::Number(n))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Prop<'de>, E> {
+                Ok(Prop::Str(Str(Cow::Borrowed(s))))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Prop<'de>, E> {
+                Ok(Prop::Str(Str(Cow::Owned(s.to_owned()))))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Prop<'de>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Prop::List(items))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An entity's or a relationship's `properties`, in file order.
+#[allow(dead_code)]
+struct Properties<'a>(Vec<(Str<'a>, Prop<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Properties<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Properties<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Properties<'de>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Properties(entries))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct File<'a> {
     #[serde(borrow)]
-    format: Option<Cow<'a, str>>,
+    format: Option<Str<'a>>,
     dataset: Option<IgnoredAny>,
     #[serde(borrow, default)]
     sources: Vec<Source<'a>>,
@@ -35,23 +137,23 @@ struct File<'a> {
 #[allow(dead_code)]
 struct Source<'a> {
     #[serde(borrow)]
-    id: Cow<'a, str>,
+    id: Str<'a>,
     #[serde(borrow)]
-    title: Cow<'a, str>,
+    title: Str<'a>,
     #[serde(borrow)]
-    kind: Option<Cow<'a, str>>,
+    kind: Option<Str<'a>>,
     #[serde(borrow)]
-    publisher: Option<Cow<'a, str>>,
+    publisher: Option<Str<'a>>,
     #[serde(borrow)]
-    author: Option<Cow<'a, str>>,
+    author: Option<Str<'a>>,
     #[serde(borrow)]
-    published: Option<Cow<'a, str>>,
+    published: Option<Str<'a>>,
     #[serde(borrow)]
-    url: Option<Cow<'a, str>>,
+    url: Option<Str<'a>>,
     #[serde(borrow)]
-    archived_url: Option<Cow<'a, str>>,
+    archived_url: Option<Str<'a>>,
     #[serde(borrow)]
-    notes: Option<Cow<'a, str>>,
+    notes: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -59,22 +161,23 @@ struct Source<'a> {
 #[allow(dead_code)]
 struct Entity<'a> {
     #[serde(borrow)]
-    id: Cow<'a, str>,
+    id: Str<'a>,
     #[serde(borrow)]
-    name: Cow<'a, str>,
+    name: Str<'a>,
     #[serde(borrow)]
-    kind: Cow<'a, str>,
+    kind: Str<'a>,
     #[serde(borrow, default)]
-    aliases: Vec<Cow<'a, str>>,
+    aliases: Vec<Str<'a>>,
     #[serde(borrow)]
-    description: Option<Cow<'a, str>>,
+    description: Option<Str<'a>>,
     #[serde(borrow)]
-    url: Option<Cow<'a, str>>,
+    url: Option<Str<'a>>,
     #[serde(borrow)]
-    start: Option<Cow<'a, str>>,
+    start: Option<Str<'a>>,
     #[serde(borrow)]
-    end: Option<Cow<'a, str>>,
-    properties: Option<serde_json::Map<String, serde_json::Value>>,
+    end: Option<Str<'a>>,
+    #[serde(borrow)]
+    properties: Option<Properties<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -82,31 +185,32 @@ struct Entity<'a> {
 #[allow(dead_code)]
 struct Relationship<'a> {
     #[serde(borrow)]
-    id: Option<Cow<'a, str>>,
+    id: Option<Str<'a>>,
     #[serde(borrow)]
-    from: Cow<'a, str>,
+    from: Str<'a>,
     #[serde(borrow)]
-    to: Cow<'a, str>,
+    to: Str<'a>,
     #[serde(borrow, rename = "type")]
-    rel_type: Cow<'a, str>,
+    rel_type: Str<'a>,
     #[serde(borrow)]
-    label: Option<Cow<'a, str>>,
+    label: Option<Str<'a>>,
     directed: Option<bool>,
     #[serde(borrow)]
-    date: Option<Cow<'a, str>>,
+    date: Option<Str<'a>>,
     #[serde(borrow)]
-    start: Option<Cow<'a, str>>,
+    start: Option<Str<'a>>,
     #[serde(borrow)]
-    end: Option<Cow<'a, str>>,
+    end: Option<Str<'a>>,
     #[serde(borrow)]
-    status: Option<Cow<'a, str>>,
+    status: Option<Str<'a>>,
     #[serde(borrow)]
     amount: Option<Amount<'a>>,
     #[serde(borrow, default)]
     evidence: Vec<Citation<'a>>,
     #[serde(borrow, default)]
     disputed_by: Vec<Dispute<'a>>,
-    properties: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(borrow)]
+    properties: Option<Properties<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -115,7 +219,7 @@ struct Relationship<'a> {
 struct Amount<'a> {
     value: f64,
     #[serde(borrow)]
-    currency: Cow<'a, str>,
+    currency: Str<'a>,
 }
 
 #[derive(Deserialize)]
@@ -123,11 +227,11 @@ struct Amount<'a> {
 #[allow(dead_code)]
 struct Citation<'a> {
     #[serde(borrow)]
-    source: Cow<'a, str>,
+    source: Str<'a>,
     #[serde(borrow)]
-    locator: Option<Cow<'a, str>>,
+    locator: Option<Str<'a>>,
     #[serde(borrow)]
-    quote: Option<Cow<'a, str>>,
+    quote: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -135,11 +239,11 @@ struct Citation<'a> {
 #[allow(dead_code)]
 struct Dispute<'a> {
     #[serde(borrow)]
-    entity: Cow<'a, str>,
+    entity: Str<'a>,
     #[serde(borrow)]
-    source: Cow<'a, str>,
+    source: Str<'a>,
     #[serde(borrow)]
-    quote: Option<Cow<'a, str>>,
+    quote: Option<Str<'a>>,
 }
 
 fn main() {

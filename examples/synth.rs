@@ -4,6 +4,7 @@
 //! cargo run --release --example synth -- --entities 1000000 --relationships 3000000 --seed 1 -o target/bench-data/l.json
 //! cargo run --release --example synth -- --entities 1000000 --seed 1 --pairs-out l.pairs.tsv   # the benchmarks' 100 path pairs
 //! cargo run --release --example synth -- --entities 1000000 --seed 1 --focus-id                # the benchmarks' `render --focus` entity
+//! cargo run --release --example synth -- --shape explicit-ids -o m.json   # every relationship with an id, no extras
 //! ```
 //!
 //! The last two only compute ids (an entity's id depends on its index and
@@ -24,14 +25,31 @@
 //! - 1–2 citations per relationship, each with a locator and an 8–15-word quote;
 //! - ~30 % dated (a `date`, or a `start` with or without an `end`), all four
 //!   statuses, ~5 % amounts, ~3 % disputes (never on a confirmed claim);
-//! - no self-loops and no two relationships with the same ends and type.
+//! - no self-loops and no two relationships with the same ends and type
+//!   (except the repeats below, which differ in date).
+//!
+//! On top of that come the shapes of real data (`synth/shape.rs`, each a
+//! flag; `--help` lists them): by default 75 % of relationships have no
+//! `id`, 20 % a `label`, 30 % `properties`; entities and sources carry more
+//! of their optional fields; 2 % of quoted strings hold an escape, 10 % of
+//! names non-ASCII letters; up to 4 citations; 1 % of relationships repeat
+//! an earlier one on another date. `--shape explicit-ids` turns them all
+//! off and gives the bytes the generator wrote before it had shapes.
+
+#[path = "synth/shape.rs"]
+mod shape;
+#[path = "synth/vocab.rs"]
+mod vocab;
+pub use shape::Shape;
+use shape::{Extras, SHAPE_USAGE};
+use vocab::{ALSO_KINDS, KINDS, ORG_SUFFIXES, PUBLISHERS, SOURCE_KINDS, SYLLABLES, TYPES, WORDS};
 
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
 /// SplitMix64: tiny, fast, and fixed forever (unlike a crate's default RNG).
-struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -53,142 +71,6 @@ impl Rng {
         self.below(100) < percent
     }
 }
-
-const KINDS: [&str; 8] = [
-    "organization",
-    "person",
-    "person",
-    "organization",
-    "government",
-    "court_case",
-    "product",
-    "event",
-];
-const ALSO_KINDS: [&str; 2] = ["document", "other"];
-
-/// (type, directed)
-const TYPES: [(&str, bool); 20] = [
-    ("board_member_of", true),
-    ("employed_by", true),
-    ("owns", true),
-    ("subsidiary_of", true),
-    ("paid", true),
-    ("donated_to", true),
-    ("lobbied", true),
-    ("advised", true),
-    ("co_founded", true),
-    ("invested_in", true),
-    ("partner_of", false),
-    ("family_of", false),
-    ("sued", true),
-    ("defendant_in", true),
-    ("settled_with", true),
-    ("fined", true),
-    ("regulated", true),
-    ("contracted_with", true),
-    ("supplied", true),
-    ("reported_on", true),
-];
-
-const SOURCE_KINDS: [&str; 8] = [
-    "news",
-    "court_filing",
-    "regulator_decision",
-    "press_release",
-    "statement",
-    "report",
-    "book",
-    "other",
-];
-
-const SYLLABLES: [&str; 24] = [
-    "al", "ber", "cor", "dan", "el", "fen", "gar", "hol", "in", "jas", "kel", "lor", "mar", "nor",
-    "os", "par", "quin", "ros", "sel", "tor", "ul", "ver", "wes", "zan",
-];
-const ORG_SUFFIXES: [&str; 8] = [
-    "Holdings",
-    "Capital",
-    "Group",
-    "Partners",
-    "Ltd",
-    "Inc",
-    "Foundation",
-    "Trust",
-];
-const WORDS: [&str; 64] = [
-    "the",
-    "company",
-    "board",
-    "agreed",
-    "to",
-    "pay",
-    "million",
-    "in",
-    "fees",
-    "for",
-    "access",
-    "data",
-    "records",
-    "show",
-    "that",
-    "a",
-    "director",
-    "of",
-    "was",
-    "also",
-    "paid",
-    "by",
-    "its",
-    "parent",
-    "under",
-    "contract",
-    "signed",
-    "with",
-    "court",
-    "filing",
-    "states",
-    "payments",
-    "were",
-    "made",
-    "through",
-    "an",
-    "offshore",
-    "vehicle",
-    "regulator",
-    "found",
-    "failed",
-    "disclose",
-    "shares",
-    "held",
-    "on",
-    "behalf",
-    "client",
-    "during",
-    "period",
-    "audit",
-    "report",
-    "lists",
-    "as",
-    "beneficial",
-    "owner",
-    "since",
-    "transfer",
-    "approved",
-    "after",
-    "meeting",
-    "minutes",
-    "confirm",
-    "deal",
-    "terms",
-];
-const PUBLISHERS: [&str; 6] = [
-    "Financial Ledger",
-    "U.S. District Court, N.D. Cal.",
-    "Companies Registry",
-    "The Morning Post",
-    "Open Records Project",
-    "Securities Commission",
-];
 
 /// What to generate.
 pub struct Args {
@@ -212,9 +94,11 @@ struct Cli {
     pairs_out: Option<String>,
     /// `--focus-id`: print the id of the benchmarks' focus entity.
     focus_id: bool,
+    /// `--shape` and the shape flags.
+    shape: Shape,
 }
 
-const USAGE: &str = "usage: synth --entities N --relationships M --seed S [-o FILE] [--pairs-out FILE] [--focus-id]";
+const USAGE: &str = "usage: synth --entities N --relationships M --seed S [-o FILE] [--pairs-out FILE] [--focus-id] [shape flags]";
 
 fn parse_args() -> Result<Cli, String> {
     let mut cli = Cli {
@@ -227,6 +111,7 @@ fn parse_args() -> Result<Cli, String> {
         out_given: false,
         pairs_out: None,
         focus_id: false,
+        shape: Shape::DEFAULT,
     };
     let args = &mut cli.args;
     let mut it = std::env::args().skip(1);
@@ -244,8 +129,25 @@ fn parse_args() -> Result<Cli, String> {
             }
             "--pairs-out" => cli.pairs_out = Some(value()?),
             "--focus-id" => cli.focus_id = true,
-            "-h" | "--help" => return Err(USAGE.into()),
-            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+            "--shape" => {
+                let name = value()?;
+                cli.shape = Shape::named(&name)
+                    .ok_or(format!("unknown shape `{name}`: default or explicit-ids"))?;
+            }
+            "-h" | "--help" => return Err(format!("{USAGE}\n{SHAPE_USAGE}")),
+            other => {
+                let given = value();
+                let Some((field, max)) = cli.shape.field(other) else {
+                    return Err(format!(
+                        "unknown argument `{other}`\n{USAGE}\n{SHAPE_USAGE}"
+                    ));
+                };
+                let n: u64 = given?.parse().map_err(|e| format!("{other}: {e}"))?;
+                if n > max {
+                    return Err(format!("{other} is at most {max}"));
+                }
+                *field = n;
+            }
         }
     }
     if args.entities < 10 {
@@ -279,9 +181,9 @@ fn main() {
     if cli.out_given || !only_queries {
         result = result.and_then(|()| {
             if args.out == "-" {
-                write_dataset(args, io::stdout().lock())
+                write_shaped(args, &cli.shape, io::stdout().lock())
             } else {
-                File::create(&args.out).and_then(|f| write_dataset(args, f))
+                File::create(&args.out).and_then(|f| write_shaped(args, &cli.shape, f))
             }
         });
     }
@@ -329,19 +231,6 @@ pub fn write_bench_pairs(seed: u64, n: u64, out: impl Write) -> io::Result<()> {
     w.flush()
 }
 
-/// Writes a JSON string literal; generated text never needs escapes except
-/// the few quotes and backslashes written on purpose.
-fn jstr(w: &mut impl Write, s: &str) -> io::Result<()> {
-    w.write_all(b"\"")?;
-    for (i, part) in s.split('"').enumerate() {
-        if i > 0 {
-            w.write_all(b"\\\"")?;
-        }
-        w.write_all(part.as_bytes())?;
-    }
-    w.write_all(b"\"")
-}
-
 fn date(rng: &mut Rng, w: &mut impl Write, year_from: u64) -> io::Result<(u64, u64, u64)> {
     let y = year_from + rng.below(2024 - year_from + 1);
     let m = 1 + rng.below(12);
@@ -376,16 +265,11 @@ fn name(rng: &mut Rng, kind: &str) -> String {
     }
 }
 
-fn quote(rng: &mut Rng, w: &mut impl Write) -> io::Result<()> {
+/// 8–15 words of the vocabulary: a citation's quote, a description.
+fn quote(rng: &mut Rng) -> String {
     let n = 8 + rng.below(8);
-    w.write_all(b"\"")?;
-    for i in 0..n {
-        if i > 0 {
-            w.write_all(b" ")?;
-        }
-        w.write_all(rng.pick(&WORDS).as_bytes())?;
-    }
-    w.write_all(b"\"")
+    let words: Vec<&str> = (0..n).map(|_| rng.pick(&WORDS)).collect();
+    words.join(" ")
 }
 
 /// Picks entities in proportion to degree (+1): `urn` holds every endpoint
@@ -423,13 +307,22 @@ pub fn entity_id(seed: u64, i: u64) -> String {
     format!("{short}-{i}")
 }
 
-/// Writes the dataset `args` describes to `out` (the tests call this directly).
+/// Writes the dataset `args` describes in the explicit-ids shape (every
+/// relationship with an id, none of the extras): the generator's output
+/// before it had shapes, which the tests' snapshots and the recorded
+/// benchmark files rest on.
 pub fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
+    write_shaped(args, &Shape::EXPLICIT_IDS, out)
+}
+
+/// Writes the dataset `args` describes, in `shape`, to `out`.
+pub fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::Result<()> {
     let mut w = BufWriter::with_capacity(1 << 20, out);
     let n = args.entities;
     let m = args.relationships;
     let sources = m.div_ceil(50).max(1);
     let mut rng = Rng(args.seed);
+    let mut x = Extras::new(args.seed, shape.clone());
 
     writeln!(w, "{{")?;
     writeln!(w, "  \"format\": \"casegraph/1\",")?;
@@ -448,17 +341,37 @@ pub fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
             rng.pick(&WORDS),
             rng.pick(&WORDS)
         );
-        jstr(&mut w, &title)?;
+        x.text(&mut w, &title)?;
         write!(
             w,
             ", \"kind\": \"{}\", \"publisher\": ",
             rng.pick(&SOURCE_KINDS)
         )?;
-        jstr(&mut w, rng.pick(&PUBLISHERS))?;
+        x.text(&mut w, rng.pick(&PUBLISHERS))?;
         w.write_all(b", \"published\": ")?;
         date(&mut rng, &mut w, 1995)?;
         if rng.chance(60) {
             write!(w, ", \"url\": \"https://example.org/doc/{s}\"")?;
+        }
+        if x.chance(x.shape.source_extras) {
+            if x.chance(70) {
+                w.write_all(b", \"author\": ")?;
+                let author = name(&mut x.rng, "person");
+                let author = x.name(author);
+                x.text(&mut w, &author)?;
+            }
+            if x.chance(50) {
+                write!(
+                    w,
+                    ", \"archived_url\": \"https://web.archive.org/web/{}/https://example.org/doc/{s}\"",
+                    2005 + x.rng.below(20)
+                )?;
+            }
+            if x.chance(50) {
+                w.write_all(b", \"notes\": ")?;
+                let notes = quote(&mut x.rng);
+                x.text(&mut w, &notes)?;
+            }
         }
         w.write_all(if s + 1 < sources { b"},\n" } else { b"}\n" })?;
     }
@@ -466,43 +379,15 @@ pub fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
 
     writeln!(w, "  \"entities\": [")?;
     for i in 0..n {
-        let kind = entity_kind(args.seed, i);
-        write!(
-            w,
-            "    {{\"id\": \"{}\", \"name\": ",
-            entity_id(args.seed, i)
-        )?;
-        jstr(&mut w, &name(&mut rng, kind))?;
-        write!(w, ", \"kind\": \"{kind}\"")?;
-        if rng.chance(10) {
-            w.write_all(b", \"aliases\": [")?;
-            jstr(&mut w, &name(&mut rng, kind))?;
-            w.write_all(b"]")?;
-        }
-        if rng.chance(30) {
-            w.write_all(b", \"description\": ")?;
-            quote(&mut rng, &mut w)?;
-        }
-        if rng.chance(10) {
-            w.write_all(b", \"start\": ")?;
-            date(&mut rng, &mut w, 1950)?;
-        }
-        if rng.chance(5) {
-            write!(w, ", \"url\": \"https://example.org/e/{i}\"")?;
-        }
-        if rng.chance(5) {
-            write!(
-                w,
-                ", \"properties\": {{\"country\": \"{}\", \"employees\": {}}}",
-                rng.pick(&["GB", "US", "DE", "FR", "PA", "CY"]),
-                rng.below(100_000)
-            )?;
-        }
+        write_entity(&mut rng, &mut x, &mut w, args.seed, i)?;
         w.write_all(if i + 1 < n { b"},\n" } else { b"}\n" })?;
     }
     writeln!(w, "  ],")?;
 
     writeln!(w, "  \"relationships\": [")?;
+    // The repeats are written last; the graph is grown from the rest.
+    let repeats = m * x.shape.repeats / 100;
+    let m = m - repeats;
     // The giant component holds ~97 % of entities; the rest form small groups.
     let giant = (n - n * 3 / 100).max(2);
     let small = n - giant;
@@ -514,10 +399,12 @@ pub fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
             urn: Vec::with_capacity(2 * m as usize),
         },
         seen: HashSet::with_capacity(m as usize),
+        keys: Vec::with_capacity(if repeats > 0 { m as usize } else { 0 }),
         written: 0,
         wanted: m,
         seed: args.seed,
         sources,
+        x,
     };
     // Grow the giant component: entity i arrives with one link to an earlier
     // entity (so the component stays connected) and, on average, enough
@@ -569,19 +456,106 @@ pub fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
         let b = edges.urn.pick(&mut rng, giant);
         edges.emit(&mut rng, &mut w, a, b, true)?;
     }
+    // Each repeat copies a different relationship (one per stretch of
+    // `stride`), so no two share ends, type and dates.
+    if let Some(stride) = m.checked_div(repeats) {
+        for r in 0..repeats {
+            let k = r * stride + edges.x.rng.below(stride);
+            edges.repeat(&mut rng, &mut w, k as usize)?;
+        }
+    }
     writeln!(w, "\n  ]")?;
     writeln!(w, "}}")?;
     w.flush()
+}
+
+/// Writes entity `i` up to its closing brace: the explicit-ids shape's
+/// fields from `rng`, the extras of the shape from `x`.
+fn write_entity(
+    rng: &mut Rng,
+    x: &mut Extras,
+    w: &mut impl Write,
+    seed: u64,
+    i: u64,
+) -> io::Result<()> {
+    let kind = entity_kind(seed, i);
+    let extras = x.chance(x.shape.entity_extras);
+    write!(w, "    {{\"id\": \"{}\", \"name\": ", entity_id(seed, i))?;
+    let entity_name = x.name(name(rng, kind));
+    x.text(w, &entity_name)?;
+    write!(w, ", \"kind\": \"{kind}\"")?;
+    let mut aliases = Vec::new();
+    if rng.chance(10) {
+        aliases.push(name(rng, kind));
+    } else if extras && x.chance(50) {
+        for _ in 0..1 + x.rng.below(3) {
+            aliases.push(name(&mut x.rng, kind));
+        }
+    }
+    if !aliases.is_empty() {
+        w.write_all(b", \"aliases\": [")?;
+        for (k, alias) in aliases.into_iter().enumerate() {
+            if k > 0 {
+                w.write_all(b", ")?;
+            }
+            let alias = x.name(alias);
+            x.text(w, &alias)?;
+        }
+        w.write_all(b"]")?;
+    }
+    if rng.chance(30) {
+        w.write_all(b", \"description\": ")?;
+        let text = quote(rng);
+        x.text(w, &text)?;
+    } else if extras && x.chance(60) {
+        w.write_all(b", \"description\": ")?;
+        let text = format!("{}. {}", quote(&mut x.rng), quote(&mut x.rng));
+        x.text(w, &text)?;
+    }
+    let start = if rng.chance(10) {
+        w.write_all(b", \"start\": ")?;
+        Some(date(rng, w, 1950)?.0)
+    } else if extras && x.chance(50) {
+        w.write_all(b", \"start\": ")?;
+        Some(date(&mut x.rng, w, 1900)?.0)
+    } else {
+        None
+    };
+    // A year after the start's whole period, so never before it.
+    if let Some(year) = start
+        && extras
+        && x.chance(50)
+    {
+        write!(w, ", \"end\": \"{}\"", year + 1 + x.rng.below(40))?;
+    }
+    if rng.chance(5) || (extras && x.chance(40)) {
+        write!(w, ", \"url\": \"https://example.org/e/{i}\"")?;
+    }
+    if rng.chance(5) {
+        write!(
+            w,
+            ", \"properties\": {{\"country\": \"{}\", \"employees\": {}}}",
+            rng.pick(&["GB", "US", "DE", "FR", "PA", "CY"]),
+            rng.below(100_000)
+        )?;
+    } else if extras && x.chance(50) {
+        x.entity_properties(w)?;
+    }
+    Ok(())
 }
 
 /// The relationships written so far, to keep out self-loops and repeats.
 struct Edges {
     urn: Attach,
     seen: HashSet<(u32, u32, u8)>,
+    /// `(from, to, type)` of each relationship in file order, kept only
+    /// when the shape asks for repeats.
+    keys: Vec<(u32, u32, u8)>,
     written: u64,
     wanted: u64,
     seed: u64,
     sources: u64,
+    x: Extras,
 }
 
 impl Edges {
@@ -607,97 +581,147 @@ impl Edges {
             self.urn.urn.push(a);
             self.urn.urn.push(b);
         }
-        let index = self.written;
-        write_relationship(rng, w, self.seed, index, a, b, t, self.sources)?;
-        self.written += 1;
-        if self.written < self.wanted {
-            w.write_all(b",\n")?;
+        if self.keys.capacity() > 0 {
+            self.keys.push((a, b, t));
         }
+        self.write(rng, w, a, b, t, None)?;
         Ok(true)
     }
-}
 
-#[allow(clippy::too_many_arguments)]
-fn write_relationship(
-    rng: &mut Rng,
-    w: &mut impl Write,
-    seed: u64,
-    index: u64,
-    a: u32,
-    b: u32,
-    t: u8,
-    sources: u64,
-) -> io::Result<()> {
-    let (rel_type, directed) = TYPES[t as usize];
-    write!(
-        w,
-        "    {{\"id\": \"r-{index}\", \"from\": \"{}\", \"to\": \"{}\", \"type\": \"{rel_type}\"",
-        entity_id(seed, a.into()),
-        entity_id(seed, b.into())
-    )?;
-    if !directed {
-        w.write_all(b", \"directed\": false")?;
+    /// Writes the `k`th relationship again without an id, dated in the
+    /// 1970s (every other date is from 1980 on), so it is no duplicate.
+    fn repeat(&mut self, rng: &mut Rng, w: &mut impl Write, k: usize) -> io::Result<()> {
+        let (a, b, t) = self.keys[k];
+        let r = &mut self.x.rng;
+        let date = format!(
+            "{}-{:02}-{:02}",
+            1970 + r.below(10),
+            1 + r.below(12),
+            1 + r.below(28)
+        );
+        self.write(rng, w, a, b, t, Some(date))
     }
-    if rng.chance(30) {
-        if rng.chance(40) {
-            w.write_all(b", \"date\": ")?;
-            date(rng, w, 1980)?;
-        } else {
-            w.write_all(b", \"start\": ")?;
-            let (y, _, _) = date(rng, w, 1980)?;
-            if rng.chance(50) {
-                write!(w, ", \"end\": \"{}\"", y + 1 + rng.below(10))?;
+
+    /// Writes one relationship, `repeat_date` for a repeat.
+    fn write(
+        &mut self,
+        rng: &mut Rng,
+        w: &mut impl Write,
+        a: u32,
+        b: u32,
+        t: u8,
+        repeat_date: Option<String>,
+    ) -> io::Result<()> {
+        if self.written > 0 {
+            w.write_all(b",\n")?;
+        }
+        let index = self.written;
+        self.written += 1;
+        let (seed, sources, x) = (self.seed, self.sources, &mut self.x);
+        let (rel_type, directed) = TYPES[t as usize];
+        w.write_all(b"    {")?;
+        if repeat_date.is_none() && !x.chance(x.shape.no_id) {
+            write!(w, "\"id\": \"r-{index}\", ")?;
+        }
+        write!(
+            w,
+            "\"from\": \"{}\", \"to\": \"{}\", \"type\": \"{rel_type}\"",
+            entity_id(seed, a.into()),
+            entity_id(seed, b.into())
+        )?;
+        if x.chance(x.shape.labels) {
+            w.write_all(b", \"label\": ")?;
+            let label = x.label(rel_type);
+            x.text(w, &label)?;
+        }
+        if !directed {
+            w.write_all(b", \"directed\": false")?;
+        }
+        if let Some(date) = repeat_date {
+            write!(w, ", \"date\": \"{date}\"")?;
+        } else if rng.chance(30) {
+            if rng.chance(40) {
+                w.write_all(b", \"date\": ")?;
+                date(rng, w, 1980)?;
+            } else {
+                w.write_all(b", \"start\": ")?;
+                let (y, _, _) = date(rng, w, 1980)?;
+                if rng.chance(50) {
+                    write!(w, ", \"end\": \"{}\"", y + 1 + rng.below(10))?;
+                }
             }
         }
-    }
-    let disputed = rng.chance(3);
-    let status = match rng.below(100) {
-        _ if disputed => rng.pick(&["reported", "alleged", "denied"]),
-        0..25 => "confirmed",
-        25..70 => "reported",
-        70..90 => "alleged",
-        _ => "denied",
-    };
-    if status != "reported" || rng.chance(50) {
-        write!(w, ", \"status\": \"{status}\"")?;
-    }
-    if rng.chance(5) {
-        write!(
-            w,
-            ", \"amount\": {{\"value\": {}, \"currency\": \"{}\"}}",
-            1000 * (1 + rng.below(500_000)),
-            rng.pick(&["USD", "EUR", "GBP", "CHF"])
-        )?;
-    }
-    // A source per ~50 relationships: mostly the one of this block, so
-    // every source is cited, sometimes another one.
-    let home = (index / 50).min(sources - 1);
-    w.write_all(b", \"evidence\": [")?;
-    let citations = 1 + u64::from(rng.chance(40));
-    for c in 0..citations {
-        let source = if c == 0 { home } else { rng.below(sources) };
-        if c > 0 {
-            w.write_all(b", ")?;
+        let disputed = rng.chance(3);
+        let status = match rng.below(100) {
+            _ if disputed => rng.pick(&["reported", "alleged", "denied"]),
+            0..25 => "confirmed",
+            25..70 => "reported",
+            70..90 => "alleged",
+            _ => "denied",
+        };
+        if status != "reported" || rng.chance(50) {
+            write!(w, ", \"status\": \"{status}\"")?;
         }
-        write!(
-            w,
-            "{{\"source\": \"src-{source}\", \"locator\": \"p. {}, ¶ {}\", \"quote\": ",
-            1 + rng.below(300),
-            1 + rng.below(120)
-        )?;
-        quote(rng, w)?;
-        w.write_all(b"}")?;
+        if rng.chance(5) {
+            write!(
+                w,
+                ", \"amount\": {{\"value\": {}, \"currency\": \"{}\"}}",
+                1000 * (1 + rng.below(500_000)),
+                rng.pick(&["USD", "EUR", "GBP", "CHF"])
+            )?;
+        }
+        // A source per ~50 relationships: mostly the one of this block, so
+        // every source is cited, sometimes another one.
+        let home = (index / 50).min(sources - 1);
+        w.write_all(b", \"evidence\": [")?;
+        let citations = 1 + u64::from(rng.chance(40));
+        for c in 0..citations {
+            let source = if c == 0 { home } else { rng.below(sources) };
+            if c > 0 {
+                w.write_all(b", ")?;
+            }
+            write!(
+                w,
+                "{{\"source\": \"src-{source}\", \"locator\": \"p. {}, ¶ {}\", \"quote\": ",
+                1 + rng.below(300),
+                1 + rng.below(120)
+            )?;
+            let text = quote(rng);
+            x.text(w, &text)?;
+            w.write_all(b"}")?;
+        }
+        let more = if x.shape.extra_citations > 0 && x.chance(30) {
+            1 + x.rng.below(x.shape.extra_citations)
+        } else {
+            0
+        };
+        for _ in 0..more {
+            write!(w, ", {{\"source\": \"src-{}\"", x.rng.below(sources))?;
+            if x.chance(80) {
+                write!(w, ", \"locator\": \"{}\"", x.locator())?;
+            }
+            if x.chance(70) {
+                w.write_all(b", \"quote\": ")?;
+                let text = quote(&mut x.rng);
+                x.text(w, &text)?;
+            }
+            w.write_all(b"}")?;
+        }
+        w.write_all(b"]")?;
+        if disputed {
+            write!(
+                w,
+                ", \"disputed_by\": [{{\"entity\": \"{}\", \"source\": \"src-{}\", \"quote\": ",
+                entity_id(seed, a.into()),
+                rng.below(sources)
+            )?;
+            let text = quote(rng);
+            x.text(w, &text)?;
+            w.write_all(b"}]")?;
+        }
+        if x.chance(x.shape.rel_properties) {
+            x.rel_properties(w)?;
+        }
+        w.write_all(b"}")
     }
-    w.write_all(b"]")?;
-    if disputed {
-        write!(
-            w,
-            ", \"disputed_by\": [{{\"entity\": \"{}\", \"source\": \"src-{}\", \"quote\": ",
-            entity_id(seed, a.into()),
-            rng.below(sources)
-        )?;
-        quote(rng, w)?;
-        w.write_all(b"}]")?;
-    }
-    w.write_all(b"}")
 }

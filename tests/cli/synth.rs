@@ -1,13 +1,17 @@
 //! The benchmark generator (`examples/synth.rs`): what it writes is a valid
-//! dataset, and the same seed always gives the same bytes. Small sizes only:
-//! benchmarks measure, tests check.
+//! dataset in every shape, the default shape has the features of real data
+//! it claims, and the same seed always gives the same bytes. Small sizes
+//! only: benchmarks measure, tests check.
 
 #[path = "../../examples/synth.rs"]
 #[allow(dead_code)]
 pub(super) mod synth_example;
 
-use synth_example::{Args, write_dataset};
+use serde_json::Value;
+use synth_example::{Args, Shape, write_dataset, write_shaped};
 
+/// A dataset of the explicit-ids shape (the one the other tests' snapshots
+/// were made from).
 pub(super) fn generate(entities: u64, relationships: u64, seed: u64) -> Vec<u8> {
     let args = Args {
         entities,
@@ -18,6 +22,149 @@ pub(super) fn generate(entities: u64, relationships: u64, seed: u64) -> Vec<u8> 
     let mut out = Vec::new();
     write_dataset(&args, &mut out).expect("writing to memory cannot fail");
     out
+}
+
+/// A dataset of `shape`.
+fn generate_shaped(entities: u64, relationships: u64, seed: u64, shape: &Shape) -> Vec<u8> {
+    let args = Args {
+        entities,
+        relationships,
+        seed,
+        out: String::new(),
+    };
+    let mut out = Vec::new();
+    write_shaped(&args, shape, &mut out).expect("writing to memory cannot fail");
+    out
+}
+
+/// `casegraph check` on `bytes` through the binary: exit status and output.
+fn check(bytes: &[u8]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("synth.json");
+    std::fs::write(&data, bytes).unwrap();
+    let out = crate::common::run(&["check", "--deny-warnings", "--data", data.to_str().unwrap()]);
+    let shown = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), shown)
+}
+
+#[test]
+fn both_shapes_pass_check_without_errors_or_warnings() {
+    for shape in [Shape::DEFAULT, Shape::EXPLICIT_IDS] {
+        let (code, shown) = check(&generate_shaped(2_000, 6_000, 5, &shape));
+        assert_eq!(code, Some(0), "{shape:?}: {shown}");
+    }
+}
+
+#[test]
+fn the_default_shape_has_what_real_data_has() {
+    let bytes = generate_shaped(2_000, 6_000, 5, &Shape::DEFAULT);
+    let data: Value = serde_json::from_slice(&bytes).expect("valid JSON");
+    let rels = data["relationships"].as_array().unwrap();
+    let entities = data["entities"].as_array().unwrap();
+    let sources = data["sources"].as_array().unwrap();
+    let share = |n: usize, of: usize| n * 100 / of;
+    let with =
+        |records: &[Value], key: &str| records.iter().filter(|r| r.get(key).is_some()).count();
+
+    let no_id = rels.len() - with(rels, "id");
+    assert!(
+        (70..=80).contains(&share(no_id, rels.len())),
+        "{no_id} without id"
+    );
+    assert!((15..=25).contains(&share(with(rels, "label"), rels.len())));
+    assert!((25..=35).contains(&share(with(rels, "properties"), rels.len())));
+    // Properties of every kind of scalar, and lists of them.
+    let values: Vec<&Value> = rels
+        .iter()
+        .chain(entities)
+        .filter_map(|r| r.get("properties"))
+        .flat_map(|p| p.as_object().unwrap().values())
+        .collect();
+    assert!(values.iter().any(|v| v.is_boolean()));
+    assert!(values.iter().any(|v| v.is_f64()));
+    assert!(values.iter().any(|v| v.is_u64()));
+    assert!(values.iter().any(|v| v.is_string()));
+    assert!(values.iter().any(|v| v.is_array()));
+    // Undirected ties, several citations, locators.
+    assert!(rels.iter().any(|r| r["directed"] == false));
+    let citations = |r: &Value| r["evidence"].as_array().map_or(0, Vec::len);
+    assert!(rels.iter().any(|r| citations(r) >= 3));
+    // Repeats of the same ends and type without ids: default ids with `.2`.
+    let model = casegraph::load_str("synth.json", std::str::from_utf8(&bytes).unwrap())
+        .model
+        .expect("a model");
+    assert_eq!(model.relationship_count(), 6_000);
+    let repeated = rels.iter().filter(|r| r.get("id").is_none()).find(|r| {
+        let id = format!(
+            "{}.{}.{}.2",
+            r["from"].as_str().unwrap(),
+            r["type"].as_str().unwrap(),
+            r["to"].as_str().unwrap()
+        );
+        model.relationship_by_id(&id).is_some()
+    });
+    assert!(repeated.is_some(), "no default id with a .2 suffix");
+    // The optional fields of entities and sources.
+    for key in [
+        "description",
+        "aliases",
+        "url",
+        "start",
+        "end",
+        "properties",
+    ] {
+        assert!(with(entities, key) > 0, "no entity with {key}");
+    }
+    for key in ["author", "archived_url", "notes"] {
+        assert!(with(sources, key) > 0, "no source with {key}");
+    }
+    // Escapes: ~2 % of strings, each of the four kinds; non-ASCII names.
+    let text = std::str::from_utf8(&bytes).unwrap();
+    for escape in ["\\\"", "\\\\", "\\n", "\\u00e9"] {
+        assert!(text.contains(escape), "no {escape}");
+    }
+    // Quotes are ASCII words, so any of these came from an escape.
+    let quotes: Vec<&str> = rels
+        .iter()
+        .flat_map(|r| r["evidence"].as_array().unwrap())
+        .filter_map(|c| c["quote"].as_str())
+        .collect();
+    let escaped = quotes
+        .iter()
+        .filter(|q| q.contains(['"', '\\', '\n', 'é']))
+        .count();
+    let per_mille = escaped * 1000 / quotes.len();
+    assert!(
+        (10..=30).contains(&per_mille),
+        "{escaped} of {} quotes",
+        quotes.len()
+    );
+    let non_ascii = entities
+        .iter()
+        .filter(|e| !e["name"].as_str().unwrap().is_ascii())
+        .count();
+    assert!(
+        (5..=15).contains(&share(non_ascii, entities.len())),
+        "{non_ascii} non-ASCII names"
+    );
+}
+
+#[test]
+fn the_explicit_ids_shape_has_ids_and_none_of_the_extras() {
+    let bytes = generate_shaped(1_000, 3_000, 7, &Shape::EXPLICIT_IDS);
+    assert_eq!(bytes, generate(1_000, 3_000, 7));
+    let data: Value = serde_json::from_slice(&bytes).expect("valid JSON");
+    let rels = data["relationships"].as_array().unwrap();
+    assert!(rels.iter().all(|r| r.get("id").is_some()));
+    assert!(
+        rels.iter()
+            .all(|r| r.get("label").is_none() && r.get("properties").is_none())
+    );
+    assert!(!bytes.contains(&b'\\'), "no escapes");
 }
 
 #[test]
@@ -53,9 +200,11 @@ fn generated_dataset_passes_check_without_errors_or_warnings() {
 
 #[test]
 fn same_seed_same_bytes_other_seed_other_bytes() {
-    let a = generate(300, 900, 1);
-    assert_eq!(a, generate(300, 900, 1));
-    assert_ne!(a, generate(300, 900, 2));
+    for shape in [Shape::DEFAULT, Shape::EXPLICIT_IDS] {
+        let a = generate_shaped(300, 900, 1, &shape);
+        assert_eq!(a, generate_shaped(300, 900, 1, &shape));
+        assert_ne!(a, generate_shaped(300, 900, 2, &shape));
+    }
 }
 
 #[test]
