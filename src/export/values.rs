@@ -76,6 +76,11 @@ pub(crate) fn source_field(s: &SourceRef<'_>, key: SourceKey) -> Option<Value> {
     }
 }
 
+/// The aliases of an entity as a JSON list (empty when it has none).
+pub(crate) fn aliases(e: &EntityRef<'_>) -> Value {
+    Value::Array(e.aliases().map(Value::from).collect())
+}
+
 /// A field of an entity.
 pub(crate) fn entity_field(e: &EntityRef<'_>, key: EntityKey) -> Option<Value> {
     match key {
