@@ -285,3 +285,39 @@ pub(crate) fn rel_attrs(r: &RelRef<'_>) -> Vec<(&'static str, Option<Value>)> {
         .map(|(a, v)| (a.name(), v))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// GraphML names its `<key>`s and GEXF its attributes after the
+    /// attributes: two with one name would make an invalid file.
+    #[test]
+    fn attribute_names_are_distinct() {
+        for attrs in [&ENTITY_ATTRS[..], &REL_ATTRS[..]] {
+            let mut names: Vec<&str> = attrs.iter().map(|a| a.name()).collect();
+            names.sort_unstable();
+            let n = names.len();
+            names.dedup();
+            assert_eq!(names.len(), n, "{names:?}");
+        }
+    }
+
+    #[test]
+    fn typed_attributes_follow_the_table() {
+        let typed: Vec<(&str, AttrType)> = ENTITY_ATTRS
+            .iter()
+            .chain(&REL_ATTRS)
+            .map(|a| (a.name(), a.value_type()))
+            .filter(|(_, t)| *t != AttrType::String)
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("directed", AttrType::Boolean),
+                ("amount", AttrType::Double),
+                ("citations", AttrType::Integer),
+            ]
+        );
+    }
+}

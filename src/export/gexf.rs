@@ -182,4 +182,24 @@ mod tests {
         assert_eq!(day(d("2019"), true), "2019-12-31");
         assert_eq!(day(d("2019-07-04"), true), "2019-07-04");
     }
+
+    /// GEXF's own names (a spell's `start`/`end`, the element's `label`)
+    /// are never attribute titles, and no two attributes share one.
+    #[test]
+    fn titles_are_distinct_and_not_gexfs_own() {
+        for attrs in [&ENTITY_ATTRS[..], &REL_ATTRS[..]] {
+            let mut titles: Vec<&str> = attrs
+                .iter()
+                .filter(|a| !is_builtin(**a))
+                .map(|a| title(*a))
+                .collect();
+            for own in ["start", "end", "label"] {
+                assert!(!titles.contains(&own), "{own} in {titles:?}");
+            }
+            titles.sort_unstable();
+            let n = titles.len();
+            titles.dedup();
+            assert_eq!(titles.len(), n);
+        }
+    }
 }
