@@ -1,7 +1,7 @@
 //! The JSON shapes of `--json` output, shared so a relationship looks the
 //! same in `show`, `path`, `neighbors` and `timeline`. Keys are the format's
 //! ([`crate::format::fields`]) and their values the canonical ones
-//! ([`crate::export::values`]), except that an absent field is `null` rather
+//! (`export::values`), except that an absent field is `null` rather
 //! than left out, so scripts can rely on every key being there. serde_json's
 //! map sorts the keys alphabetically, which is stable.
 

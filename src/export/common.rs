@@ -4,7 +4,7 @@
 //!
 //! The attributes are the format's fields ([`crate::format::fields`]), named
 //! by their keys, plus three that are not format fields and only the
-//! exports have ([`Attr::Currency`], [`Attr::Citations`], [`Attr::Sources`]).
+//! exports have (`currency`, `citations`, `sources`: see `Attr`).
 
 use super::values::{
     aliases, amount_field, dataset_field, entity_field, properties_json, when_field,

@@ -65,7 +65,7 @@ fn attr_cell(v: Option<Value>) -> Cow<'static, str> {
 }
 
 /// Writes `entities.csv`: id, then the attributes every graph export
-/// carries ([`ENTITY_ATTRS`]): name, kind, aliases (JSON list), description,
+/// carries (`ENTITY_ATTRS`): name, kind, aliases (JSON list), description,
 /// url, start, end, properties (JSON object).
 pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
@@ -92,7 +92,7 @@ fn rel_column(attr: Attr) -> bool {
 
 /// Writes `relationships.csv`: the edge table, `Source`/`Target`/`Id`/`Label`
 /// named as Gephi's import expects, then the attributes every graph export
-/// carries ([`REL_ATTRS`], see [`rel_column`]): type, directed, status,
+/// carries (`REL_ATTRS`, see `rel_column`): type, directed, status,
 /// dates, amount, currency, citation count, disputed_by (JSON list of entity
 /// ids), properties (JSON object).
 pub fn write_relationships(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
@@ -171,7 +171,7 @@ impl CitationColumn {
 
 /// Writes `citations.csv`: one row per citation of a relationship in the
 /// view, with the source's title, publisher, date and address
-/// ([`CITATION_COLUMNS`]).
+/// (`CITATION_COLUMNS`).
 pub fn write_citations(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
     // `relationship` (the relationship's id) is this file's own column.

@@ -3,7 +3,7 @@
 //! pretty-printed, so the same data always gives the same bytes.
 //!
 //! Every record's keys come from the format's tables
-//! ([`crate::format::fields`]) and their values from [`super::values`].
+//! ([`crate::format::fields`]) and their values from `export::values`.
 
 use super::values::{dataset_field, entity_field, record, relationship_field, source_field};
 use crate::format::fields::{RelationshipKey, TopKey};
