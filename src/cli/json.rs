@@ -1,10 +1,32 @@
 //! The JSON shapes of `--json` output, shared so a relationship looks the
-//! same in `show`, `path`, `neighbors` and `timeline`. Keys keep the order
-//! written here (serde_json's map sorts them alphabetically, which is stable).
+//! same in `show`, `path`, `neighbors` and `timeline`. Keys are the format's
+//! ([`crate::format::fields`]) and their values the canonical ones
+//! (`export::values`), except that an absent field is `null` rather
+//! than left out, so scripts can rely on every key being there. serde_json's
+//! map sorts the keys alphabetically, which is stable.
 
+use crate::export::values::{
+    aliases, citation_field, dispute_field, entity_field, properties_json, relationship_field,
+    source_field, when_field,
+};
+use crate::format::Key;
+use crate::format::fields::{CitationKey, DisputeKey, EntityKey, RelationshipKey, SourceKey};
 use crate::model::{EntityRef, Model, RelRef, When};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use std::io::Write;
+
+/// An object of `keys`, each with its value from `value`; a key whose value
+/// is `None` is left out.
+fn object<K: Key>(keys: &[K], mut value: impl FnMut(K) -> Option<Value>) -> Map<String, Value> {
+    keys.iter()
+        .filter_map(|&k| value(k).map(|v| (k.key().to_owned(), v)))
+        .collect()
+}
+
+/// A value, or `null` where the field is absent.
+fn or_null(v: Option<Value>) -> Option<Value> {
+    Some(v.unwrap_or(Value::Null))
+}
 
 /// Prints a JSON value, pretty, with a final newline.
 pub fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> {
@@ -14,83 +36,76 @@ pub fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> {
 
 /// An entity in brief: id, name, kind.
 pub fn entity_brief(e: &EntityRef<'_>) -> Value {
-    json!({ "id": e.id(), "name": e.name(), "kind": e.kind() })
+    let keys = [EntityKey::Id, EntityKey::Name, EntityKey::Kind];
+    Value::Object(object(&keys, |k| or_null(entity_field(e, k))))
 }
 
-/// An entity in full.
+/// An entity in full: every field of the format, `aliases` and `properties`
+/// empty rather than `null` when there are none.
 pub fn entity_full(e: &EntityRef<'_>) -> Value {
-    let props: serde_json::Map<String, Value> = e
-        .properties()
-        .map(|(k, v)| (k.to_owned(), v.to_json()))
-        .collect();
-    json!({
-        "id": e.id(),
-        "name": e.name(),
-        "kind": e.kind(),
-        "aliases": e.aliases().collect::<Vec<_>>(),
-        "description": e.description(),
-        "url": e.url(),
-        "start": e.start().map(|d| d.to_string()),
-        "end": e.end().map(|d| d.to_string()),
-        "properties": props,
-    })
+    Value::Object(object(EntityKey::ALL, |k| match k {
+        EntityKey::Aliases => Some(aliases(e)),
+        EntityKey::Properties => Some(properties_json(e.properties()).unwrap_or_else(|| json!({}))),
+        k => or_null(entity_field(e, k)),
+    }))
 }
+
+/// The keys of a relationship's dates.
+const WHEN_KEYS: [RelationshipKey; 3] = [
+    RelationshipKey::Date,
+    RelationshipKey::Start,
+    RelationshipKey::End,
+];
 
 /// The dates of a relationship: `date`, or `start`/`end` (nulls when absent).
 pub fn when(w: When) -> Value {
-    match w {
-        When::Undated => json!({ "date": null, "start": null, "end": null }),
-        When::On(d) => json!({ "date": d.to_string(), "start": null, "end": null }),
-        When::Period { start, end } => json!({
-            "date": null,
-            "start": start.map(|d| d.to_string()),
-            "end": end.map(|d| d.to_string()),
-        }),
-    }
+    Value::Object(object(&WHEN_KEYS, |k| or_null(when_field(w, k))))
 }
 
 /// A relationship with all its evidence: id, from, to, type, label,
-/// directed, dates, status, amount, disputes, citations.
+/// directed, dates, status, amount, disputes, and `citations` (its
+/// `evidence`, each citation with its source's title, publisher, date and
+/// address). Its free-form properties are not shown.
 pub fn relationship(model: &Model, r: &RelRef<'_>) -> Value {
+    let source_keys = [
+        SourceKey::Title,
+        SourceKey::Publisher,
+        SourceKey::Published,
+        SourceKey::Url,
+    ];
     let citations: Vec<Value> = r
         .evidence()
         .map(|c| {
-            let s = c.source();
-            json!({
-                "source": s.id(),
-                "title": s.title(),
-                "publisher": s.publisher(),
-                "published": s.published().map(|d| d.to_string()),
-                "url": s.url(),
-                "locator": c.locator(),
-                "quote": c.quote(),
-            })
+            let mut m = object(CitationKey::ALL, |k| or_null(citation_field(&c, k)));
+            m.extend(object(&source_keys, |k| {
+                or_null(source_field(&c.source(), k))
+            }));
+            Value::Object(m)
         })
         .collect();
-    let disputes: Vec<Value> = r
-        .disputes()
-        .map(|d| {
-            json!({
-                "entity": d.entity().id(),
-                "source": d.source().id(),
-                "quote": d.quote(),
-            })
-        })
-        .collect();
-    let mut v = json!({
-        "id": r.id(),
-        "from": model.entity(r.from()).id(),
-        "to": model.entity(r.to()).id(),
-        "type": r.rel_type(),
-        "label": r.label(),
-        "directed": r.directed(),
-        "status": r.status().as_str(),
-        "amount": r.amount().map(|a| json!({ "value": a.value.clone(), "currency": a.currency })),
-        "disputed_by": disputes,
-        "citations": citations,
+    let mut m = object(RelationshipKey::ALL, |k| match k {
+        RelationshipKey::Id
+        | RelationshipKey::From
+        | RelationshipKey::To
+        | RelationshipKey::Type
+        | RelationshipKey::Status
+        | RelationshipKey::Amount => or_null(relationship_field(model, r, k)),
+        // The label drawn, and `directed` either way.
+        RelationshipKey::Label => Some(r.label().into_owned().into()),
+        RelationshipKey::Directed => Some(r.directed().into()),
+        RelationshipKey::Date | RelationshipKey::Start | RelationshipKey::End => {
+            or_null(when_field(r.when(), k))
+        }
+        // Written as `citations`, below.
+        RelationshipKey::Evidence => None,
+        RelationshipKey::DisputedBy => Some(
+            r.disputes()
+                .map(|d| Value::Object(object(DisputeKey::ALL, |k| or_null(dispute_field(&d, k)))))
+                .collect(),
+        ),
+        RelationshipKey::Properties => None,
     });
-    if let (Value::Object(m), Value::Object(w)) = (&mut v, when(r.when())) {
-        m.extend(w);
-    }
-    v
+    // The CLI's own key, not the format's: citations with their sources.
+    m.insert("citations".into(), citations.into());
+    Value::Object(m)
 }

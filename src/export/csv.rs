@@ -12,9 +12,12 @@
 //! undone exactly: drop one leading `'` from a cell that begins with `'`.
 
 use super::common::{
-    ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_attrs, rel_attrs, relationships,
+    Attr, ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_values, rel_values, relationships,
 };
-use crate::model::Model;
+use super::values::{citation_field, source_field};
+use crate::format::Key;
+use crate::format::fields::{CitationKey, EntityKey, RelationshipKey, SourceKey};
+use crate::model::{CitationRef, Model};
 use crate::query::View;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -56,28 +59,24 @@ fn row<W: Write>(w: &mut ::csv::Writer<W>, cells: &[Cow<'_, str>]) -> io::Result
         .map_err(io::Error::other)
 }
 
-fn opt(s: Option<impl Into<String>>) -> Cow<'static, str> {
-    Cow::Owned(s.map(Into::into).unwrap_or_default())
-}
-
 /// An attribute as a cell: empty when absent, else [`attr_text`].
 fn attr_cell(v: Option<Value>) -> Cow<'static, str> {
     Cow::Owned(v.map(attr_text).unwrap_or_default())
 }
 
 /// Writes `entities.csv`: id, then the attributes every graph export
-/// carries ([`ENTITY_ATTRS`]): name, kind, aliases (JSON list), description,
+/// carries (`ENTITY_ATTRS`): name, kind, aliases (JSON list), description,
 /// url, start, end, properties (JSON object).
 pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
-    let head: Vec<Cow<'_, str>> = std::iter::once("id")
-        .chain(ENTITY_ATTRS.iter().copied())
+    let head: Vec<Cow<'_, str>> = std::iter::once(EntityKey::Id.key())
+        .chain(ENTITY_ATTRS.iter().map(|a| a.name()))
         .map(Cow::Borrowed)
         .collect();
     row(&mut w, &head)?;
     for e in entities(model, view) {
         let cells: Vec<Cow<'_, str>> = std::iter::once(e.id().into())
-            .chain(entity_attrs(&e).into_iter().map(|(_, v)| attr_cell(v)))
+            .chain(entity_values(&e).into_iter().map(|(_, v)| attr_cell(v)))
             .collect();
         row(&mut w, &cells)?;
     }
@@ -87,20 +86,25 @@ pub fn write_entities(model: &Model, view: &View, out: impl Write) -> io::Result
 /// Whether a relationship attribute ([`REL_ATTRS`]) has its own column in
 /// `relationships.csv`: all but `label`, which is Gephi's `Label`, and
 /// `sources`, which `citations.csv` lists row by row.
-fn rel_column(name: &str) -> bool {
-    !matches!(name, "label" | "sources")
+fn rel_column(attr: Attr) -> bool {
+    !matches!(attr, Attr::Rel(RelationshipKey::Label) | Attr::Sources)
 }
 
 /// Writes `relationships.csv`: the edge table, `Source`/`Target`/`Id`/`Label`
 /// named as Gephi's import expects, then the attributes every graph export
-/// carries ([`REL_ATTRS`], see [`rel_column`]): type, directed, status,
+/// carries (`REL_ATTRS`, see `rel_column`): type, directed, status,
 /// dates, amount, currency, citation count, disputed_by (JSON list of entity
 /// ids), properties (JSON object).
 pub fn write_relationships(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
     let head: Vec<Cow<'_, str>> = ["Source", "Target", "Id", "Label"]
         .into_iter()
-        .chain(REL_ATTRS.into_iter().filter(|k| rel_column(k)))
+        .chain(
+            REL_ATTRS
+                .into_iter()
+                .filter(|&a| rel_column(a))
+                .map(Attr::name),
+        )
         .map(Cow::Borrowed)
         .collect();
     row(&mut w, &head)?;
@@ -113,9 +117,9 @@ pub fn write_relationships(model: &Model, view: &View, out: impl Write) -> io::R
         ]
         .into_iter()
         .chain(
-            rel_attrs(&r)
+            rel_values(&r)
                 .into_iter()
-                .filter(|(k, _)| rel_column(k))
+                .filter(|&(a, _)| rel_column(a))
                 .map(|(_, v)| attr_cell(v)),
         )
         .collect();
@@ -124,41 +128,64 @@ pub fn write_relationships(model: &Model, view: &View, out: impl Write) -> io::R
     w.flush()
 }
 
+/// A column of `citations.csv` after the relationship id.
+#[derive(Clone, Copy)]
+enum CitationColumn {
+    /// A field of the citation.
+    Citation(CitationKey),
+    /// A field of the source it cites.
+    Source(SourceKey),
+}
+
+/// The columns of `citations.csv` after `relationship`: the source cited,
+/// its title, kind, publisher, date and addresses, then where in it and
+/// its words.
+const CITATION_COLUMNS: [CitationColumn; 9] = [
+    CitationColumn::Citation(CitationKey::Source),
+    CitationColumn::Source(SourceKey::Title),
+    CitationColumn::Source(SourceKey::Kind),
+    CitationColumn::Source(SourceKey::Publisher),
+    CitationColumn::Source(SourceKey::Published),
+    CitationColumn::Source(SourceKey::Url),
+    CitationColumn::Source(SourceKey::ArchivedUrl),
+    CitationColumn::Citation(CitationKey::Locator),
+    CitationColumn::Citation(CitationKey::Quote),
+];
+
+impl CitationColumn {
+    fn name(self) -> &'static str {
+        match self {
+            CitationColumn::Citation(k) => k.key(),
+            CitationColumn::Source(k) => k.key(),
+        }
+    }
+
+    fn cell(self, c: &CitationRef<'_>) -> Cow<'static, str> {
+        let v = match self {
+            CitationColumn::Citation(k) => citation_field(c, k),
+            CitationColumn::Source(k) => source_field(&c.source(), k),
+        };
+        attr_cell(v)
+    }
+}
+
 /// Writes `citations.csv`: one row per citation of a relationship in the
-/// view, with the source's title, publisher, date and address.
+/// view, with the source's title, publisher, date and address
+/// (`CITATION_COLUMNS`).
 pub fn write_citations(model: &Model, view: &View, out: impl Write) -> io::Result<()> {
     let mut w = writer(out);
-    let head = [
-        "relationship",
-        "source",
-        "title",
-        "kind",
-        "publisher",
-        "published",
-        "url",
-        "archived_url",
-        "locator",
-        "quote",
-    ];
-    row(&mut w, &head.map(Cow::Borrowed))?;
+    // `relationship` (the relationship's id) is this file's own column.
+    let head: Vec<Cow<'_, str>> = std::iter::once("relationship")
+        .chain(CITATION_COLUMNS.map(CitationColumn::name))
+        .map(Cow::Borrowed)
+        .collect();
+    row(&mut w, &head)?;
     for r in relationships(model, view) {
         for c in r.evidence() {
-            let s = c.source();
-            row(
-                &mut w,
-                &[
-                    r.id().into(),
-                    s.id().into(),
-                    s.title().into(),
-                    s.kind().as_str().into(),
-                    opt(s.publisher()),
-                    opt(s.published().map(|d| d.to_string())),
-                    opt(s.url()),
-                    opt(s.archived_url()),
-                    opt(c.locator()),
-                    opt(c.quote()),
-                ],
-            )?;
+            let cells: Vec<Cow<'_, str>> = std::iter::once(r.id().into())
+                .chain(CITATION_COLUMNS.map(|col| col.cell(&c)))
+                .collect();
+            row(&mut w, &cells)?;
         }
     }
     w.flush()

@@ -8,8 +8,10 @@
 //! relationship id as both `id` (Cytoscape's) and `key` (NetworkX's multigraph
 //! key). Written element by element, like every export.
 
-use super::common::{entities, entity_attrs, rel_attrs, relationships};
+use super::common::{entities, entity_values, rel_values, relationships};
 use super::nodelink::{graph_attrs, put_attrs};
+use crate::format::Key;
+use crate::format::fields::{DatasetKey, TopKey};
 use crate::model::Model;
 use crate::query::View;
 use serde_json::{Map, Value};
@@ -24,7 +26,10 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     let mut data = graph_attrs(model);
     if let Value::Object(m) = &mut data {
         // Cytoscape desktop names the network after `data.name`.
-        let name = m.get("title").or_else(|| m.get("dataset")).cloned();
+        let name = m
+            .get(DatasetKey::Title.key())
+            .or_else(|| m.get(TopKey::Dataset.key()))
+            .cloned();
         if let Some(name) = name {
             m.insert("name".into(), name);
         }
@@ -32,11 +37,13 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     serde_json::to_writer(&mut *o, &data)?;
     o.write_all(b",\n\"elements\": {\n\"nodes\": [")?;
     for (i, e) in entities(model, view).enumerate() {
+        // `id`, `source`, `target` (and `name` above) are Cytoscape's own
+        // keys, `value` and `key` NetworkX's.
         let mut d = Map::new();
         d.insert("id".into(), e.id().into());
         // NetworkX's `cytoscape_graph` takes the node from `value`.
         d.insert("value".into(), e.id().into());
-        put_attrs(&mut d, entity_attrs(&e));
+        put_attrs(&mut d, entity_values(&e));
         let mut el = Map::new();
         el.insert("data".into(), Value::Object(d));
         el.insert("classes".into(), e.display_kind().into());
@@ -50,7 +57,7 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
         d.insert("source".into(), model.entity(r.from()).id().into());
         d.insert("target".into(), model.entity(r.to()).id().into());
         d.insert("key".into(), r.id().into());
-        put_attrs(&mut d, rel_attrs(&r));
+        put_attrs(&mut d, rel_values(&r));
         let mut classes = r.status().as_str().to_owned();
         if r.is_disputed() {
             classes.push_str(" disputed");

@@ -14,38 +14,44 @@
 //! GraphML. Every string goes through [`xml::escape`](super::xml::escape).
 
 use super::common::{
-    ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_attrs, kind_color, rel_attrs,
-    relationships,
+    Attr, AttrType, ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_values, kind_color,
+    rel_values, relationships,
 };
 use super::xml::escape;
+use crate::format::fields::{EntityKey, RelationshipKey};
 use crate::model::{Model, PartialDate, When};
 use crate::query::View;
 use serde_json::Value;
 use std::io::{self, Write};
 
 /// The GEXF type of an attribute.
-fn attr_type(name: &str) -> &'static str {
-    match name {
-        "directed" => "boolean",
-        "citations" => "integer",
-        "amount" => "double",
-        _ => "string",
+fn attr_type(attr: Attr) -> &'static str {
+    match attr.value_type() {
+        AttrType::Boolean => "boolean",
+        AttrType::Integer => "integer",
+        AttrType::Double => "double",
+        AttrType::String => "string",
     }
 }
 
 /// GEXF attribute titles: casegraph's names, except where GEXF gives the
-/// name a meaning of its own (`label`, `start`, `end`).
-fn title(name: &'static str) -> &'static str {
-    match name {
-        "start" => "start_date",
-        "end" => "end_date",
-        other => other,
+/// name a meaning of its own (`start` and `end` are a spell's; `label` is
+/// [`is_builtin`]).
+fn title(attr: Attr) -> &'static str {
+    match attr {
+        Attr::Entity(EntityKey::Start) | Attr::Rel(RelationshipKey::Start) => "start_date",
+        Attr::Entity(EntityKey::End) | Attr::Rel(RelationshipKey::End) => "end_date",
+        other => other.name(),
     }
 }
 
-/// Attributes written as XML attributes of the element, not as attvalues.
-fn is_builtin(class: &str, name: &str) -> bool {
-    matches!((class, name), ("node", "name") | ("edge", "label"))
+/// Attributes written as the element's GEXF `label`, not as attvalues: an
+/// entity's name and a relationship's label.
+fn is_builtin(attr: Attr) -> bool {
+    matches!(
+        attr,
+        Attr::Entity(EntityKey::Name) | Attr::Rel(RelationshipKey::Label)
+    )
 }
 
 /// A calendar day `YYYY-MM-DD` from a partial date's first or last day.
@@ -66,15 +72,11 @@ fn spell(when: When) -> (Option<String>, Option<String>) {
     }
 }
 
-fn write_attvalues(
-    o: &mut impl Write,
-    class: &str,
-    attrs: Vec<(&'static str, Option<Value>)>,
-) -> io::Result<()> {
+fn write_attvalues(o: &mut impl Write, attrs: Vec<(Attr, Option<Value>)>) -> io::Result<()> {
     let mut first = true;
     for (k, v) in attrs {
         let Some(v) = v else { continue };
-        if is_builtin(class, k) {
+        if is_builtin(k) {
             continue;
         }
         if first {
@@ -115,10 +117,10 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     }
     o.write_all(b"  </meta>\n")?;
     o.write_all(b"  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" timerepresentation=\"interval\">\n")?;
-    for (class, names) in [("node", ENTITY_ATTRS), ("edge", &REL_ATTRS[..])] {
+    for (class, attrs) in [("node", &ENTITY_ATTRS[..]), ("edge", &REL_ATTRS[..])] {
         writeln!(o, "    <attributes class=\"{class}\" mode=\"static\">")?;
-        for &k in names {
-            if !is_builtin(class, k) {
+        for &k in attrs {
+            if !is_builtin(k) {
                 writeln!(
                     o,
                     "      <attribute id=\"{}\" title=\"{}\" type=\"{}\"/>",
@@ -138,7 +140,7 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
             escape(e.id()),
             escape(e.name())
         )?;
-        write_attvalues(o, "node", entity_attrs(&e))?;
+        write_attvalues(o, entity_values(&e))?;
         let (r, g, b) = kind_color(e.display_kind());
         writeln!(o, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>")?;
         o.write_all(b"      </node>\n")?;
@@ -161,7 +163,7 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
             write!(o, " end=\"{e}\"")?;
         }
         o.write_all(b">\n")?;
-        write_attvalues(o, "edge", rel_attrs(&r))?;
+        write_attvalues(o, rel_values(&r))?;
         o.write_all(b"      </edge>\n")?;
     }
     o.write_all(b"    </edges>\n  </graph>\n</gexf>\n")?;
@@ -179,5 +181,25 @@ mod tests {
         assert_eq!(day(d("2024-02"), true), "2024-02-29");
         assert_eq!(day(d("2019"), true), "2019-12-31");
         assert_eq!(day(d("2019-07-04"), true), "2019-07-04");
+    }
+
+    /// GEXF's own names (a spell's `start`/`end`, the element's `label`)
+    /// are never attribute titles, and no two attributes share one.
+    #[test]
+    fn titles_are_distinct_and_not_gexfs_own() {
+        for attrs in [&ENTITY_ATTRS[..], &REL_ATTRS[..]] {
+            let mut titles: Vec<&str> = attrs
+                .iter()
+                .filter(|a| !is_builtin(**a))
+                .map(|a| title(*a))
+                .collect();
+            for own in ["start", "end", "label"] {
+                assert!(!titles.contains(&own), "{own} in {titles:?}");
+            }
+            titles.sort_unstable();
+            let n = titles.len();
+            titles.dedup();
+            assert_eq!(titles.len(), n);
+        }
     }
 }

@@ -9,7 +9,8 @@
 //! edges in a directed graph. Every string goes through [`xml::escape`].
 
 use super::common::{
-    ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_attrs, rel_attrs, relationships,
+    Attr, AttrType, ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_values, graph_values,
+    rel_values, relationships,
 };
 use super::xml::escape;
 use crate::model::Model;
@@ -18,12 +19,12 @@ use serde_json::Value;
 use std::io::{self, Write};
 
 /// The GraphML type of an attribute of casegraph's.
-fn attr_type(name: &str) -> &'static str {
-    match name {
-        "directed" => "boolean",
-        "citations" => "int",
-        "amount" => "double",
-        _ => "string",
+fn attr_type(attr: Attr) -> &'static str {
+    match attr.value_type() {
+        AttrType::Boolean => "boolean",
+        AttrType::Integer => "int",
+        AttrType::Double => "double",
+        AttrType::String => "string",
     }
 }
 
@@ -31,13 +32,14 @@ fn attr_type(name: &str) -> &'static str {
 fn write_data(
     o: &mut impl Write,
     prefix: &str,
-    attrs: Vec<(&'static str, Option<Value>)>,
+    attrs: Vec<(Attr, Option<Value>)>,
 ) -> io::Result<()> {
     for (k, v) in attrs {
         if let Some(v) = v {
             writeln!(
                 o,
-                "      <data key=\"{prefix}_{k}\">{}</data>",
+                "      <data key=\"{prefix}_{}\">{}</data>",
+                k.name(),
                 escape(&attr_text(v))
             )?;
         }
@@ -51,43 +53,42 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     o.write_all(
         b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     )?;
-    let graph_keys = ["dataset", "title", "description", "license", "url"];
-    for k in graph_keys {
+    let graph = graph_values(model.dataset());
+    for (k, _) in &graph {
         writeln!(
             o,
             "  <key id=\"g_{k}\" for=\"graph\" attr.name=\"{k}\" attr.type=\"string\"/>"
         )?;
     }
-    for k in ENTITY_ATTRS {
+    for a in ENTITY_ATTRS {
+        let k = a.name();
         writeln!(
             o,
             "  <key id=\"n_{k}\" for=\"node\" attr.name=\"{k}\" attr.type=\"{}\"/>",
-            attr_type(k)
+            attr_type(a)
         )?;
     }
-    for k in REL_ATTRS {
+    for a in REL_ATTRS {
+        let k = a.name();
         writeln!(
             o,
             "  <key id=\"e_{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"{}\"/>",
-            attr_type(k)
+            attr_type(a)
         )?;
     }
     o.write_all(b"  <graph id=\"G\" edgedefault=\"directed\">\n")?;
-    let meta = model.dataset();
-    for (k, v) in graph_keys.iter().zip([
-        Some(&meta.id),
-        meta.title.as_ref(),
-        meta.description.as_ref(),
-        meta.license.as_ref(),
-        meta.url.as_ref(),
-    ]) {
+    for (k, v) in graph {
         if let Some(v) = v {
-            writeln!(o, "    <data key=\"g_{k}\">{}</data>", escape(v))?;
+            writeln!(
+                o,
+                "    <data key=\"g_{k}\">{}</data>",
+                escape(&attr_text(v))
+            )?;
         }
     }
     for e in entities(model, view) {
         writeln!(o, "    <node id=\"{}\">", escape(e.id()))?;
-        write_data(o, "n", entity_attrs(&e))?;
+        write_data(o, "n", entity_values(&e))?;
         o.write_all(b"    </node>\n")?;
     }
     for r in relationships(model, view) {
@@ -98,7 +99,7 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
             escape(model.entity(r.from()).id()),
             escape(model.entity(r.to()).id())
         )?;
-        write_data(o, "e", rel_attrs(&r))?;
+        write_data(o, "e", rel_values(&r))?;
         o.write_all(b"    </edge>\n")?;
     }
     o.write_all(b"  </graph>\n</graphml>\n")?;

@@ -11,6 +11,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod nodelink;
+pub(crate) mod values;
 pub mod xml;
 
 pub use format::Format;

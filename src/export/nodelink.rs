@@ -10,7 +10,7 @@
 //! Written element by element to an [`io::Write`](std::io::Write): a large
 //! export holds one node or edge in memory at a time, never a second graph.
 
-use super::common::{entities, entity_attrs, rel_attrs, relationships};
+use super::common::{Attr, entities, entity_values, graph_values, rel_values, relationships};
 use crate::model::Model;
 use crate::query::View;
 use serde_json::{Map, Value};
@@ -38,30 +38,21 @@ impl LinksKey {
     }
 }
 
-/// Puts `attrs` into `map`, leaving out absent ones.
-pub(crate) fn put_attrs(map: &mut Map<String, Value>, attrs: Vec<(&'static str, Option<Value>)>) {
+/// Puts `attrs` into `map` under their names, leaving out absent ones.
+pub(crate) fn put_attrs(map: &mut Map<String, Value>, attrs: Vec<(Attr, Option<Value>)>) {
     for (k, v) in attrs {
         if let Some(v) = v {
-            map.insert(k.to_owned(), v);
+            map.insert(k.name().to_owned(), v);
         }
     }
 }
 
 /// The graph-level attributes: the dataset's metadata.
 pub(crate) fn graph_attrs(model: &Model) -> Value {
-    let meta = model.dataset();
-    let mut m = Map::new();
-    m.insert("dataset".into(), meta.id.clone().into());
-    for (k, v) in [
-        ("title", &meta.title),
-        ("description", &meta.description),
-        ("license", &meta.license),
-        ("url", &meta.url),
-    ] {
-        if let Some(v) = v {
-            m.insert(k.into(), v.clone().into());
-        }
-    }
+    let m: Map<String, Value> = graph_values(model.dataset())
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.to_owned(), v?)))
+        .collect();
     Value::Object(m)
 }
 
@@ -73,8 +64,9 @@ pub fn write(model: &Model, view: &View, links: LinksKey, mut out: impl Write) -
     o.write_all(b",\n\"nodes\": [")?;
     for (i, e) in entities(model, view).enumerate() {
         let mut m = Map::new();
+        // `id`, `source`, `target` and `key` are node-link's own keys.
         m.insert("id".into(), e.id().into());
-        put_attrs(&mut m, entity_attrs(&e));
+        put_attrs(&mut m, entity_values(&e));
         o.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut *o, &m)?;
     }
@@ -84,7 +76,7 @@ pub fn write(model: &Model, view: &View, links: LinksKey, mut out: impl Write) -
         m.insert("source".into(), model.entity(r.from()).id().into());
         m.insert("target".into(), model.entity(r.to()).id().into());
         m.insert("key".into(), r.id().into());
-        put_attrs(&mut m, rel_attrs(&r));
+        put_attrs(&mut m, rel_values(&r));
         o.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut *o, &m)?;
     }
