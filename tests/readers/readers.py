@@ -178,14 +178,15 @@ def networkx(d):
         dated = edges[key]["date"] or edges[key]["start"] or edges[key]["end"]
         check(bool(a.get("start") or a.get("end")) == bool(dated), f"gexf: spell of {key!r}")
     print("networkx gexf: spells on exactly the dated edges")
-    # The diagrams' Okabe-Ito palette, by kind (anything else is grey).
+    # The diagrams' Okabe-Ito palette, by kind (anything else is grey), as
+    # src/format/vocab.rs gives it: the border colour each kind is drawn with.
     palette = {"person": (0xE6, 0x9F, 0x00), "organization": (0x00, 0x72, 0xB2),
                "government": (0x00, 0x9E, 0x73), "court_case": (0xCC, 0x79, 0xA7),
-               "product": (0x56, 0xB4, 0xE9), "event": (0xD5, 0x5E, 0x00),
-               "document": (0xF0, 0xE4, 0x42)}
+               "product": (0x56, 0xB4, 0xE9), "event": (0xB8, 0xAE, 0x00),
+               "document": (0x77, 0x77, 0x77)}
     for n, a in graphs["gexf"].nodes(data=True):
         c = a["viz"]["color"]
-        want = palette.get(nodes[n]["kind"], (0x99, 0x99, 0x99))
+        want = palette.get(nodes[n]["kind"], (0x77, 0x77, 0x77))
         check((c["r"], c["g"], c["b"]) == want, f"gexf: colour of {n!r} is {c}, expected {want}")
     print("networkx gexf: node colours follow the kind palette")
 
