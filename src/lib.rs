@@ -4,7 +4,8 @@
 //! The pipeline reads top to bottom:
 //!
 //! ```text
-//! load (files → spanned JSON records) → validate (diagnostics) → model (petgraph)
+//! load (files; drives:) read (text → spanned records, as events)
+//!                        validate (events → diagnostics and the model) → model (petgraph)
 //!   → query (search, stats, paths) → render (DOT → SVG/PNG) | export (JSON, GraphML, …)
 //! ```
 //!
@@ -18,6 +19,7 @@ pub mod format;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod read;
 pub mod render;
 pub mod validate;
 

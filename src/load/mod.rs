@@ -1,18 +1,19 @@
-//! Loading: finds the dataset's files, reads them, and runs them through the
-//! format reader and the validator.
+//! Loading: the top of the pipeline's first half. Finds the dataset's
+//! files, decodes them, feeds each to a reader ([`crate::read`]) whose
+//! events go to the validator ([`crate::validate`]), and finishes the
+//! validator into a [`Loaded`].
 //!
-//! A dataset is one file or a directory of files. Each input format is a
-//! reader that feeds records to a [`RecordSink`](json::RecordSink); JSON is
-//! the one there is, and a CSV reader plugs in beside it by file extension.
-
-pub mod json;
-mod pipeline;
+//! Only this module knows both: the reader makes [`Event`]s and knows
+//! nothing of the validator, and the validator takes events and knows
+//! nothing else of the reader. A dataset is one file or a directory of
+//! files; JSON is the one input format there is, and a CSV reader plugs in
+//! beside it by file extension.
 
 use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
 use crate::format::rules;
 use crate::model::Model;
+use crate::read::{self, Event, Sink};
 use crate::validate::Builder;
-use json::{KeySpan, Node, RecordSink, Section};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -92,14 +93,33 @@ impl Loaded {
     }
 }
 
+/// How to load: choices that change how fast, never what comes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Threads to parse a large file on: 1 (the default), or 2 to read and
+    /// validate at once (see [`crate::read::read`]; the CLI sets it from
+    /// `CASEGRAPH_PARSE_THREADS`).
+    pub parse_threads: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions { parse_threads: 1 }
+    }
+}
+
 /// Loads the dataset at `origin`.
 pub fn load(origin: Origin) -> Loaded {
-    load_with_progress(origin, &mut |_, _| {})
+    load_with_progress(origin, LoadOptions::default(), &mut |_, _| {})
 }
 
 /// Loads the dataset at `origin`, telling `progress` now and then how many
 /// bytes of how many have been parsed (for a progress bar on large loads).
-pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
+pub fn load_with_progress(
+    origin: Origin,
+    options: LoadOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Loaded {
     let mut files = SourceFiles::default();
     let mut builder = Builder::new();
     let mut unread = Vec::new();
@@ -111,6 +131,7 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
                 EMBEDDED_NAME.into(),
                 Decoded::new(EMBEDDED_JSON.as_bytes().to_vec()),
                 &mut Counter::new(EMBEDDED_JSON.len() as u64, progress),
+                options,
             );
             "netflix-facebook".to_owned()
         }
@@ -124,9 +145,14 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
                 let mut counter = Counter::new(total, progress);
                 for (name, bytes) in inputs {
                     let complete = match bytes {
-                        Ok(bytes) => {
-                            feed(&mut files, &mut builder, name.clone(), bytes, &mut counter)
-                        }
+                        Ok(bytes) => feed(
+                            &mut files,
+                            &mut builder,
+                            name.clone(),
+                            bytes,
+                            &mut counter,
+                            options,
+                        ),
                         Err(d) => {
                             // One unreadable file: report it, read the others.
                             builder.push(*d);
@@ -174,40 +200,25 @@ impl<'p> Counter<'p> {
     }
 }
 
-/// Passes records on to the builder, reporting progress every few thousand.
+/// Passes events on to the builder, reporting progress every few thousand
+/// records.
 struct Tracked<'a, 'p> {
     builder: &'a mut Builder,
     counter: &'a mut Counter<'p>,
     records: u32,
 }
 
-impl<'a> RecordSink<'a> for Tracked<'_, '_> {
-    fn record(&mut self, section: Section, node: Node<'a>) {
-        self.record_ref(section, &node);
-    }
-    fn record_ref(&mut self, section: Section, node: &Node<'a>) {
-        // Often enough for a smooth bar, rarely enough to cost nothing.
-        self.records = self.records.wrapping_add(1);
-        if self.records.is_multiple_of(4096) {
-            let c = &mut *self.counter;
-            (c.report)(c.base + node.pos as u64, c.total);
+impl<'a> Sink<'a> for Tracked<'_, '_> {
+    fn event(&mut self, event: &Event<'a>) {
+        if let Event::Record(_, node) = event {
+            // Often enough for a smooth bar, rarely enough to cost nothing.
+            self.records = self.records.wrapping_add(1);
+            if self.records.is_multiple_of(4096) {
+                let c = &mut *self.counter;
+                (c.report)(c.base + node.pos as u64, c.total);
+            }
         }
-        self.builder.record_ref(section, node);
-    }
-    fn format(&mut self, key: KeySpan, node: Node<'a>) {
-        self.builder.format(key, node);
-    }
-    fn dataset(&mut self, key: KeySpan, node: Node<'a>) {
-        self.builder.dataset(key, node);
-    }
-    fn unknown_top_key(&mut self, key: &str, at: KeySpan) {
-        self.builder.unknown_top_key(key, at);
-    }
-    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
-        self.builder.duplicate_top_key(key, at, first);
-    }
-    fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
-        self.builder.wrong_top_type(what, node);
+        self.builder.event(event);
     }
 }
 
@@ -221,6 +232,7 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
         name.into(),
         Decoded::new(text.as_bytes().to_vec()),
         &mut Counter::new(text.len() as u64, &mut |_, _| {}),
+        LoadOptions::default(),
     );
     let stem = name.rsplit('/').next().unwrap_or(name);
     let (model, diagnostics) = builder.finish(&dataset_id_from_name(stem));
@@ -362,6 +374,7 @@ fn feed(
     name: String,
     decoded: Decoded,
     counter: &mut Counter<'_>,
+    options: LoadOptions,
 ) -> bool {
     let size = decoded.len();
     let text = match decoded {
@@ -394,7 +407,7 @@ fn feed(
         counter: &mut *counter,
         records: 0,
     };
-    let result = pipeline::read(text, &mut sink);
+    let result = read::read(text, &mut sink, options.parse_threads);
     counter.base += size;
     (counter.report)(counter.base, counter.total);
     if let Err(m) = result {
