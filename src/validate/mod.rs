@@ -24,6 +24,8 @@ mod finish;
 mod records;
 mod refs;
 mod relationship;
+#[cfg(test)]
+mod tests;
 
 use crate::diag::{Diagnostic, FileId, Rule, Span, closest};
 use crate::format::FORMAT_TAG;
