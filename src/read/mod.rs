@@ -5,7 +5,7 @@
 //! validator: it hands spanned value trees ([`Node`]) to a [`Sink`], one
 //! [`Event`] at a time, and the validator is one such sink. [`json`] is the
 //! JSON reader; [`read`] runs it on one thread or, for large files when
-//! asked, on two ([`threads`]). A CSV reader will plug in beside `json`,
+//! asked, on two (`threads.rs`). A CSV reader will plug in beside `json`,
 //! making the same events.
 
 pub mod json;
@@ -15,7 +15,7 @@ use crate::format::fields::TopKey;
 use std::borrow::Cow;
 
 /// Reads `text` (one whole file, BOM removed) into `sink` with the JSON
-/// reader, on `threads` threads (1 or 2; see [`threads`] for when two are
+/// reader, on `threads` threads (1 or 2; `threads.rs` says when two are
 /// used and what they gain). The events are the same either way.
 pub fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>, threads: usize) -> Result<(), Malformed> {
     if threads >= 2 {
