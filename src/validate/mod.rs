@@ -9,14 +9,14 @@
 //!
 //! The keys of each record kind, whether they are required and what JSON
 //! type they hold come from the format's tables ([`crate::format::fields`]):
-//! a record's members are looked up by a typed key ([`fields::Fields`]), so
+//! a record's members are looked up by a typed key (`fields::Fields`), so
 //! a misspelt key is a compile error and a lookup costs an index.
 //!
-//! The files follow the seams: [`fields`] reads one member of any record
-//! (strings, ids, dates, URLs, properties); [`records`] checks sources,
-//! entities and the `dataset` block, [`relationship`] relationships with
-//! their amounts, citations and disputes; [`refs`] resolves references to
-//! ids and suggests the id meant; [`finish`] runs the whole-dataset checks.
+//! The files follow the seams: `fields.rs` reads one member of any record
+//! (strings, ids, dates, URLs, properties); `records.rs` checks sources,
+//! entities and the `dataset` block, `relationship.rs` relationships with
+//! their amounts, citations and disputes; `refs.rs` resolves references to
+//! ids and suggests the id meant; `finish.rs` runs the whole-dataset checks.
 //! This file holds the builder's state and takes the events.
 
 mod fields;
@@ -203,6 +203,7 @@ impl Builder {
         self.incomplete = true;
     }
 
+    /// Where `node` is in the current file, as a diagnostic underlines it.
     fn span(&self, node: &Node<'_>) -> Span {
         Span {
             file: self.file,
@@ -225,6 +226,7 @@ impl Builder {
         }
     }
 
+    /// `len` bytes at `offset` in the current file.
     fn at(&self, offset: usize, len: usize) -> Span {
         Span {
             file: self.file,
@@ -233,10 +235,13 @@ impl Builder {
         }
     }
 
+    /// Keeps a diagnostic; [`Builder::finish`] sorts them.
     fn report(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
 
+    /// `s` as text of the model (a slice of the file where it is one),
+    /// reporting once that the model's 4 GiB of text are full.
     fn text(&mut self, s: &str) -> Str {
         match self.model.text.push(s) {
             Ok(s) => s,
