@@ -122,6 +122,7 @@ impl Builder {
         key: K,
         what: &What<'_>,
     ) -> Option<(&'n str, Span)> {
+        debug_assert_eq!(key.field().value.json_type(), "a string", "{}", key.key());
         let Some(m) = f.get(key) else {
             if key.field().required {
                 self.missing(f, key, what);
