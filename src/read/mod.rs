@@ -163,3 +163,49 @@ pub struct Malformed {
     /// How to fix it.
     pub help: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct Events(Vec<String>);
+
+    impl<'a> Sink<'a> for Events {
+        fn event(&mut self, event: &Event<'a>) {
+            let short = |n: &Node<'_>| format!("{}..{}", n.pos, n.end);
+            self.0.push(match event {
+                Event::Record(s, n) => format!("record {:?} {}", s.key(), short(n)),
+                Event::Format(k, n) => format!("format {} {}", k.pos, short(n)),
+                Event::Dataset(k, n) => format!("dataset {} {}", k.pos, short(n)),
+                Event::UnknownTopKey(key, k) => format!("unknown {key} {}+{}", k.pos, k.len),
+                Event::DuplicateTopKey(key, at, first) => {
+                    format!("duplicate {key:?} {} first {}", at.pos, first.pos)
+                }
+                Event::WrongTopType(what, n) => format!("wrong {what:?} {}", short(n)),
+            });
+        }
+    }
+
+    /// Every kind of event, in file order, with the offsets a diagnostic
+    /// would point at.
+    #[test]
+    fn the_top_level_object_becomes_events_in_file_order() {
+        let text = r#"{"format": "casegraph/1", "x\u0079": 1, "dataset": {},
+ "entities": [{}, 2], "sources": 3, "format": [], "relationships": []}"#;
+        let mut events = Events::default();
+        read(text, &mut events, 1).unwrap();
+        assert_eq!(
+            events.0,
+            [
+                "format 1 11..24",
+                "unknown xy 26+9",
+                "dataset 40 51..53",
+                "record Entities 69..71",
+                "record Entities 73..74",
+                "wrong \"`sources` to be an array of sources\" 88..89",
+                "duplicate Format 91 first 1",
+            ]
+        );
+    }
+}
