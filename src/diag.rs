@@ -609,4 +609,12 @@ mod tests {
         );
         assert_eq!(closest("zzzzzz", ["netflix", "meta"]), None);
     }
+
+    #[test]
+    fn the_catalogue_states_the_nesting_limit_the_reader_enforces() {
+        // The description is a literal of the `rules!` table; this keeps it
+        // in step with the limit.
+        let limit = format!("deeper than {} levels", crate::format::MAX_NESTING);
+        assert!(Rule::MalformedJson.description().contains(&limit));
+    }
 }

@@ -4,8 +4,12 @@
 //! The pipeline reads top to bottom:
 //!
 //! ```text
-//! load (files → spanned JSON records) → validate (diagnostics) → model (petgraph)
-//!   → query (search, stats, paths) → render (DOT → SVG/PNG) | export (JSON, GraphML, …)
+//! load (finds the files; feeds each to read, and read's events to validate)
+//!   read (text → spanned records, as events) · validate (events → diagnostics)
+//!   → model (petgraph) → query (search, stats, paths)
+//!   → render (DOT → SVG/PNG) | export (JSON, GraphML, …)
+//! format (the format as data) is below them all; read and validate meet
+//! only in read's `Event`.
 //! ```
 //!
 //! The `casegraph` binary is a thin shell over this library ([`cli`]).
@@ -18,9 +22,10 @@ pub mod format;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod read;
 pub mod render;
 pub mod validate;
 
 pub use diag::{Diagnostic, Rule, Severity};
-pub use load::{Loaded, Origin, load, load_str};
+pub use load::{LoadOptions, Loaded, Origin, load, load_str};
 pub use model::Model;

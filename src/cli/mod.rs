@@ -20,7 +20,7 @@ mod timeline;
 pub use args::{FilterArgs, GlobalArgs};
 
 use crate::diag::{self, Palette, Severity};
-use crate::load::{Loaded, Origin, load_with_progress};
+use crate::load::{LoadOptions, Loaded, Origin, load_with_progress};
 use crate::model::Model;
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -125,8 +125,15 @@ impl Ctx {
     pub fn load(&self) -> Loaded {
         let quiet = self.global.quiet || self.global.json;
         let mut bar = progress::Progress::new("loading", !quiet);
+        // The two-thread reader is opt-in (see `read::threads`); the
+        // library reads no environment, so the variable is read here.
+        let two = std::env::var_os("CASEGRAPH_PARSE_THREADS").is_some_and(|v| v == "2");
+        let options = LoadOptions {
+            parse_threads: if two { 2 } else { 1 },
+        };
         let loaded = load_with_progress(
             Origin::choose(self.global.data.as_deref()),
+            options,
             &mut |done, total| bar.update(done, total),
         );
         bar.finish();

@@ -1,18 +1,21 @@
-//! Loading: finds the dataset's files, reads them, and runs them through the
-//! format reader and the validator.
+//! Loading: the top of the pipeline's first half. Finds the dataset's
+//! files, decodes them, feeds each to a reader ([`crate::read`]) whose
+//! events go to the validator ([`crate::validate`]), and finishes the
+//! validator into a [`Loaded`].
 //!
-//! A dataset is one file or a directory of files. Each input format is a
-//! reader that feeds records to a [`RecordSink`](json::RecordSink); JSON is
-//! the one there is, and a CSV reader plugs in beside it by file extension.
+//! Only this module knows both: the reader makes [`Event`]s and knows
+//! nothing of the validator, and the validator takes events and knows
+//! nothing else of the reader. A dataset is one file or a directory of
+//! files; JSON is the one input format there is, and a CSV reader plugs in
+//! beside it by file extension.
 
-pub mod json;
-mod pipeline;
+mod files;
 
 use crate::diag::{Diagnostic, Rule, SourceFile, SourceFiles, Span};
-use crate::format::rules;
 use crate::model::Model;
+use crate::read::{self, Event, Sink};
 use crate::validate::Builder;
-use json::{KeySpan, Node, RecordSink, Section};
+use files::{Decoded, dataset_id_from_name, default_dataset_id, read_path};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -92,14 +95,33 @@ impl Loaded {
     }
 }
 
+/// How to load: choices that change how fast, never what comes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Threads to parse a large file on: 1 (the default), or 2 to read and
+    /// validate at once (see [`crate::read::read`]; the CLI sets it from
+    /// `CASEGRAPH_PARSE_THREADS`).
+    pub parse_threads: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions { parse_threads: 1 }
+    }
+}
+
 /// Loads the dataset at `origin`.
 pub fn load(origin: Origin) -> Loaded {
-    load_with_progress(origin, &mut |_, _| {})
+    load_with_progress(origin, LoadOptions::default(), &mut |_, _| {})
 }
 
 /// Loads the dataset at `origin`, telling `progress` now and then how many
 /// bytes of how many have been parsed (for a progress bar on large loads).
-pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
+pub fn load_with_progress(
+    origin: Origin,
+    options: LoadOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Loaded {
     let mut files = SourceFiles::default();
     let mut builder = Builder::new();
     let mut unread = Vec::new();
@@ -111,6 +133,7 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
                 EMBEDDED_NAME.into(),
                 Decoded::new(EMBEDDED_JSON.as_bytes().to_vec()),
                 &mut Counter::new(EMBEDDED_JSON.len() as u64, progress),
+                options,
             );
             "netflix-facebook".to_owned()
         }
@@ -124,9 +147,14 @@ pub fn load_with_progress(origin: Origin, progress: &mut dyn FnMut(u64, u64)) ->
                 let mut counter = Counter::new(total, progress);
                 for (name, bytes) in inputs {
                     let complete = match bytes {
-                        Ok(bytes) => {
-                            feed(&mut files, &mut builder, name.clone(), bytes, &mut counter)
-                        }
+                        Ok(bytes) => feed(
+                            &mut files,
+                            &mut builder,
+                            name.clone(),
+                            bytes,
+                            &mut counter,
+                            options,
+                        ),
                         Err(d) => {
                             // One unreadable file: report it, read the others.
                             builder.push(*d);
@@ -174,40 +202,25 @@ impl<'p> Counter<'p> {
     }
 }
 
-/// Passes records on to the builder, reporting progress every few thousand.
+/// Passes events on to the builder, reporting progress every few thousand
+/// records.
 struct Tracked<'a, 'p> {
     builder: &'a mut Builder,
     counter: &'a mut Counter<'p>,
     records: u32,
 }
 
-impl<'a> RecordSink<'a> for Tracked<'_, '_> {
-    fn record(&mut self, section: Section, node: Node<'a>) {
-        self.record_ref(section, &node);
-    }
-    fn record_ref(&mut self, section: Section, node: &Node<'a>) {
-        // Often enough for a smooth bar, rarely enough to cost nothing.
-        self.records = self.records.wrapping_add(1);
-        if self.records.is_multiple_of(4096) {
-            let c = &mut *self.counter;
-            (c.report)(c.base + node.pos as u64, c.total);
+impl<'a> Sink<'a> for Tracked<'_, '_> {
+    fn event(&mut self, event: &Event<'a>) {
+        if let Event::Record(_, node) = event {
+            // Often enough for a smooth bar, rarely enough to cost nothing.
+            self.records = self.records.wrapping_add(1);
+            if self.records.is_multiple_of(4096) {
+                let c = &mut *self.counter;
+                (c.report)(c.base + node.pos as u64, c.total);
+            }
         }
-        self.builder.record_ref(section, node);
-    }
-    fn format(&mut self, key: KeySpan, node: Node<'a>) {
-        self.builder.format(key, node);
-    }
-    fn dataset(&mut self, key: KeySpan, node: Node<'a>) {
-        self.builder.dataset(key, node);
-    }
-    fn unknown_top_key(&mut self, key: &str, at: KeySpan) {
-        self.builder.unknown_top_key(key, at);
-    }
-    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan) {
-        self.builder.duplicate_top_key(key, at, first);
-    }
-    fn wrong_top_type(&mut self, what: &str, node: Node<'a>) {
-        self.builder.wrong_top_type(what, node);
+        self.builder.event(event);
     }
 }
 
@@ -221,6 +234,7 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
         name.into(),
         Decoded::new(text.as_bytes().to_vec()),
         &mut Counter::new(text.len() as u64, &mut |_, _| {}),
+        LoadOptions::default(),
     );
     let stem = name.rsplit('/').next().unwrap_or(name);
     let (model, diagnostics) = builder.finish(&dataset_id_from_name(stem));
@@ -233,127 +247,6 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
     }
 }
 
-/// The dataset id from the path's last component: `.`, `./` and `..` name
-/// the directory they stand for, so the path is resolved first.
-fn default_dataset_id(path: &Path) -> String {
-    let full = std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_owned());
-    let name = full
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dataset_id_from_name(&name)
-}
-
-fn dataset_id_from_name(name: &str) -> String {
-    let n = name.len();
-    let stem =
-        if n >= 5 && name.is_char_boundary(n - 5) && name[n - 5..].eq_ignore_ascii_case(".json") {
-            &name[..n - 5]
-        } else {
-            name
-        };
-    let id = rules::slugify(stem);
-    if id.is_empty() { "dataset".into() } else { id }
-}
-
-fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
-    Box::new(
-        Diagnostic::new(
-            Rule::Io,
-            None,
-            format!("cannot read `{}`: {e}", path.display()),
-        )
-        .help("pass an existing file or directory with `--data PATH`"),
-    )
-}
-
-/// A file of a dataset directory that cannot be read: [`io_error`], with a
-/// help that says the other files were still checked.
-fn unreadable_file(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
-    let d = *io_error(path, e);
-    Box::new(d.help("check the file's permissions; the other files were checked without it"))
-}
-
-/// A file's name and its text, or why it could not be read.
-type Input = (String, Result<Decoded, Box<Diagnostic>>);
-
-/// A file's bytes checked as UTF-8, with a leading BOM removed.
-enum Decoded {
-    /// The text.
-    Text(String),
-    /// Not UTF-8: the text shown with replacement characters, and the
-    /// offset of the first invalid byte.
-    NotUtf8(String, usize),
-}
-
-impl Decoded {
-    fn new(mut bytes: Vec<u8>) -> Decoded {
-        // The BOM goes before anything else, so every position, the invalid
-        // byte's included, is counted from the same place.
-        if bytes.starts_with(b"\xef\xbb\xbf") {
-            bytes.drain(..3);
-        }
-        match String::from_utf8(bytes) {
-            Ok(t) => Decoded::Text(t),
-            Err(e) => {
-                let bad = e.utf8_error().valid_up_to();
-                Decoded::NotUtf8(String::from_utf8_lossy(e.as_bytes()).into_owned(), bad)
-            }
-        }
-    }
-
-    /// Size in bytes, for the progress bar.
-    fn len(&self) -> u64 {
-        match self {
-            Decoded::Text(t) | Decoded::NotUtf8(t, _) => t.len() as u64,
-        }
-    }
-}
-
-/// The files of a dataset path: the file itself, or a directory's `*.json`
-/// files in sorted name order (not recursive). A directory's file that
-/// cannot be read is returned with its error, so the others are still read.
-fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
-    if !meta.is_dir() {
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-        return Ok(vec![(path.display().to_string(), Ok(Decoded::new(bytes)))]);
-    }
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
-        let entry = entry.map_err(|e| io_error(path, &e))?;
-        let p = entry.path();
-        if p.extension().is_some_and(|x| x == "json") && p.is_file() {
-            names.push(p);
-        }
-    }
-    names.sort();
-    if names.is_empty() {
-        return Err(Box::new(
-            Diagnostic::new(
-                Rule::Io,
-                None,
-                format!("`{}` holds no `*.json` dataset files", path.display()),
-            )
-            .help("point `--data` at a dataset file or a directory of them"),
-        ));
-    }
-    // Reading and checking UTF-8 are independent per file: done on every
-    // core, collected in name order, so what follows is the same.
-    use rayon::prelude::*;
-    Ok(names
-        .into_par_iter()
-        .map(|p| {
-            let text = std::fs::read(&p)
-                .map(Decoded::new)
-                .map_err(|e| unreadable_file(&p, &e));
-            (p.display().to_string(), text)
-        })
-        .collect())
-}
-
 /// Reads one file's bytes into the builder, reporting encoding and syntax
 /// errors. Returns whether the file was read to its end.
 fn feed(
@@ -362,6 +255,7 @@ fn feed(
     name: String,
     decoded: Decoded,
     counter: &mut Counter<'_>,
+    options: LoadOptions,
 ) -> bool {
     let size = decoded.len();
     let text = match decoded {
@@ -394,7 +288,7 @@ fn feed(
         counter: &mut *counter,
         records: 0,
     };
-    let result = pipeline::read(text, &mut sink);
+    let result = read::read(text, &mut sink, options.parse_threads);
     counter.base += size;
     (counter.report)(counter.base, counter.total);
     if let Err(m) = result {
@@ -416,37 +310,4 @@ fn feed(
         return false;
     }
     true
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dataset_ids_come_from_the_name_the_path_stands_for() {
-        assert_eq!(dataset_id_from_name("X.JSON"), "x");
-        assert_eq!(dataset_id_from_name("case.Json"), "case");
-        assert_eq!(dataset_id_from_name("é.json"), "e");
-        let here = std::env::current_dir().unwrap();
-        let name = |p: &Path| dataset_id_from_name(&p.file_name().unwrap().to_string_lossy());
-        assert_eq!(default_dataset_id(Path::new(".")), name(&here));
-        assert_eq!(default_dataset_id(Path::new("./")), name(&here));
-        assert_eq!(
-            default_dataset_id(Path::new("..")),
-            name(here.parent().unwrap())
-        );
-    }
-
-    #[test]
-    fn an_unreadable_file_of_a_directory_says_the_others_were_checked() {
-        let e = std::io::Error::other("permission denied");
-        let d = unreadable_file(Path::new("case/a.json"), &e);
-        assert_eq!(d.rule, Rule::Io);
-        assert_eq!(d.span, None);
-        assert_eq!(d.message, "cannot read `case/a.json`: permission denied");
-        assert_eq!(
-            d.help.as_deref(),
-            Some("check the file's permissions; the other files were checked without it")
-        );
-    }
 }

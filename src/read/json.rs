@@ -12,165 +12,37 @@
 //! every byte between values is stepped over once more and every value's
 //! position is its own, in linear time, without searching the text.
 //!
-//! Each record (source, entity, relationship) is handed to a [`RecordSink`]
+//! Each record (source, entity, relationship) is handed on as an [`Event`]
 //! as soon as it is parsed, so the whole file never exists as a second tree.
 
+use super::{Event, KeySpan, Malformed, Member, Node, Section, Sink, Val};
+use crate::format::MAX_NESTING;
+use crate::format::fields::{Key, TopKey};
 use crate::model::strings::offset_in;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
-/// The top-level keys of the format, in the order FORMAT.md gives them.
-pub const TOP_KEYS: [&str; 5] = ["format", "dataset", "sources", "entities", "relationships"];
-
-/// Deepest nesting FORMAT.md allows.
-pub const MAX_DEPTH: u32 = 64;
-
-/// A JSON value with the byte offset where it starts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Node<'a> {
-    /// Byte offset where the value starts.
-    pub pos: usize,
-    /// Byte offset just past the value's last byte.
-    pub end: usize,
-    /// The value.
-    pub val: Val<'a>,
-}
-
-impl Node<'_> {
-    /// How many bytes a diagnostic about this value underlines: a string
-    /// whole (quotes included), anything else at its first byte.
-    pub fn span_len(&self) -> usize {
-        match self.val {
-            Val::Str(_) => self.end - self.pos,
-            _ => 1,
-        }
-    }
-}
-
-/// A JSON value whose strings borrow from the input where they can.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Val<'a> {
-    /// `null`
-    Null,
-    /// `true` / `false`
-    Bool(bool),
-    /// A number.
-    Num(serde_json::Number),
-    /// A string.
-    Str(Cow<'a, str>),
-    /// An array.
-    Arr(Vec<Node<'a>>),
-    /// An object, members in the order written.
-    Obj(Vec<Member<'a>>),
-}
-
-impl Val<'_> {
-    /// The JSON type's name, for "expected a string, found an array".
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Val::Null => "null",
-            Val::Bool(_) => "a boolean",
-            Val::Num(_) => "a number",
-            Val::Str(_) => "a string",
-            Val::Arr(_) => "an array",
-            Val::Obj(_) => "an object",
-        }
-    }
-}
-
-/// An object member.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Member<'a> {
-    /// The key.
-    pub key: Cow<'a, str>,
-    /// Byte offset of the key's opening quote.
-    pub key_pos: usize,
-    /// Length of the key as written, quotes and escapes included.
-    pub key_len: usize,
-    /// The value.
-    pub value: Node<'a>,
-}
-
-/// Which top-level array a record came from.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Section {
-    /// `sources`
-    Sources,
-    /// `entities`
-    Entities,
-    /// `relationships`
-    Relationships,
-}
-
-impl Section {
-    /// The key in the file.
-    pub fn key(self) -> &'static str {
-        match self {
-            Section::Sources => "sources",
-            Section::Entities => "entities",
-            Section::Relationships => "relationships",
-        }
-    }
-}
-
-/// Receives what the reader finds, in file order. `'a` is the lifetime of
-/// the file text the nodes borrow from, so a sink may keep them (the
-/// two-thread reader in `pipeline` sends them to another thread).
-pub trait RecordSink<'a> {
-    /// One record of a top-level array.
-    fn record(&mut self, section: Section, node: Node<'a>);
-    /// One record that the caller keeps: the two-thread reader frees each
-    /// record on the thread that allocated it, which glibc's allocator does
-    /// much faster than freeing it on another.
-    fn record_ref(&mut self, section: Section, node: &Node<'a>) {
-        self.record(section, node.clone());
-    }
-    /// The `format` value (`key` is where its key is).
-    fn format(&mut self, key: KeySpan, node: Node<'a>);
-    /// The `dataset` block.
-    fn dataset(&mut self, key: KeySpan, node: Node<'a>);
-    /// A top-level key the format does not define.
-    fn unknown_top_key(&mut self, key: &str, at: KeySpan);
-    /// A top-level key of the format written a second time (its value is
-    /// skipped); `first` is where it was first written.
-    fn duplicate_top_key(&mut self, key: &str, at: KeySpan, first: KeySpan);
-    /// A top-level value of the wrong JSON type (`what` says what was expected).
-    fn wrong_top_type(&mut self, what: &str, node: Node<'a>);
-}
-
-/// Where a key is written: its opening quote, and its length as written
-/// (quotes and escapes included).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeySpan {
-    /// Byte offset of the opening quote.
-    pub pos: usize,
-    /// Length in bytes.
-    pub len: usize,
-}
-
-/// Why a file could not be read to the end.
-#[derive(Debug)]
-pub struct Malformed {
-    /// Byte offset of the problem.
-    pub offset: usize,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub help: Option<&'static str>,
-}
-
 /// Parses `text` (one whole file, BOM removed) and feeds `sink`.
-pub fn read<'a>(text: &'a str, sink: &mut dyn RecordSink<'a>) -> Result<(), Malformed> {
+pub fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malformed> {
+    read_with(text, &mut |event| sink.event(&event))
+}
+
+/// [`read`], giving each event away to `emit` (the two-thread reader keeps
+/// them to send them on).
+pub(super) fn read_with<'a>(
+    text: &'a str,
+    emit: &mut dyn FnMut(Event<'a>),
+) -> Result<(), Malformed> {
     if text.trim().is_empty() {
         return Err(Malformed {
             offset: 0,
             message: "the file is empty".into(),
-            help: Some("a dataset file holds one JSON object: `{ \"entities\": [] }`"),
+            help: Some("a dataset file holds one JSON object: `{ \"entities\": [] }`".into()),
         });
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let result = TopSeed { base: text, sink }
+    let result = TopSeed { base: text, emit }
         .deserialize(&mut de)
         .and_then(|()| de.end());
     result.map_err(|e| malformed(text, &e))
@@ -194,16 +66,19 @@ fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
         offset = number_start(text.as_bytes(), offset);
     }
     let help = if message.contains("nesting deeper") {
-        Some("flatten the value; casegraph accepts at most 64 levels of nesting")
+        Some(format!(
+            "flatten the value; casegraph accepts at most {MAX_NESTING} levels of nesting"
+        ))
     } else if e.is_eof() {
-        Some("the file ends too early: check for a missing `]` or `}`")
+        Some("the file ends too early: check for a missing `]` or `}`".into())
     } else if message.contains("trailing") {
-        Some("a dataset file holds exactly one JSON object")
+        Some("a dataset file holds exactly one JSON object".into())
     } else if message.starts_with("expected `,` or") {
-        Some("add the missing comma between the two values")
+        Some("add the missing comma between the two values".into())
     } else if message.starts_with("number out of range") {
         Some(
-            "numbers must fit in a 64-bit float (up to about 1.8e308): write the value in a larger unit, or as a string",
+            "numbers must fit in a 64-bit float (up to about 1.8e308): write the value in a larger unit, or as a string"
+                .into(),
         )
     } else {
         None
@@ -335,7 +210,7 @@ impl<'de> de::Deserialize<'de> for JStr<'de> {
     }
 }
 
-/// Parses any value into a [`Node`], enforcing [`MAX_DEPTH`].
+/// Parses any value into a [`Node`], enforcing [`MAX_NESTING`].
 struct NodeSeed<'a> {
     base: &'a str,
     /// Byte offset where the value starts.
@@ -353,9 +228,11 @@ impl<'de> DeserializeSeed<'de> for NodeSeed<'de> {
 struct NodeVisitor<'a>(NodeSeed<'a>);
 
 fn too_deep<E: de::Error>(depth: u32) -> Result<(), E> {
-    if depth > MAX_DEPTH {
+    if depth > MAX_NESTING {
         // Raised just after the opening bracket, so the position points at it.
-        return Err(E::custom(format!("nesting deeper than {MAX_DEPTH} levels")));
+        return Err(E::custom(format!(
+            "nesting deeper than {MAX_NESTING} levels"
+        )));
     }
     Ok(())
 }
@@ -481,10 +358,10 @@ impl<'de> Visitor<'de> for NodeVisitor<'de> {
     }
 }
 
-/// The top-level object: routes each section to the sink as it streams by.
+/// The top-level object: routes each section to `emit` as it streams by.
 struct TopSeed<'s, 'a> {
     base: &'a str,
-    sink: &'s mut dyn RecordSink<'a>,
+    emit: &'s mut dyn FnMut(Event<'a>),
 }
 
 impl<'de> DeserializeSeed<'de> for TopSeed<'_, 'de> {
@@ -504,9 +381,10 @@ impl<'a> TopVisitor<'_, 'a> {
             end: pos + 1,
             val,
         };
-        self.0
-            .sink
-            .wrong_top_type("a dataset file to hold one JSON object", node);
+        (self.0.emit)(Event::WrongTopType(
+            "a dataset file to hold one JSON object",
+            node,
+        ));
     }
 }
 
@@ -547,11 +425,11 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let TopSeed { base, sink } = self.0;
+        let TopSeed { base, emit } = self.0;
         let bytes = base.as_bytes();
         let mut next = skip_ws_forward(bytes, skip_ws_forward(bytes, 0) + 1);
-        // Where each key of the format was first written, in TOP_KEYS order.
-        let mut seen: [Option<KeySpan>; TOP_KEYS.len()] = [None; TOP_KEYS.len()];
+        // Where each key of the format was first written, by `TopKey`.
+        let mut seen: [Option<KeySpan>; TopKey::ALL.len()] = [None; TopKey::ALL.len()];
         while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
             let (key_pos, key_len) = key_span(base, &key, next);
             let at = KeySpan {
@@ -559,22 +437,24 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                 len: key_len,
             };
             let value_pos = next_start(bytes, key_pos + key_len, b':');
-            let known = TOP_KEYS.iter().position(|k| *k == key);
-            if let Some(first) = known.and_then(|i| seen[i]) {
+            let known = TopKey::from_key(&key);
+            if let Some(top) = known
+                && let Some(first) = seen[top.index()]
+            {
                 // Same rule as a repeated key in a record: reported, the
                 // second value skipped.
-                sink.duplicate_top_key(&key, at, first);
+                emit(Event::DuplicateTopKey(top, at, first));
                 map.next_value::<de::IgnoredAny>()?;
                 next = next_start(bytes, skip_value(bytes, value_pos), b',');
                 continue;
             }
-            if let Some(i) = known {
-                seen[i] = Some(at);
+            if let Some(top) = known {
+                seen[top.index()] = Some(at);
             }
-            let section = match &*key {
-                "sources" => Some(Section::Sources),
-                "entities" => Some(Section::Entities),
-                "relationships" => Some(Section::Relationships),
+            let section = match known {
+                Some(TopKey::Sources) => Some(Section::Sources),
+                Some(TopKey::Entities) => Some(Section::Entities),
+                Some(TopKey::Relationships) => Some(Section::Relationships),
                 _ => None,
             };
             let end = match section {
@@ -582,7 +462,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                     base,
                     section,
                     value_pos,
-                    sink: &mut *sink,
+                    emit: &mut *emit,
                 })?,
                 None => {
                     let node = map.next_value_seed(NodeSeed {
@@ -591,11 +471,11 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                         depth: 2,
                     })?;
                     let end = node.end;
-                    match &*key {
-                        "format" => sink.format(at, node),
-                        "dataset" => sink.dataset(at, node),
-                        _ => sink.unknown_top_key(&key, at),
-                    }
+                    emit(match known {
+                        Some(TopKey::Format) => Event::Format(at, node),
+                        Some(TopKey::Dataset) => Event::Dataset(at, node),
+                        _ => Event::UnknownTopKey(key, at),
+                    });
                     end
                 }
             };
@@ -605,13 +485,13 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
     }
 }
 
-/// One of the three top-level arrays: each element goes to the sink at once.
+/// One of the three top-level arrays: each element goes to `emit` at once.
 /// Returns the offset just past the value.
 struct RecordsSeed<'s, 'a> {
     base: &'a str,
     section: Section,
     value_pos: usize,
-    sink: &'s mut dyn RecordSink<'a>,
+    emit: &'s mut dyn FnMut(Event<'a>),
 }
 
 impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
@@ -621,7 +501,7 @@ impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
             base,
             section,
             value_pos,
-            sink,
+            emit,
         } = self;
         // Anything but an array is a wrong-type error, not a parse failure:
         // parse it as a node and report it.
@@ -629,7 +509,7 @@ impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
             base,
             section,
             value_pos,
-            sink: &mut *sink,
+            emit: &mut *emit,
         })?;
         match node {
             Ok(end) => Ok(end),
@@ -640,7 +520,7 @@ impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
                     Section::Entities => "`entities` to be an array of entities",
                     Section::Relationships => "`relationships` to be an array of relationships",
                 };
-                sink.wrong_top_type(what, node);
+                emit(Event::WrongTopType(what, node));
                 Ok(end)
             }
         }
@@ -651,7 +531,7 @@ struct RecordsVisitor<'s, 'a> {
     base: &'a str,
     section: Section,
     value_pos: usize,
-    sink: &'s mut dyn RecordSink<'a>,
+    emit: &'s mut dyn FnMut(Event<'a>),
 }
 
 impl<'de> RecordsVisitor<'_, 'de> {
@@ -675,9 +555,9 @@ impl<'de> Visitor<'de> for RecordsVisitor<'_, 'de> {
         f.write_str("an array")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let (section, sink) = (self.section, self.sink);
+        let (section, emit) = (self.section, self.emit);
         let end = elements(&mut seq, self.base, self.value_pos, 3, |node| {
-            sink.record(section, node);
+            emit(Event::Record(section, node));
         })?;
         Ok(Ok(end))
     }
@@ -724,8 +604,11 @@ mod tests {
         records: Vec<(Section, usize, String)>,
     }
 
-    impl<'a> RecordSink<'a> for Collect {
-        fn record(&mut self, section: Section, node: Node<'a>) {
+    impl<'a> Sink<'a> for Collect {
+        fn event(&mut self, event: &Event<'a>) {
+            let Event::Record(section, node) = event else {
+                return;
+            };
             let id = match &node.val {
                 Val::Obj(m) => m
                     .iter()
@@ -734,13 +617,8 @@ mod tests {
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            self.records.push((section, node.pos, id));
+            self.records.push((*section, node.pos, id));
         }
-        fn format(&mut self, _: KeySpan, _: Node<'a>) {}
-        fn dataset(&mut self, _: KeySpan, _: Node<'a>) {}
-        fn unknown_top_key(&mut self, _: &str, _: KeySpan) {}
-        fn duplicate_top_key(&mut self, _: &str, _: KeySpan, _: KeySpan) {}
-        fn wrong_top_type(&mut self, _: &str, _: Node<'a>) {}
     }
 
     #[test]
@@ -776,15 +654,12 @@ mod tests {
         }
         #[derive(Default)]
         struct All(Vec<String>, String);
-        impl<'a> RecordSink<'a> for All {
-            fn record(&mut self, _: Section, node: Node<'a>) {
-                walk(&self.1.clone(), &node, &mut self.0);
+        impl<'a> Sink<'a> for All {
+            fn event(&mut self, event: &Event<'a>) {
+                if let Event::Record(_, node) = event {
+                    walk(&self.1.clone(), node, &mut self.0);
+                }
             }
-            fn format(&mut self, _: KeySpan, _: Node<'a>) {}
-            fn dataset(&mut self, _: KeySpan, _: Node<'a>) {}
-            fn unknown_top_key(&mut self, _: &str, _: KeySpan) {}
-            fn duplicate_top_key(&mut self, _: &str, _: KeySpan, _: KeySpan) {}
-            fn wrong_top_type(&mut self, _: &str, _: Node<'a>) {}
         }
         let pretty = "{\n  \"x\": [1],\n  \"entities\": [\n    {},\n    17 ,\n    true,\n    {\"n\\u0061me\": 42, \"a\": [3, null, \"s]\\\"{\", -1.5e3, [], {}],\n     \"p\" : { \"l\": [ false , \"x\" ] }}\n  ]\n}\n";
         let expected = [
