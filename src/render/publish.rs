@@ -151,13 +151,7 @@ fn path_through(
         from: payer,
         to: counterpart,
         rel: money.ix(),
-        travel: if !money.directed() {
-            Travel::Undirected
-        } else if money.from() == payer {
-            Travel::Forward
-        } else {
-            Travel::Backward
-        },
+        travel: Travel::of(&money, payer),
         others: Vec::new(),
     };
     let mut path = if start == payer {

@@ -157,6 +157,37 @@ pub enum Travel {
 }
 
 impl Travel {
+    /// How a hop leaving `from` crosses `r`, one of whose ends `from` is.
+    ///
+    /// # Complexity
+    ///
+    /// O(1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::path::Travel;
+    /// let json = r#"{"sources": [{"id": "s", "title": "S"}],
+    /// "entities": [{"id": "a", "name": "A", "kind": "person"},
+    ///              {"id": "b", "name": "B", "kind": "person"}],
+    /// "relationships": [{"from": "a", "to": "b", "type": "knows", "status": "alleged",
+    ///                    "evidence": [{"source": "s"}]}]}"#;
+    /// let model = casegraph::load_str("t.json", json).model.expect("valid");
+    /// let (a, b) = (model.entity_by_id("a").unwrap(), model.entity_by_id("b").unwrap());
+    /// let r = model.relationships().next().unwrap();
+    /// assert_eq!(Travel::of(&r, a), Travel::Forward);
+    /// assert_eq!(Travel::of(&r, b), Travel::Backward);
+    /// ```
+    pub fn of(r: &RelRef<'_>, from: EntityIx) -> Travel {
+        if !r.directed() {
+            Travel::Undirected
+        } else if r.from() == from {
+            Travel::Forward
+        } else {
+            Travel::Backward
+        }
+    }
+
     /// `forward`, `backward` or `undirected`.
     ///
     /// # Complexity
@@ -214,19 +245,11 @@ impl Hop {
         });
         rels.dedup();
         let rel = *rels.first()?;
-        let r = model.relationship(rel);
-        let travel = if !r.directed() {
-            Travel::Undirected
-        } else if r.from() == a {
-            Travel::Forward
-        } else {
-            Travel::Backward
-        };
         Some(Hop {
             from: a,
             to: b,
             rel,
-            travel,
+            travel: Travel::of(&model.relationship(rel), a),
             others: rels[1..].to_vec(),
         })
     }

@@ -6,8 +6,6 @@ use super::types::{Hop, Path, PathQuery, UNIT, credibility, hub_penalty};
 use crate::model::{EntityIx, Model, RelIx, Status};
 use crate::query::filter::View;
 use foldhash::fast::FixedState;
-use petgraph::Direction::{Incoming, Outgoing};
-use petgraph::visit::EdgeRef;
 use std::collections::{HashMap, HashSet};
 
 pub(super) type Map<K, V> = HashMap<K, V, FixedState>;
@@ -61,35 +59,19 @@ impl<'a> Walk<'a> {
         n: EntityIx,
         forward: bool,
     ) -> impl Iterator<Item = (RelIx, EntityIx)> + '_ {
-        let g = self.model.graph();
-        g.edges_directed(n, Outgoing)
-            .chain(g.edges_directed(n, Incoming))
-            .filter_map(move |e| {
-                if !self.view.relationships.contains(e.id().index()) {
-                    return None;
-                }
-                let out = e.source() == n;
-                let other = if out { e.target() } else { e.source() };
-                if other == n || !self.view.entities.contains(other.index()) {
-                    return None;
-                }
-                if self.directed && e.weight().directed && out != forward {
-                    return None;
-                }
-                Some((e.id(), other))
+        self.view
+            .incident(self.model, n)
+            .filter(move |(r, other)| {
+                *other != n && !(self.directed && r.directed() && (r.from() == n) != forward)
             })
+            .map(|(r, other)| (r.ix(), other))
     }
 
-    pub(super) fn degree(&self, n: EntityIx) -> usize {
+    fn degree(&self, n: EntityIx) -> usize {
         if let Some(d) = self.degrees.borrow().get(&n) {
             return *d;
         }
-        let g = self.model.graph();
-        let d = g
-            .edges_directed(n, Outgoing)
-            .chain(g.edges_directed(n, Incoming))
-            .filter(|e| self.view.relationships.contains(e.id().index()))
-            .count();
+        let d = self.view.incident(self.model, n).count();
         self.degrees.borrow_mut().insert(n, d);
         d
     }
