@@ -16,6 +16,7 @@ mod search;
 mod show;
 mod stats;
 mod timeline;
+mod words;
 
 pub use args::{FilterArgs, GlobalArgs};
 

@@ -1,6 +1,6 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
-use super::{Ctx, Failure, FilterArgs};
+use super::{Ctx, Failure, FilterArgs, words};
 use crate::query::path::PathQuery;
 use crate::query::{PathError, View, explain_no_path, paths, resolve};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
@@ -108,7 +108,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             return Err(Failure::Query(format!(
                 "`{}` is left out by the filters ({})",
                 model.entity(ix).id(),
-                filter.describe().join(" ")
+                words::filter_flags(&filter).join(" ")
             )));
         }
         Ok(ix)
@@ -131,14 +131,12 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             Ok(found) => found.paths.into_iter().next(),
             Err(PathError::NoPath) => None,
             Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
-                return Err(Failure::Usage(e.to_string()));
+                return Err(Failure::Usage(words::path_error(e).to_owned()));
             }
         };
         let Some(path) = path else {
-            let notes = explain_no_path(&model, &filter, &q);
-            return Err(Failure::Query(super::path::no_path_text(
-                &model, &filter, &q, &notes,
-            )));
+            let why = explain_no_path(&model, &filter, &q);
+            return Err(Failure::Query(words::no_path(&model, &filter, &q, &why)));
         };
         let hops = path.len();
         about.push(format!(
@@ -161,7 +159,10 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
         view.drop_isolated(&model);
     }
     if !filter.is_empty() {
-        about.push(format!("Filtered: {}", filter.describe().join(" ")));
+        about.push(format!(
+            "Filtered: {}",
+            words::filter_flags(&filter).join(" ")
+        ));
     }
     if !about.is_empty() {
         opts.subtitle = Some(about.join(" · "));
@@ -170,7 +171,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     if n == 0 {
         return Err(Failure::Query(format!(
             "nothing to draw: {} leave no entity",
-            filter.describe().join(" ")
+            words::filter_flags(&filter).join(" ")
         )));
     }
     if n > render::MAX_ENTITIES && !args.force {

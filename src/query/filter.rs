@@ -25,6 +25,54 @@ pub struct Filter {
     pub between: Option<(PartialDate, PartialDate)>,
 }
 
+/// One field of a [`Filter`]: which filters are in force, and which of
+/// them cut a connection, are said with these, and the command line
+/// spells each as its flag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FilterField {
+    /// [`Filter::types`].
+    Types,
+    /// [`Filter::exclude_types`].
+    ExcludeTypes,
+    /// [`Filter::kinds`].
+    Kinds,
+    /// [`Filter::statuses`].
+    Statuses,
+    /// [`Filter::no_disputed`].
+    NoDisputed,
+    /// [`Filter::as_of`].
+    AsOf,
+    /// [`Filter::between`].
+    Between,
+}
+
+impl FilterField {
+    /// Every field, in the order the filters are listed.
+    pub const ALL: [FilterField; 7] = [
+        FilterField::Types,
+        FilterField::ExcludeTypes,
+        FilterField::Kinds,
+        FilterField::Statuses,
+        FilterField::NoDisputed,
+        FilterField::AsOf,
+        FilterField::Between,
+    ];
+
+    /// The field's name in [`Filter`] (`types`, `exclude_types`, …), for
+    /// machine-readable output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilterField::Types => "types",
+            FilterField::ExcludeTypes => "exclude_types",
+            FilterField::Kinds => "kinds",
+            FilterField::Statuses => "statuses",
+            FilterField::NoDisputed => "no_disputed",
+            FilterField::AsOf => "as_of",
+            FilterField::Between => "between",
+        }
+    }
+}
+
 /// The days a relationship is in force: an event from its date on, a period
 /// from the first day of `start` to the last day of `end` (open where missing).
 fn in_force(when: When) -> Option<(i32, i32)> {
@@ -95,43 +143,54 @@ impl Filter {
         true
     }
 
-    /// The filters in force, as the user wrote them (for "no path: `--min-status
-    /// reported` cut the connection").
-    pub fn describe(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(t) = &self.types {
-            out.push(format!("--types {}", t.join(",")));
+    /// The fields in force, in the order of [`FilterField::ALL`]: what a
+    /// caller names when it says which filters apply, or which one cut a
+    /// connection.
+    ///
+    /// # Complexity
+    ///
+    /// O(1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::{Filter, FilterField};
+    /// let f = Filter { no_disputed: true, types: Some(vec!["paid".into()]), ..Filter::default() };
+    /// assert_eq!(f.in_force(), [FilterField::Types, FilterField::NoDisputed]);
+    /// assert!(Filter::default().in_force().is_empty());
+    /// ```
+    pub fn in_force(&self) -> Vec<FilterField> {
+        FilterField::ALL
+            .into_iter()
+            .filter(|field| self.without(*field) != *self)
+            .collect()
+    }
+
+    /// The filter with `field` back at its default (keeping everything).
+    ///
+    /// # Complexity
+    ///
+    /// O(size of the filter): a clone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::{Filter, FilterField};
+    /// let f = Filter { no_disputed: true, ..Filter::default() };
+    /// assert!(f.without(FilterField::NoDisputed).is_empty());
+    /// ```
+    pub fn without(&self, field: FilterField) -> Filter {
+        let mut f = self.clone();
+        match field {
+            FilterField::Types => f.types = None,
+            FilterField::ExcludeTypes => f.exclude_types.clear(),
+            FilterField::Kinds => f.kinds = None,
+            FilterField::Statuses => f.statuses = None,
+            FilterField::NoDisputed => f.no_disputed = false,
+            FilterField::AsOf => f.as_of = None,
+            FilterField::Between => f.between = None,
         }
-        if !self.exclude_types.is_empty() {
-            out.push(format!("--exclude-types {}", self.exclude_types.join(",")));
-        }
-        if let Some(k) = &self.kinds {
-            out.push(format!("--kinds {}", k.join(",")));
-        }
-        if let Some(s) = &self.statuses {
-            // `--min-status X` is stored as the set it expands to; say it the
-            // short way when the set is exactly that.
-            let weakest = s.iter().max().copied();
-            match weakest {
-                Some(w) if *s == Filter::min_status(w) => {
-                    out.push(format!("--min-status {w}"));
-                }
-                _ => {
-                    let words: Vec<_> = s.iter().map(|s| s.as_str()).collect();
-                    out.push(format!("--status {}", words.join(",")));
-                }
-            }
-        }
-        if self.no_disputed {
-            out.push("--no-disputed".into());
-        }
-        if let Some(d) = self.as_of {
-            out.push(format!("--as-of {d}"));
-        }
-        if let Some((a, b)) = self.between {
-            out.push(format!("--between {a} {b}"));
-        }
-        out
+        f
     }
 
     /// The view of `model` this filter selects.

@@ -12,7 +12,7 @@ pub mod stats;
 pub mod timeline;
 
 pub use card::relationships_of;
-pub use filter::{Filter, View};
+pub use filter::{Filter, FilterField, View};
 pub use resolve::{ResolveError, resolve, resolve_exact};
 pub use search::{Hit, MatchField, MatchKind, search};
 pub use stats::{Stats, stats};

@@ -1,51 +1,112 @@
 //! The no-path explanation: which filter or option cut the connection,
-//! found by asking again without it.
+//! found by asking again without it. The answer is data ([`Why`]); the
+//! command line words it.
 
 use super::paths;
 use super::types::{Path, PathMode, PathQuery};
 use crate::model::Model;
-use crate::query::filter::{Filter, View};
+use crate::query::filter::{Filter, FilterField, View};
 
-/// Why [`paths`] found nothing, as notes for the user: which filter or
-/// option cut the connection, found by asking again without it.
+/// The ceiling of a hop-limit retry: how far apart the two ends are,
+/// whatever limit the question set (the command line's largest `--max-hops`).
+const MAX_HOPS: usize = 64;
+
+/// An option of a [`PathQuery`] that can be dropped to find a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathOption {
+    /// [`PathQuery::chronological`].
+    Chronological,
+    /// [`PathQuery::directed`].
+    Directed,
+    /// [`PathQuery::avoid`].
+    Avoid,
+    /// [`PathQuery::via`].
+    Via,
+}
+
+impl PathOption {
+    /// `chronological`, `directed`, `avoid` or `via`: the field's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathOption::Chronological => "chronological",
+            PathOption::Directed => "directed",
+            PathOption::Avoid => "avoid",
+            PathOption::Via => "via",
+        }
+    }
+}
+
+/// One reason why a path question has no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Without the filter there is a path of `hops` hops (with no filter at
+    /// all); `culprits` are the fields whose removal alone leaves a path
+    /// (none: only the filters together cut it).
+    FiltersCut {
+        /// The fields of the filter that each cut the connection alone.
+        culprits: Vec<FilterField>,
+        /// Hops of the path without any filter.
+        hops: usize,
+    },
+    /// There is no path without the filter either.
+    FiltersNotTheReason,
+    /// Dropping `option` (from the whole graph) leaves a path of `hops` hops.
+    Without {
+        /// The option dropped.
+        option: PathOption,
+        /// Hops of the path without it.
+        hops: usize,
+    },
+    /// The shortest connection is longer than the hop limit.
+    TooFar {
+        /// Hops of the shortest connection.
+        hops: usize,
+    },
+    /// Nothing connects the two entities, whatever the options.
+    NotConnected,
+}
+
+/// Why [`paths`] found nothing: which filter or option cut the
+/// connection, found by asking again without it.
 ///
 /// # Complexity
 ///
-/// At most one fewest-hops search (see [`paths`]) per filter flag in
-/// force, per option in force, and two more; plus one view per filter
-/// flag, O(V + E) each.
+/// At most one fewest-hops search (see [`paths`]) per filter field in
+/// force, per option in force, and two more; plus building one view per
+/// filter field, O(V + E) each.
 ///
 /// # Example
 ///
 /// ```
-/// use casegraph::query::{Filter, explain_no_path};
-/// use casegraph::query::path::PathQuery;
+/// use casegraph::query::{Filter, FilterField, paths, explain_no_path};
+/// use casegraph::query::path::{PathQuery, Why};
 /// let json = r#"{"sources": [{"id": "s", "title": "S"}],
 /// "entities": [{"id": "a", "name": "A", "kind": "person"},
-///              {"id": "b", "name": "B", "kind": "person"},
-///              {"id": "c", "name": "C", "kind": "person"}],
-/// "relationships": [{"from": "a", "to": "b", "type": "knows",
+///              {"id": "b", "name": "B", "kind": "person"}],
+/// "relationships": [{"from": "a", "to": "b", "type": "paid", "status": "alleged",
 ///                    "evidence": [{"source": "s"}]}]}"#;
 /// let model = casegraph::load_str("t.json", json).model.expect("valid");
-/// let q = PathQuery::new(model.entity_by_id("a").unwrap(), model.entity_by_id("c").unwrap());
+/// let q = PathQuery::new(model.entity_by_id("a").unwrap(), model.entity_by_id("b").unwrap());
+/// let filter = Filter { no_disputed: true, exclude_types: vec!["paid".into()], ..Filter::default() };
+/// assert!(paths(&model, &filter.view(&model), &q).is_err());
 /// assert_eq!(
-///     explain_no_path(&model, &Filter::default(), &q),
-///     ["the two entities are not connected at all"]
+///     explain_no_path(&model, &filter, &q),
+///     [Why::FiltersCut { culprits: vec![FilterField::ExcludeTypes], hops: 1 }]
 /// );
 /// ```
-pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<String> {
+pub fn explain_no_path(model: &Model, filter: &Filter, q: &PathQuery) -> Vec<Why> {
     NoPathExplainer::new(model, filter).explain(q)
 }
 
 /// [`explain_no_path`] for many questions under one filter (`path
 /// --pairs`): the views it asks again in (the whole graph, the filter
-/// without each of its flags) are made once, when first needed, instead
+/// without each of its fields) are made once, when first needed, instead
 /// of once per question.
 pub struct NoPathExplainer<'a> {
     model: &'a Model,
     filter: &'a Filter,
     all: std::cell::OnceCell<View>,
-    relaxed: std::cell::OnceCell<Vec<(String, View)>>,
+    relaxed: std::cell::OnceCell<Vec<(FilterField, View)>>,
 }
 
 impl<'a> NoPathExplainer<'a> {
@@ -58,7 +119,7 @@ impl<'a> NoPathExplainer<'a> {
     ///
     /// # Example
     ///
-    /// See [`explain_no_path`], which makes one for a single question.
+    /// See [`NoPathExplainer::explain`].
     pub fn new(model: &'a Model, filter: &'a Filter) -> Self {
         NoPathExplainer {
             model,
@@ -68,19 +129,37 @@ impl<'a> NoPathExplainer<'a> {
         }
     }
 
-    /// The notes of [`explain_no_path`] for `q`.
+    /// The reasons of [`explain_no_path`] for `q`, in the order they are
+    /// worth reading: the filters, the options, the distance.
     ///
     /// # Complexity
     ///
-    /// As [`explain_no_path`], without rebuilding the views an earlier
+    /// As [`explain_no_path`], without rebuilding the views a previous
     /// question built.
     ///
     /// # Example
     ///
-    /// See [`explain_no_path`].
-    pub fn explain(&self, q: &PathQuery) -> Vec<String> {
+    /// ```
+    /// use casegraph::query::Filter;
+    /// use casegraph::query::path::{NoPathExplainer, PathQuery, Why};
+    /// let json = r#"{"sources": [{"id": "s", "title": "S"}],
+    /// "entities": [{"id": "a", "name": "A", "kind": "person"},
+    ///              {"id": "b", "name": "B", "kind": "person"},
+    ///              {"id": "c", "name": "C", "kind": "person"}],
+    /// "relationships": [{"from": "a", "to": "b", "type": "knows",
+    ///                    "evidence": [{"source": "s"}]}]}"#;
+    /// let model = casegraph::load_str("t.json", json).model.expect("valid");
+    /// let id = |s| model.entity_by_id(s).unwrap();
+    /// let filter = Filter::default();
+    /// let explainer = NoPathExplainer::new(&model, &filter);
+    /// assert_eq!(explainer.explain(&PathQuery::new(id("a"), id("c"))), [Why::NotConnected]);
+    /// let mut q = PathQuery::new(id("b"), id("a"));
+    /// q.directed = true;
+    /// assert!(matches!(explainer.explain(&q)[..], [Why::Without { hops: 1, .. }]));
+    /// ```
+    pub fn explain(&self, q: &PathQuery) -> Vec<Why> {
         let (model, filter) = (self.model, self.filter);
-        let mut notes = Vec::new();
+        let mut why = Vec::new();
         // Whether a connection exists does not depend on the weights, so every
         // retry is the cheap fewest-hops search (a weighted search with a large
         // hop limit would explore (entity, hops) states across the whole graph).
@@ -95,141 +174,92 @@ impl<'a> NoPathExplainer<'a> {
                 .and_then(|p| p.paths.first().map(Path::len))
         };
         let all = self.all.get_or_init(|| View::all(model));
-        let hop_word = |n: usize| {
-            if n == 1 {
-                "1 hop".to_owned()
-            } else {
-                format!("{n} hops")
-            }
-        };
         if !filter.is_empty() {
-            if let Some(n) = hops_of(all, &plain) {
+            if let Some(hops) = hops_of(all, &plain) {
                 let relaxed = self.relaxed.get_or_init(|| {
                     relaxations(filter)
                         .into_iter()
-                        .map(|(flag, f)| (flag, f.view(model)))
+                        .map(|(field, f)| (field, f.view(model)))
                         .collect()
                 });
-                let culprits: Vec<String> = relaxed
+                let culprits = relaxed
                     .iter()
                     .filter(|(_, view)| hops_of(view, &plain).is_some())
-                    .map(|(flag, _)| format!("`{flag}`"))
+                    .map(|(field, _)| *field)
                     .collect();
-                let flags: Vec<String> =
-                    filter.describe().iter().map(|f| format!("`{f}`")).collect();
-                notes.push(match culprits.as_slice() {
-                [] => format!(
-                    "the filters together cut the connection ({}): no one of them alone does; without them there is a path of {}",
-                    flags.join(" "),
-                    hop_word(n)
-                ),
-                [one] => format!(
-                    "the filter {one} cut the connection: without it there is a path (of {} without any filter)",
-                    hop_word(n)
-                ),
-                many => format!(
-                    "each of the filters {} cuts the connection: dropping any one of them leaves a path (of {} without any filter)",
-                    many.join(", "),
-                    hop_word(n)
-                ),
-            });
-                return notes;
+                why.push(Why::FiltersCut { culprits, hops });
+                return why;
             }
-            notes.push(
-                "the filters are not the reason: there is no path without them either".into(),
-            );
+            why.push(Why::FiltersNotTheReason);
         }
-        let mut tries: Vec<(&str, PathQuery)> = Vec::new();
+        let mut tries: Vec<(PathOption, PathQuery)> = Vec::new();
         if q.chronological {
             let mut t = plain.clone();
             t.chronological = false;
-            tries.push(("without `--chronological`", t));
+            tries.push((PathOption::Chronological, t));
         }
         if q.directed {
             let mut t = plain.clone();
             t.directed = false;
-            tries.push((
-                "following relationships in either direction (without `--directed`)",
-                t,
-            ));
+            tries.push((PathOption::Directed, t));
         }
         if !q.avoid.is_empty() {
             let mut t = plain.clone();
             t.avoid.clear();
-            tries.push(("without `--avoid`", t));
+            tries.push((PathOption::Avoid, t));
         }
         if q.via.is_some() {
             let mut t = plain.clone();
             t.via = None;
-            tries.push(("without `--via`", t));
+            tries.push((PathOption::Via, t));
         }
-        for (what, t) in tries {
-            if let Some(n) = hops_of(all, &t) {
-                notes.push(format!("{what} there is a path of {}", hop_word(n)));
+        for (option, t) in tries {
+            if let Some(hops) = hops_of(all, &t) {
+                why.push(Why::Without { option, hops });
             }
         }
-        if notes.iter().all(|n| n.starts_with("the filters")) {
+        if why.iter().all(|w| *w == Why::FiltersNotTheReason) {
             let mut t = plain.clone();
-            t.max_hops = 64;
+            t.max_hops = MAX_HOPS;
             t.directed = false;
             t.chronological = false;
             t.avoid.clear();
             t.via = None;
             match hops_of(all, &t) {
-                Some(n) if n > q.max_hops => notes.push(format!(
-                    "the shortest connection has {}; raise `--max-hops`",
-                    hop_word(n)
-                )),
+                Some(hops) if hops > q.max_hops => why.push(Why::TooFar { hops }),
                 Some(_) => {}
-                None => notes.push("the two entities are not connected at all".into()),
+                None => why.push(Why::NotConnected),
             }
         }
-        notes
+        why
     }
 }
 
-/// Each filter flag in force, with the filter as it would be without it.
-fn relaxations(f: &Filter) -> Vec<(String, Filter)> {
-    let mut out = Vec::new();
-    // Per field: the filter with that field alone describes its flag (none
-    // when the field is not in force); the default of the field drops it.
-    macro_rules! relax {
-        ($($field:ident),*) => {$(
-            let only = Filter { $field: f.$field.clone(), ..Filter::default() };
-            if let Some(flag) = only.describe().into_iter().next() {
-                out.push((flag, Filter { $field: Default::default(), ..f.clone() }));
-            }
-        )*};
-    }
-    relax!(
-        types,
-        exclude_types,
-        kinds,
-        statuses,
-        no_disputed,
-        as_of,
-        between
-    );
-    out
+/// Each filter field in force, with the filter as it would be without it.
+fn relaxations(f: &Filter) -> Vec<(FilterField, Filter)> {
+    f.in_force()
+        .into_iter()
+        .map(|field| (field, f.without(field)))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Each flag in force is named and dropped on its own; the rest stay.
+    /// Each field in force is named and dropped on its own; the rest stay.
     #[test]
-    fn relaxations_drop_one_flag_at_a_time() {
+    fn relaxations_drop_one_field_at_a_time() {
         let f = Filter {
             exclude_types: vec!["paid".into()],
             no_disputed: true,
             ..Filter::default()
         };
         let r = relaxations(&f);
-        let flags: Vec<&str> = r.iter().map(|(flag, _)| flag.as_str()).collect();
-        assert_eq!(flags, ["--exclude-types paid", "--no-disputed"]);
-        assert_eq!(r[0].1.describe(), ["--no-disputed"]);
-        assert_eq!(r[1].1.describe(), ["--exclude-types paid"]);
+        let fields: Vec<FilterField> = r.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, [FilterField::ExcludeTypes, FilterField::NoDisputed]);
+        assert_eq!(r[0].1.in_force(), [FilterField::NoDisputed]);
+        assert_eq!(r[1].1.in_force(), [FilterField::ExcludeTypes]);
         assert!(relaxations(&Filter::default()).is_empty());
     }
 }

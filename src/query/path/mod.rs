@@ -24,9 +24,10 @@ mod walk;
 mod yen;
 
 pub use chronological::chrono_period;
-pub use explain::{NoPathExplainer, explain_no_path};
+pub use explain::{NoPathExplainer, PathOption, Why, explain_no_path};
 pub use types::{
-    Hop, Path, PathError, PathMode, PathQuery, Paths, Travel, UNIT, credibility, hub_penalty,
+    Hop, Path, PathError, PathMode, PathQuery, Paths, Travel, UNIT, Unsupported, credibility,
+    hub_penalty,
 };
 
 use super::filter::View;
@@ -89,9 +90,7 @@ use yen::yen;
 /// that make no sense (an end in `avoid` or `via` at an end among them).
 pub fn paths(model: &Model, view: &View, q: &PathQuery) -> Result<Paths, PathError> {
     if q.avoid.contains(&q.from) || q.avoid.contains(&q.to) {
-        return Err(PathError::Unsupported(
-            "`--avoid` names one of the two ends of the path",
-        ));
+        return Err(PathError::Unsupported(Unsupported::AvoidAnEnd));
     }
     if q.from == q.to {
         return Err(PathError::SameEntity);
@@ -104,27 +103,19 @@ pub fn paths(model: &Model, view: &View, q: &PathQuery) -> Result<Paths, PathErr
     }
     match q.mode {
         PathMode::All if q.weighted() => {
-            return Err(PathError::Unsupported(
-                "`--all` lists every path with the fewest hops; use `--k N` with `--credible` or `--avoid-hubs`",
-            ));
+            return Err(PathError::Unsupported(Unsupported::AllWeighted));
         }
         PathMode::All | PathMode::K(_) if q.chronological => {
-            return Err(PathError::Unsupported(
-                "`--chronological` finds one path; it cannot be combined with `--all` or `--k`",
-            ));
+            return Err(PathError::Unsupported(Unsupported::ChronologicalMany));
         }
         PathMode::All | PathMode::K(_) if q.via.is_some() => {
-            return Err(PathError::Unsupported(
-                "`--via` finds one path; it cannot be combined with `--all` or `--k`",
-            ));
+            return Err(PathError::Unsupported(Unsupported::ViaMany));
         }
-        PathMode::K(0) => return Err(PathError::Unsupported("`--k` must be at least 1")),
+        PathMode::K(0) => return Err(PathError::Unsupported(Unsupported::KZero)),
         _ => {}
     }
     if q.via == Some(q.from) || q.via == Some(q.to) {
-        return Err(PathError::Unsupported(
-            "`--via` must name an entity other than the two ends",
-        ));
+        return Err(PathError::Unsupported(Unsupported::ViaAnEnd));
     }
     let ends = [Some(q.from), Some(q.to), q.via];
     if ends
@@ -215,7 +206,7 @@ mod tests {
             q.avoid = vec![end];
             assert!(matches!(
                 paths(&model, &view, &q),
-                Err(PathError::Unsupported(_))
+                Err(PathError::Unsupported(Unsupported::AvoidAnEnd))
             ));
         }
         assert_eq!(

@@ -320,21 +320,40 @@ pub struct Paths {
 }
 
 /// Why a path question has no answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathError {
     /// `from` and `to` are the same entity.
     SameEntity,
     /// The options cannot be combined.
-    Unsupported(&'static str),
+    Unsupported(Unsupported),
     /// No path within the limits.
     NoPath,
 }
 
+/// A combination of [`PathQuery`] options that makes no sense.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    /// [`PathQuery::avoid`] holds one of the two ends.
+    AvoidAnEnd,
+    /// [`PathMode::All`] (every fewest-hops path) with a weighted search.
+    AllWeighted,
+    /// [`PathQuery::chronological`] with [`PathMode::All`] or [`PathMode::K`].
+    ChronologicalMany,
+    /// [`PathQuery::via`] with [`PathMode::All`] or [`PathMode::K`].
+    ViaMany,
+    /// [`PathMode::K`] of 0.
+    KZero,
+    /// [`PathQuery::via`] is one of the two ends.
+    ViaAnEnd,
+}
+
 impl std::fmt::Display for PathError {
+    /// A terse description for logs; the command line words these itself,
+    /// naming its flags.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PathError::SameEntity => f.write_str("the two ends of the path are the same entity"),
-            PathError::Unsupported(m) => f.write_str(m),
+            PathError::Unsupported(u) => write!(f, "unsupported combination of options: {u:?}"),
             PathError::NoPath => f.write_str("no path"),
         }
     }
