@@ -156,7 +156,7 @@ impl Asker<'_> {
             Ok(found) => Ok(Answer::Found(found)),
             Err(PathError::NoPath) => Ok(Answer::NoPath(self.explainer.explain(q))),
             Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
-                Err(Failure::Usage(words::path_error(e).to_owned()))
+                Err(Failure::usage(words::path_error(e)))
             }
         }
     }
@@ -276,7 +276,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     let Some((from, to)) = ends else {
         let Some(files) = pairs_file else {
             // clap requires FROM and TO, or --pairs.
-            return Err(Failure::Usage("give FROM and TO, or `--pairs FILE`".into()));
+            return Err(Failure::usage("give FROM and TO, or `--pairs FILE`"));
         };
         return run_pairs(ctx, &asker, &files);
     };
@@ -286,12 +286,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         json::print(&mut ctx.out, &asker.json(&q, &answer))?;
     }
     match &answer {
-        Answer::NoPath(why) => Err(Failure::Query(words::no_path(
-            &model,
-            asker.filter,
-            &q,
-            why,
-        ))),
+        Answer::NoPath(why) => Err(words::no_path(&model, asker.filter, &q, why)),
         Answer::Found(_) if ctx.global.json => Ok(()),
         Answer::Found(found) => Ok(write_paths(
             &mut ctx.out,
@@ -320,11 +315,11 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
                 "error: the pairs file `{file}` has {}; no path was searched",
                 fmt::count(errors.len(), "error", "errors")
             );
-            return Err(Failure::Data);
+            return Err(Failure::data());
         }
     };
     if pairs.is_empty() {
-        return Err(Failure::Query(format!(
+        return Err(Failure::query(format!(
             "the pairs file `{file}` has no pairs (blank lines and `#` comments are skipped)"
         )));
     }
@@ -355,7 +350,10 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
         match &answer {
             Answer::Found(found) => write_paths(o, model, &q, found, ctx.global.quiet)?,
             // What the single question reports as its error is this pair's answer.
-            Answer::NoPath(why) => writeln!(o, "{}", words::no_path(model, asker.filter, &q, why))?,
+            Answer::NoPath(why) => {
+                let text = words::no_path(model, asker.filter, &q, why).render();
+                writeln!(o, "{}", text.unwrap_or_default())?
+            }
         }
     }
     if ctx.global.json {
@@ -363,7 +361,7 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
     }
     match unanswered.len() {
         0 => Ok(()),
-        n => Err(Failure::Query(format!(
+        n => Err(Failure::query(format!(
             "{n} of {} pairs {} no path (line{} {} of `{file}`)",
             pairs.len(),
             if n == 1 { "has" } else { "have" },

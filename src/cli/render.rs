@@ -1,6 +1,6 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
-use super::{Ctx, Failure, FilterArgs, words};
+use super::{Ctx, Failure, FilterArgs, Hint, words};
 use crate::query::path::PathQuery;
 use crate::query::{PathError, View, explain_no_path, paths, resolve};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
@@ -88,11 +88,11 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     let format = args.format();
     // Checked before any work: binary on a terminal is never what was meant.
     if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(Failure::Usage(
-            "PNG is binary and standard output is a terminal\n  hint: write it to a file with \
-             `-o diagram.png`, or pipe it"
-                .into(),
-        ));
+        return Err(
+            Failure::usage("PNG is binary and standard output is a terminal").with(Hint::Help(
+                "write it to a file with `-o diagram.png`, or pipe it".into(),
+            )),
+        );
     }
     let model = ctx.model()?;
     let filter = args.filters.filter();
@@ -105,7 +105,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     let resolve_in = |view: &View, who: &str| {
         let ix = resolve(&model, who)?;
         if !view.has_entity(ix) {
-            return Err(Failure::Query(format!(
+            return Err(Failure::query(format!(
                 "`{}` is left out by the filters ({})",
                 model.entity(ix).id(),
                 words::filter_flags(&filter).join(" ")
@@ -131,12 +131,12 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             Ok(found) => found.paths.into_iter().next(),
             Err(PathError::NoPath) => None,
             Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
-                return Err(Failure::Usage(words::path_error(e).to_owned()));
+                return Err(Failure::usage(words::path_error(e)));
             }
         };
         let Some(path) = path else {
             let why = explain_no_path(&model, &filter, &q);
-            return Err(Failure::Query(words::no_path(&model, &filter, &q, &why)));
+            return Err(words::no_path(&model, &filter, &q, &why));
         };
         let hops = path.len();
         about.push(format!(
@@ -169,24 +169,27 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     }
     let n = view.entities.count_ones(..);
     if n == 0 {
-        return Err(Failure::Query(format!(
+        return Err(Failure::query(format!(
             "nothing to draw: {} leave no entity",
             words::filter_flags(&filter).join(" ")
         )));
     }
     if n > render::MAX_ENTITIES && !args.force {
-        return Err(Failure::Usage(format!(
-            "the diagram would have {n} entities, more than {} are unreadable\n  hint: draw part \
-             of it with `--focus ENTITY --depth 1` or the filters (`--types`, `--min-status`, \
-             …), or insist with `--force`",
+        return Err(Failure::usage(format!(
+            "the diagram would have {n} entities, more than {} are unreadable",
             render::MAX_ENTITIES
+        ))
+        .with(Hint::Help(
+            "draw part of it with `--focus ENTITY --depth 1` or the filters (`--types`, \
+             `--min-status`, …), or insist with `--force`"
+                .into(),
         )));
     }
     let bytes = render::render(&model, &view, &opts, format, args.layout, args.renderer)
-        .map_err(|e| Failure::Query(e.to_string()))?;
+        .map_err(|e| words::render_error(&e))?;
     match &args.output {
         Some(path) => crate::export::write_atomic(path, &bytes)
-            .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?,
+            .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?,
         // Raw standard output: the colour-stripping stream would rewrite
         // bytes of a PNG that happen to look like escape sequences.
         None => {

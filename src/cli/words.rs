@@ -3,9 +3,11 @@
 //! [`Unsupported`] combination), and this module spells it the way the
 //! user typed it, with the flags' names.
 
+use super::{Failure, Hint};
 use crate::model::Model;
 use crate::query::path::{PathError, PathOption, PathQuery, Unsupported, Why};
 use crate::query::{Filter, FilterField};
+use crate::render::RenderError;
 
 /// One field of the filter as its flag: `--types a,b`, `--min-status
 /// reported`, `--no-disputed`; `None` when the field is not in force.
@@ -166,7 +168,7 @@ pub(super) fn path_error(e: PathError) -> &'static str {
 
 /// Why there is no answer: the ends, the hop limit, every condition in
 /// force, then one note per reason of [`crate::query::explain_no_path`].
-pub(super) fn no_path(model: &Model, filter: &Filter, q: &PathQuery, why: &[Why]) -> String {
+pub(super) fn no_path(model: &Model, filter: &Filter, q: &PathQuery, why: &[Why]) -> Failure {
     let mut msg = format!(
         "no path from {} to {} within {}",
         super::fmt::entity(&model.entity(q.from)),
@@ -177,8 +179,19 @@ pub(super) fn no_path(model: &Model, filter: &Filter, q: &PathQuery, why: &[Why]
     if !conditions.is_empty() {
         msg.push_str(&format!(" with `{}`", conditions.join(" ")));
     }
-    for w in why {
-        msg.push_str(&format!("\n  = note: {}", self::why(filter, w)));
+    Failure::query(msg).with_all(why.iter().map(|w| Hint::Note(self::why(filter, w))))
+}
+
+/// A diagram or an export that could not be made, with what to do about
+/// it when there is something to do.
+pub(super) fn render_error(e: &RenderError) -> Failure {
+    let failure = Failure::output(e.to_string());
+    match e {
+        RenderError::SystemMissing => failure.with(Hint::Help(
+            "install Graphviz (e.g. `apt-get install graphviz`), or leave out \
+             `--renderer system` to use the built-in renderer"
+                .into(),
+        )),
+        _ => failure,
     }
-    msg
 }
