@@ -120,3 +120,16 @@ pub fn no_path_reasons(why: &[crate::query::path::Why]) -> Value {
         })
         .collect()
 }
+
+/// A hop of a path or of `neighbors` in the shared JSON shape: its ends,
+/// how it crosses its relationship, the relationship, and the ids of the
+/// others that make the same hop.
+pub fn hop(model: &Model, h: &crate::query::path::Hop) -> Value {
+    json!({
+        "from": model.entity(h.from).id(),
+        "to": model.entity(h.to).id(),
+        "direction": h.travel.as_str(),
+        "relationship": relationship(model, &model.relationship(h.rel)),
+        "other_relationships": h.others.iter().map(|r| model.relationship(*r).id()).collect::<Vec<_>>(),
+    })
+}

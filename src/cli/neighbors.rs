@@ -55,7 +55,7 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
             "neighbors": found.iter().map(|n| json!({
                 "entity": json::entity_brief(&model.entity(n.entity)),
                 "distance": n.distance,
-                "hop": super::path::hop_json(&model, &n.hop),
+                "hop": json::hop(&model, &n.hop),
             })).collect::<Vec<_>>(),
         });
         json::print(&mut ctx.out, &v)?;

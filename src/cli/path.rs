@@ -3,8 +3,8 @@
 use super::{Ctx, Failure, FilterArgs, fmt, json, pairs, words};
 use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
-use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, UNIT};
 use crate::query::path::{NoPathExplainer, Why};
+use crate::query::path::{Path, PathMode, PathQuery, Paths, UNIT};
 use crate::query::{Filter, PathError, View, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
@@ -84,24 +84,13 @@ fn cost_text(cost: u64) -> String {
     }
 }
 
-/// A hop in the shared JSON shape.
-pub(super) fn hop_json(model: &Model, h: &Hop) -> Value {
-    json!({
-        "from": model.entity(h.from).id(),
-        "to": model.entity(h.to).id(),
-        "direction": h.travel.as_str(),
-        "relationship": json::relationship(model, &model.relationship(h.rel)),
-        "other_relationships": h.others.iter().map(|r| model.relationship(*r).id()).collect::<Vec<_>>(),
-    })
-}
-
 fn path_json(model: &Model, p: &Path, q: &PathQuery) -> Value {
     json!({
         "entities": p.entities.iter().map(|e| model.entity(*e).id()).collect::<Vec<_>>(),
         "hops": p.len(),
         "cost": (q.credible || q.avoid_hubs).then(|| p.cost as f64 / UNIT as f64),
         "weakest_status": p.weakest.as_str(),
-        "steps": p.hops.iter().map(|h| hop_json(model, h)).collect::<Vec<_>>(),
+        "steps": p.hops.iter().map(|h| json::hop(model, h)).collect::<Vec<_>>(),
     })
 }
 

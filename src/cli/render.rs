@@ -1,8 +1,8 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
 use super::{Ctx, Failure, FilterArgs, Hint, words};
-use crate::query::path::PathQuery;
-use crate::query::{PathError, View, explain_no_path, paths, resolve};
+use crate::query::{PathError, View, explain_no_path, resolve};
+use crate::render::select::{SelectError, Selection, select};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -96,12 +96,11 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     }
     let model = ctx.model()?;
     let filter = args.filters.filter();
-    let mut view: View = filter.view(&model);
+    let view: View = filter.view(&model);
     let mut opts = Options::new();
     opts.footnotes = args.footnotes;
     opts.cluster_by_kind = args.cluster_by == Some(ClusterBy::Kind);
     opts.rankdir = args.rankdir;
-    let mut about = Vec::new();
     let resolve_in = |view: &View, who: &str| {
         let ix = resolve(&model, who)?;
         if !view.has_entity(ix) {
@@ -113,78 +112,47 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
         }
         Ok(ix)
     };
-    if let Some(who) = &args.focus {
-        let center = resolve_in(&view, who)?;
-        view.focus(&model, center, args.depth);
-        about.push(format!(
-            "Entities within {} hop{} of {}",
-            args.depth,
-            if args.depth == 1 { "" } else { "s" },
-            model.entity(center).name()
-        ));
+    let selection = if let Some(who) = &args.focus {
+        Selection::Focus {
+            center: resolve_in(&view, who)?,
+            depth: args.depth,
+        }
     } else if let Some([from, to]) = args.path.as_deref() {
-        let a = resolve_in(&view, from)?;
-        let b = resolve_in(&view, to)?;
-        let mut q = PathQuery::new(a, b);
-        q.credible = args.credible;
-        let path = match paths(&model, &view, &q) {
-            Ok(found) => found.paths.into_iter().next(),
-            Err(PathError::NoPath) => None,
-            Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
-                return Err(Failure::usage(words::path_error(e)));
-            }
-        };
-        let Some(path) = path else {
+        Selection::Path {
+            from: resolve_in(&view, from)?,
+            to: resolve_in(&view, to)?,
+            credible: args.credible,
+            context: args.context,
+        }
+    } else {
+        Selection::Whole
+    };
+    let flags = words::filter_flags(&filter).join(" ");
+    let filtered = (!filter.is_empty()).then_some(flags.as_str());
+    let (view, opts) = match select(&model, view, filtered, selection, opts, args.force) {
+        Ok(chosen) => chosen,
+        Err(SelectError::Path(PathError::NoPath, q)) => {
             let why = explain_no_path(&model, &filter, &q);
             return Err(words::no_path(&model, &filter, &q, &why));
-        };
-        let hops = path.len();
-        about.push(format!(
-            "{} connection from {} to {}: {hops} hop{}, weakest {}",
-            if args.credible {
-                "Most credible"
-            } else {
-                "Shortest"
-            },
-            model.entity(a).name(),
-            model.entity(b).name(),
-            if hops == 1 { "" } else { "s" },
-            path.weakest
-        ));
-        let (shown, path_opts) =
-            render::path::path_diagram(&model, &view, &path, args.context, opts);
-        view = shown;
-        opts = path_opts;
-    } else if !filter.is_empty() {
-        view.drop_isolated(&model);
-    }
-    if !filter.is_empty() {
-        about.push(format!(
-            "Filtered: {}",
-            words::filter_flags(&filter).join(" ")
-        ));
-    }
-    if !about.is_empty() {
-        opts.subtitle = Some(about.join(" · "));
-    }
-    let n = view.entities.count_ones(..);
-    if n == 0 {
-        return Err(Failure::query(format!(
-            "nothing to draw: {} leave no entity",
-            words::filter_flags(&filter).join(" ")
-        )));
-    }
-    if n > render::MAX_ENTITIES && !args.force {
-        return Err(Failure::usage(format!(
-            "the diagram would have {n} entities, more than {} are unreadable",
-            render::MAX_ENTITIES
-        ))
-        .with(Hint::Help(
-            "draw part of it with `--focus ENTITY --depth 1` or the filters (`--types`, \
-             `--min-status`, …), or insist with `--force`"
-                .into(),
-        )));
-    }
+        }
+        Err(SelectError::Path(e, _)) => return Err(Failure::usage(words::path_error(e))),
+        Err(SelectError::Empty) => {
+            return Err(Failure::query(format!(
+                "nothing to draw: {flags} leave no entity"
+            )));
+        }
+        Err(SelectError::TooLarge(n)) => {
+            return Err(Failure::usage(format!(
+                "the diagram would have {n} entities, more than {} are unreadable",
+                render::MAX_ENTITIES
+            ))
+            .with(Hint::Help(
+                "draw part of it with `--focus ENTITY --depth 1` or the filters (`--types`, \
+                 `--min-status`, …), or insist with `--force`"
+                    .into(),
+            )));
+        }
+    };
     let bytes = render::render(&model, &view, &opts, format, args.layout, args.renderer)
         .map_err(|e| words::render_error(&e))?;
     match &args.output {

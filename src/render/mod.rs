@@ -12,6 +12,7 @@ pub mod footnotes;
 pub mod path;
 pub mod png;
 pub mod publish;
+pub mod select;
 pub mod style;
 pub mod svg;
 
