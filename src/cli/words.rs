@@ -195,3 +195,44 @@ pub(super) fn render_error(e: &RenderError) -> Failure {
         _ => failure,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PartialDate, Status};
+
+    /// Each filter reads back as the flags that set it, in the order the
+    /// help lists them; `--min-status` is said the short way only when the
+    /// set is exactly what it expands to.
+    #[test]
+    fn filters_read_back_as_their_flags() {
+        let d = |s| PartialDate::parse(s).expect("date");
+        let f = Filter {
+            types: Some(vec!["paid".into(), "fined".into()]),
+            exclude_types: vec!["knows".into()],
+            kinds: Some(vec!["person".into()]),
+            statuses: Some(Filter::min_status(Status::Reported)),
+            no_disputed: true,
+            as_of: Some(d("2014")),
+            between: Some((d("2010"), d("2012-06"))),
+        };
+        assert_eq!(
+            filter_flags(&f),
+            [
+                "--types paid,fined",
+                "--exclude-types knows",
+                "--kinds person",
+                "--min-status reported",
+                "--no-disputed",
+                "--as-of 2014",
+                "--between 2010 2012-06",
+            ]
+        );
+        let odd = Filter {
+            statuses: Some(vec![Status::Alleged]),
+            ..Filter::default()
+        };
+        assert_eq!(filter_flags(&odd), ["--status alleged"]);
+        assert!(filter_flags(&Filter::default()).is_empty());
+    }
+}
