@@ -13,6 +13,11 @@
 //! the smaller frontier, so a missing connection is found as quickly as a
 //! present one. Memory is proportional to the entities visited (hash maps),
 //! never to the graph.
+//!
+//! One search per file, re-exported here: `fewest_hops` (the default and
+//! `--all`), `cheapest` (`--credible`, `--avoid-hubs`), `chronological`,
+//! `yen` (`--k`), `via`, and `explain` (why there is no path); `walk` is
+//! what they share, `types` the question and its answer.
 
 mod cheapest;
 mod chronological;
