@@ -56,7 +56,7 @@ enum Command {
 
 /// How a command failed: what kind of failure (it decides the exit
 /// status), the message, and hints on what to do about it — one type, so
-/// every failure is printed the same way ([`Failure::render`]), as jj's
+/// every failure is printed the same way (`  = note: …`, `  = help: …`), as jj's
 /// `user_error_with_hint` does.
 #[derive(Debug)]
 pub struct Failure {
