@@ -1,7 +1,7 @@
 //! `casegraph build`: the main job, writing every output file.
 
 use super::fmt::count;
-use super::{Ctx, Failure, json};
+use super::{Ctx, Failure, json, words};
 use crate::diag::Severity;
 use clap::Args;
 use std::io::Write;
@@ -22,14 +22,17 @@ pub(super) fn run(ctx: &mut Ctx, args: BuildArgs) -> Result<(), Failure> {
     let loaded = ctx.load();
     let Some(model) = &loaded.model else {
         ctx.report_errors(&loaded);
-        return Err(Failure::Data);
+        return Err(Failure::data());
     };
     if loaded.warning_count() > 0 && !ctx.global.quiet && !ctx.global.json {
         ctx.print_diagnostics(&loaded, Severity::Warning);
     }
-    let files = crate::build::outputs(model).map_err(Failure::Query)?;
+    let files = crate::build::outputs(model).map_err(|e| match &e {
+        crate::build::BuildError::Render(r) => words::render_error(r),
+        crate::build::BuildError::Export { .. } => Failure::output(e.to_string()),
+    })?;
     let io = |what: &str, path: &std::path::Path, e: std::io::Error| {
-        Failure::Io(format!("cannot {what} `{}`: {e}", path.display()))
+        Failure::io(format!("cannot {what} `{}`: {e}", path.display()))
     };
     let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in &files {

@@ -81,5 +81,5 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
             )?;
         }
     }
-    if failed { Err(Failure::Data) } else { Ok(()) }
+    if failed { Err(Failure::data()) } else { Ok(()) }
 }

@@ -49,12 +49,12 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
     let format = args.format;
     let filter = args.filter.filter();
     if format == Format::Json && (!filter.is_empty() || args.focus.is_some()) {
-        return Err(Failure::Usage(
-            "`--format json` is the whole dataset; filters apply to the other formats".into(),
+        return Err(Failure::usage(
+            "`--format json` is the whole dataset; filters apply to the other formats",
         ));
     }
     if format.is_directory() && args.output.is_none() {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "`--format {}` writes a directory: give it with `-o DIR`",
             format.name()
         )));
@@ -83,14 +83,14 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
         }
         Some(path) if format.is_directory() => {
             write_dir_atomic(path, |dir| format::write_dir(&model, &view, format, dir))
-                .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?
+                .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?
         }
         Some(path) => stage_with(path, |out| {
             let counted = CountingWriter::new(out, &mut bar);
             format::write(&model, &view, format, links, BufWriter::new(counted))
         })
         .and_then(|tmp| tmp.persist(path).map(drop).map_err(|e| e.error))
-        .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?,
+        .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?,
     }
     bar.finish();
     Ok(())

@@ -109,3 +109,42 @@ pub fn relationship(model: &Model, r: &RelRef<'_>) -> Value {
     m.insert("citations".into(), citations.into());
     Value::Object(m)
 }
+
+/// The reasons of [`crate::query::explain_no_path`] as data, beside the
+/// `notes` that word them: `{"reason": "filters_cut", "filters":
+/// ["types"], "hops": 1}`, `{"reason": "without", "option": "directed",
+/// "hops": 2}`, `{"reason": "too_far", "hops": 9}`, `{"reason":
+/// "filters_not_the_reason"}`, `{"reason": "not_connected"}`.
+pub fn no_path_reasons(why: &[crate::query::path::Why]) -> Value {
+    use crate::query::path::Why;
+    why.iter()
+        .map(|w| match w {
+            Why::FiltersCut { culprits, hops } => json!({
+                "reason": "filters_cut",
+                "filters": culprits.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+                "hops": hops,
+            }),
+            Why::FiltersNotTheReason => json!({ "reason": "filters_not_the_reason" }),
+            Why::Without { option, hops } => json!({
+                "reason": "without",
+                "option": option.as_str(),
+                "hops": hops,
+            }),
+            Why::TooFar { hops } => json!({ "reason": "too_far", "hops": hops }),
+            Why::NotConnected => json!({ "reason": "not_connected" }),
+        })
+        .collect()
+}
+
+/// A hop of a path or of `neighbors` in the shared JSON shape: its ends,
+/// how it crosses its relationship, the relationship, and the ids of the
+/// others that make the same hop.
+pub fn hop(model: &Model, h: &crate::query::path::Hop) -> Value {
+    json!({
+        "from": model.entity(h.from).id(),
+        "to": model.entity(h.to).id(),
+        "direction": h.travel.as_str(),
+        "relationship": relationship(model, &model.relationship(h.rel)),
+        "other_relationships": h.others.iter().map(|r| model.relationship(*r).id()).collect::<Vec<_>>(),
+    })
+}

@@ -16,6 +16,7 @@ mod search;
 mod show;
 mod stats;
 mod timeline;
+mod words;
 
 pub use args::{FilterArgs, GlobalArgs};
 
@@ -53,29 +54,131 @@ enum Command {
     Build(build::BuildArgs),
 }
 
-/// How a command failed; decides the exit status.
+/// How a command failed: what kind of failure (it decides the exit
+/// status), the message, and hints on what to do about it — one type, so
+/// every failure is printed the same way (`  = note: …`, `  = help: …`), as jj's
+/// `user_error_with_hint` does.
 #[derive(Debug)]
-pub enum Failure {
+pub struct Failure {
+    kind: Kind,
+    message: String,
+    hints: Vec<Hint>,
+}
+
+/// The kinds of [`Failure`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
     /// The data, or another input file such as a `path --pairs` file, has
     /// errors (already reported): exit 1.
     Data,
     /// The question has no answer (unknown entity, no path): exit 1.
-    Query(String),
+    Query,
     /// The arguments make no sense together: exit 2.
-    Usage(String),
+    Usage,
     /// Writing failed: exit 1.
-    Io(String),
+    Io,
+    /// An output could not be made (a layout or an export failed): exit 1.
+    Output,
     /// The reader of our output went away (`casegraph show meta | head -1`):
     /// exit 0, as ripgrep does, unless the data itself failed first.
     BrokenPipe,
 }
 
+/// A line under a failure's message, written `  = note: …` or
+/// `  = help: …` as the diagnostics write theirs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// Why it failed (`= note:`).
+    Note(String),
+    /// What to do instead (`= help:`).
+    Help(String),
+}
+
+impl Failure {
+    fn new(kind: Kind, message: impl Into<String>) -> Failure {
+        Failure {
+            kind,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// The data has errors, already reported.
+    pub fn data() -> Failure {
+        Failure::new(Kind::Data, "")
+    }
+
+    /// The question has no answer.
+    pub fn query(message: impl Into<String>) -> Failure {
+        Failure::new(Kind::Query, message)
+    }
+
+    /// The arguments make no sense together.
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure::new(Kind::Usage, message)
+    }
+
+    /// Writing failed.
+    pub fn io(message: impl Into<String>) -> Failure {
+        Failure::new(Kind::Io, message)
+    }
+
+    /// An output could not be made.
+    pub fn output(message: impl Into<String>) -> Failure {
+        Failure::new(Kind::Output, message)
+    }
+
+    /// The failure with `hint` added under the others.
+    pub fn with(mut self, hint: Hint) -> Failure {
+        self.hints.push(hint);
+        self
+    }
+
+    /// The failure with every hint of `hints` added.
+    pub fn with_all(mut self, hints: impl IntoIterator<Item = Hint>) -> Failure {
+        self.hints.extend(hints);
+        self
+    }
+
+    /// The exit status.
+    fn status(&self) -> u8 {
+        match self.kind {
+            Kind::BrokenPipe => 0,
+            Kind::Usage => 2,
+            Kind::Data | Kind::Query | Kind::Io | Kind::Output => 1,
+        }
+    }
+
+    /// The message and its hints, one per line; `None` when there is
+    /// nothing to print (the data's errors were reported already, or the
+    /// reader went away).
+    fn render(&self) -> Option<String> {
+        if matches!(self.kind, Kind::Data | Kind::BrokenPipe) {
+            return None;
+        }
+        Some(hinted(&self.message, &self.hints))
+    }
+}
+
+/// `message`, then each hint on its own line, `  = note: …` or `  = help: …`.
+fn hinted(message: &str, hints: &[Hint]) -> String {
+    let mut out = message.to_owned();
+    for h in hints {
+        let (label, text) = match h {
+            Hint::Note(t) => ("note", t),
+            Hint::Help(t) => ("help", t),
+        };
+        out.push_str(&format!("\n  = {label}: {text}"));
+    }
+    out
+}
+
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Failure::BrokenPipe
+            Failure::new(Kind::BrokenPipe, "")
         } else {
-            Failure::Io(e.to_string())
+            Failure::io(e.to_string())
         }
     }
 }
@@ -84,7 +187,7 @@ impl From<crate::query::ResolveError> for Failure {
     /// An entity argument that names no single entity: the question has
     /// no answer, and the message lists the closest or the matching ones.
     fn from(e: crate::query::ResolveError) -> Self {
-        Failure::Query(e.to_string())
+        Failure::query(e.to_string())
     }
 }
 
@@ -147,7 +250,7 @@ impl Ctx {
             Some(model) => Ok(model),
             None => {
                 self.report_errors(&loaded);
-                Err(Failure::Data)
+                Err(Failure::data())
             }
         }
     }
@@ -245,17 +348,42 @@ pub fn main() -> std::process::ExitCode {
     };
     let code = match result {
         Ok(()) => 0,
-        Err(Failure::Data) => 1,
-        Err(Failure::BrokenPipe) => 0,
-        Err(Failure::Query(m)) | Err(Failure::Io(m)) => {
-            let _ = writeln!(ctx.err, "error: {m}");
-            1
-        }
-        Err(Failure::Usage(m)) => {
-            let _ = writeln!(ctx.err, "error: {m}");
-            2
+        Err(f) => {
+            if let Some(text) = f.render() {
+                let _ = writeln!(ctx.err, "error: {text}");
+            }
+            f.status()
         }
     };
     let _ = ctx.out.flush();
     std::process::ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every hint is written the way the diagnostics write theirs, in the
+    /// order given, under the message.
+    #[test]
+    fn hints_are_written_one_way_under_the_message() {
+        let f = Failure::usage("it failed")
+            .with(Hint::Note("because".into()))
+            .with(Hint::Help("do this".into()));
+        assert_eq!(
+            f.render().as_deref(),
+            Some("it failed\n  = note: because\n  = help: do this")
+        );
+        assert_eq!(f.status(), 2);
+    }
+
+    /// A diagram that cannot be drawn is not "the question has no answer",
+    /// and a failure reported already prints nothing more.
+    #[test]
+    fn an_output_that_cannot_be_made_is_its_own_kind() {
+        let f = words::render_error(&crate::render::RenderError::Layout("x".into()));
+        assert_eq!(f.kind, Kind::Output);
+        assert_eq!(f.status(), 1);
+        assert_eq!(Failure::data().render(), None);
+    }
 }

@@ -1,6 +1,6 @@
 //! `casegraph neighbors`: who is near an entity, and through what.
 
-use super::{Ctx, Failure, FilterArgs, fmt, json};
+use super::{Ctx, Failure, FilterArgs, fmt, json, words};
 use crate::diag::printable;
 use crate::query::{Direction, neighbors, resolve};
 use clap::{Args, ValueEnum};
@@ -51,11 +51,11 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
             "entity": json::entity_brief(&c),
             "depth": args.depth,
             "direction": format!("{:?}", args.direction).to_lowercase(),
-            "filters": filter.describe(),
+            "filters": words::filter_flags(&filter),
             "neighbors": found.iter().map(|n| json!({
                 "entity": json::entity_brief(&model.entity(n.entity)),
                 "distance": n.distance,
-                "hop": super::path::hop_json(&model, &n.hop),
+                "hop": json::hop(&model, &n.hop),
             })).collect::<Vec<_>>(),
         });
         json::print(&mut ctx.out, &v)?;
@@ -63,7 +63,7 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
     }
     let bold = anstyle::Style::new().bold();
     let o = &mut ctx.out;
-    let conditions = filter.describe();
+    let conditions = words::filter_flags(&filter);
     writeln!(
         o,
         "{bold}{}{bold:#} (`{}`): {} within {}{}",

@@ -25,11 +25,11 @@ pub(super) struct Pair {
 pub(super) fn read(path: &Path) -> Result<SourceFiles, Failure> {
     let shown = path.display();
     let bytes = std::fs::read(path)
-        .map_err(|e| Failure::Query(format!("cannot read the pairs file `{shown}`: {e}")))?;
+        .map_err(|e| Failure::query(format!("cannot read the pairs file `{shown}`: {e}")))?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
-        Failure::Query(format!(
+        Failure::query(format!(
             "the pairs file `{shown}` is not UTF-8 text (line {line} has a byte that is not)"
         ))
     })?;

@@ -1,10 +1,10 @@
 //! `casegraph path`: how two entities are connected, and on what evidence.
 
-use super::{Ctx, Failure, FilterArgs, fmt, json, pairs};
+use super::{Ctx, Failure, FilterArgs, fmt, json, pairs, words};
 use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
-use crate::query::path::NoPathExplainer;
-use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, UNIT};
+use crate::query::path::{NoPathExplainer, Why};
+use crate::query::path::{Path, PathMode, PathQuery, Paths, UNIT};
 use crate::query::{Filter, PathError, View, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
@@ -84,24 +84,13 @@ fn cost_text(cost: u64) -> String {
     }
 }
 
-/// A hop in the shared JSON shape.
-pub(super) fn hop_json(model: &Model, h: &Hop) -> Value {
-    json!({
-        "from": model.entity(h.from).id(),
-        "to": model.entity(h.to).id(),
-        "direction": h.travel.as_str(),
-        "relationship": json::relationship(model, &model.relationship(h.rel)),
-        "other_relationships": h.others.iter().map(|r| model.relationship(*r).id()).collect::<Vec<_>>(),
-    })
-}
-
 fn path_json(model: &Model, p: &Path, q: &PathQuery) -> Value {
     json!({
         "entities": p.entities.iter().map(|e| model.entity(*e).id()).collect::<Vec<_>>(),
         "hops": p.len(),
         "cost": (q.credible || q.avoid_hubs).then(|| p.cost as f64 / UNIT as f64),
         "weakest_status": p.weakest.as_str(),
-        "steps": p.hops.iter().map(|h| hop_json(model, h)).collect::<Vec<_>>(),
+        "steps": p.hops.iter().map(|h| json::hop(model, h)).collect::<Vec<_>>(),
     })
 }
 
@@ -109,8 +98,8 @@ fn path_json(model: &Model, p: &Path, q: &PathQuery) -> Value {
 enum Answer {
     /// The paths found.
     Found(Paths),
-    /// No path; the notes of [`NoPathExplainer::explain`] say why.
-    NoPath(Vec<String>),
+    /// No path; [`NoPathExplainer::explain`] says why.
+    NoPath(Vec<Why>),
 }
 
 /// What every question of a run shares (the data, the filter, the
@@ -156,7 +145,7 @@ impl Asker<'_> {
             Ok(found) => Ok(Answer::Found(found)),
             Err(PathError::NoPath) => Ok(Answer::NoPath(self.explainer.explain(q))),
             Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
-                Err(Failure::Usage(e.to_string()))
+                Err(Failure::usage(words::path_error(e)))
             }
         }
     }
@@ -170,51 +159,15 @@ impl Asker<'_> {
                 let paths = found.paths.iter().map(|p| path_json(model, p, q)).collect();
                 envelope(model, q.from, q.to, filter, total, paths)
             }
-            Answer::NoPath(notes) => {
+            Answer::NoPath(why) => {
                 let mut v = envelope(model, q.from, q.to, filter, 0, Vec::new());
+                let notes: Vec<String> = why.iter().map(|w| words::why(filter, w)).collect();
                 v["notes"] = json!(notes);
+                v["why"] = json::no_path_reasons(why);
                 v
             }
         }
     }
-}
-
-/// Why there is no answer: the ends, the hop limit, every condition in
-/// force, then the notes on which filter cut the connection.
-pub(super) fn no_path_text(
-    model: &Model,
-    filter: &Filter,
-    q: &PathQuery,
-    notes: &[String],
-) -> String {
-    let mut msg = format!(
-        "no path from {} to {} within {}",
-        fmt::entity(&model.entity(q.from)),
-        fmt::entity(&model.entity(q.to)),
-        fmt::count(q.max_hops, "hop", "hops")
-    );
-    let mut conditions = filter.describe();
-    for (on, flag) in [
-        (q.directed, "--directed"),
-        (q.chronological, "--chronological"),
-    ] {
-        if on {
-            conditions.push(flag.to_owned());
-        }
-    }
-    if let Some(v) = q.via {
-        conditions.push(format!("--via {}", model.entity(v).id()));
-    }
-    for a in &q.avoid {
-        conditions.push(format!("--avoid {}", model.entity(*a).id()));
-    }
-    if !conditions.is_empty() {
-        msg.push_str(&format!(" with `{}`", conditions.join(" ")));
-    }
-    for n in notes {
-        msg.push_str(&format!("\n  = note: {n}"));
-    }
-    msg
 }
 
 /// Prints the paths found, each with the evidence for every hop.
@@ -312,7 +265,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     let Some((from, to)) = ends else {
         let Some(files) = pairs_file else {
             // clap requires FROM and TO, or --pairs.
-            return Err(Failure::Usage("give FROM and TO, or `--pairs FILE`".into()));
+            return Err(Failure::usage("give FROM and TO, or `--pairs FILE`"));
         };
         return run_pairs(ctx, &asker, &files);
     };
@@ -322,12 +275,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         json::print(&mut ctx.out, &asker.json(&q, &answer))?;
     }
     match &answer {
-        Answer::NoPath(notes) => Err(Failure::Query(no_path_text(
-            &model,
-            asker.filter,
-            &q,
-            notes,
-        ))),
+        Answer::NoPath(why) => Err(words::no_path(&model, asker.filter, &q, why)),
         Answer::Found(_) if ctx.global.json => Ok(()),
         Answer::Found(found) => Ok(write_paths(
             &mut ctx.out,
@@ -356,11 +304,11 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
                 "error: the pairs file `{file}` has {}; no path was searched",
                 fmt::count(errors.len(), "error", "errors")
             );
-            return Err(Failure::Data);
+            return Err(Failure::data());
         }
     };
     if pairs.is_empty() {
-        return Err(Failure::Query(format!(
+        return Err(Failure::query(format!(
             "the pairs file `{file}` has no pairs (blank lines and `#` comments are skipped)"
         )));
     }
@@ -391,8 +339,9 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
         match &answer {
             Answer::Found(found) => write_paths(o, model, &q, found, ctx.global.quiet)?,
             // What the single question reports as its error is this pair's answer.
-            Answer::NoPath(notes) => {
-                writeln!(o, "{}", no_path_text(model, asker.filter, &q, notes))?
+            Answer::NoPath(why) => {
+                let text = words::no_path(model, asker.filter, &q, why).render();
+                writeln!(o, "{}", text.unwrap_or_default())?
             }
         }
     }
@@ -401,7 +350,7 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
     }
     match unanswered.len() {
         0 => Ok(()),
-        n => Err(Failure::Query(format!(
+        n => Err(Failure::query(format!(
             "{n} of {} pairs {} no path (line{} {} of `{file}`)",
             pairs.len(),
             if n == 1 { "has" } else { "have" },
@@ -423,7 +372,7 @@ fn envelope(
     json!({
         "from": json::entity_brief(&model.entity(from)),
         "to": json::entity_brief(&model.entity(to)),
-        "filters": filter.describe(),
+        "filters": words::filter_flags(filter),
         "total": total,
         "paths": paths,
     })

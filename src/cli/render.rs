@@ -1,8 +1,8 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
-use super::{Ctx, Failure, FilterArgs};
-use crate::query::path::PathQuery;
-use crate::query::{PathError, View, explain_no_path, paths, resolve};
+use super::{Ctx, Failure, FilterArgs, Hint, words};
+use crate::query::{PathError, View, explain_no_path, resolve};
+use crate::render::select::{SelectError, Selection, select};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -88,104 +88,76 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     let format = args.format();
     // Checked before any work: binary on a terminal is never what was meant.
     if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(Failure::Usage(
-            "PNG is binary and standard output is a terminal\n  hint: write it to a file with \
-             `-o diagram.png`, or pipe it"
-                .into(),
-        ));
+        return Err(
+            Failure::usage("PNG is binary and standard output is a terminal").with(Hint::Help(
+                "write it to a file with `-o diagram.png`, or pipe it".into(),
+            )),
+        );
     }
     let model = ctx.model()?;
     let filter = args.filters.filter();
-    let mut view: View = filter.view(&model);
+    let view: View = filter.view(&model);
     let mut opts = Options::new();
     opts.footnotes = args.footnotes;
     opts.cluster_by_kind = args.cluster_by == Some(ClusterBy::Kind);
     opts.rankdir = args.rankdir;
-    let mut about = Vec::new();
     let resolve_in = |view: &View, who: &str| {
         let ix = resolve(&model, who)?;
         if !view.has_entity(ix) {
-            return Err(Failure::Query(format!(
+            return Err(Failure::query(format!(
                 "`{}` is left out by the filters ({})",
                 model.entity(ix).id(),
-                filter.describe().join(" ")
+                words::filter_flags(&filter).join(" ")
             )));
         }
         Ok(ix)
     };
-    if let Some(who) = &args.focus {
-        let center = resolve_in(&view, who)?;
-        view.focus(&model, center, args.depth);
-        about.push(format!(
-            "Entities within {} hop{} of {}",
-            args.depth,
-            if args.depth == 1 { "" } else { "s" },
-            model.entity(center).name()
-        ));
+    let selection = if let Some(who) = &args.focus {
+        Selection::Focus {
+            center: resolve_in(&view, who)?,
+            depth: args.depth,
+        }
     } else if let Some([from, to]) = args.path.as_deref() {
-        let a = resolve_in(&view, from)?;
-        let b = resolve_in(&view, to)?;
-        let mut q = PathQuery::new(a, b);
-        q.credible = args.credible;
-        let path = match paths(&model, &view, &q) {
-            Ok(found) => found.paths.into_iter().next(),
-            Err(PathError::NoPath) => None,
-            Err(e @ (PathError::SameEntity | PathError::Unsupported(_))) => {
-                return Err(Failure::Usage(e.to_string()));
-            }
-        };
-        let Some(path) = path else {
-            let notes = explain_no_path(&model, &filter, &q);
-            return Err(Failure::Query(super::path::no_path_text(
-                &model, &filter, &q, &notes,
+        Selection::Path {
+            from: resolve_in(&view, from)?,
+            to: resolve_in(&view, to)?,
+            credible: args.credible,
+            context: args.context,
+        }
+    } else {
+        Selection::Whole
+    };
+    let flags = words::filter_flags(&filter).join(" ");
+    let filtered = (!filter.is_empty()).then_some(flags.as_str());
+    let (view, opts) = match select(&model, view, filtered, selection, opts, args.force) {
+        Ok(chosen) => chosen,
+        Err(SelectError::Path(PathError::NoPath, q)) => {
+            let why = explain_no_path(&model, &filter, &q);
+            return Err(words::no_path(&model, &filter, &q, &why));
+        }
+        Err(SelectError::Path(e, _)) => return Err(Failure::usage(words::path_error(e))),
+        Err(SelectError::Empty) => {
+            return Err(Failure::query(format!(
+                "nothing to draw: {flags} leave no entity"
             )));
-        };
-        let hops = path.len();
-        about.push(format!(
-            "{} connection from {} to {}: {hops} hop{}, weakest {}",
-            if args.credible {
-                "Most credible"
-            } else {
-                "Shortest"
-            },
-            model.entity(a).name(),
-            model.entity(b).name(),
-            if hops == 1 { "" } else { "s" },
-            path.weakest
-        ));
-        let (shown, path_opts) =
-            render::path::path_diagram(&model, &view, &path, args.context, opts);
-        view = shown;
-        opts = path_opts;
-    } else if !filter.is_empty() {
-        view.drop_isolated(&model);
-    }
-    if !filter.is_empty() {
-        about.push(format!("Filtered: {}", filter.describe().join(" ")));
-    }
-    if !about.is_empty() {
-        opts.subtitle = Some(about.join(" · "));
-    }
-    let n = view.entities.count_ones(..);
-    if n == 0 {
-        return Err(Failure::Query(format!(
-            "nothing to draw: {} leave no entity",
-            filter.describe().join(" ")
-        )));
-    }
-    if n > render::MAX_ENTITIES && !args.force {
-        return Err(Failure::Usage(format!(
-            "the diagram would have {n} entities, more than {} are unreadable\n  hint: draw part \
-             of it with `--focus ENTITY --depth 1` or the filters (`--types`, `--min-status`, \
-             …), or insist with `--force`",
-            render::MAX_ENTITIES
-        )));
-    }
+        }
+        Err(SelectError::TooLarge(n)) => {
+            return Err(Failure::usage(format!(
+                "the diagram would have {n} entities, more than {} are unreadable",
+                render::MAX_ENTITIES
+            ))
+            .with(Hint::Help(
+                "draw part of it with `--focus ENTITY --depth 1` or the filters (`--types`, \
+                 `--min-status`, …), or insist with `--force`"
+                    .into(),
+            )));
+        }
+    };
     let bytes = render::render(&model, &view, &opts, format, args.layout, args.renderer)
-        .map_err(|e| Failure::Query(e.to_string()))?;
+        .map_err(|e| words::render_error(&e))?;
     match &args.output {
         Some(path) => crate::export::write_atomic(path, &bytes)
-            .map_err(|e| Failure::Io(format!("cannot write `{}`: {e}", path.display())))?,
+            .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?,
         // Raw standard output: the colour-stripping stream would rewrite
         // bytes of a PNG that happen to look like escape sequences.
         None => {

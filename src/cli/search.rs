@@ -78,7 +78,7 @@ pub(super) fn run(ctx: &mut Ctx, args: SearchArgs) -> Result<(), Failure> {
         }
     }
     if !found {
-        return Err(Failure::Query(format!("no entity matches `{}`", args.text)));
+        return Err(Failure::query(format!("no entity matches `{}`", args.text)));
     }
     Ok(())
 }

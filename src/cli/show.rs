@@ -2,10 +2,8 @@
 
 use super::{Ctx, Failure, fmt, json};
 use crate::diag::printable;
-use crate::model::{Model, RelRef};
-use crate::query::resolve;
+use crate::query::{View, relationships_of, resolve};
 use clap::Args;
-use petgraph::visit::EdgeRef;
 use std::io::Write;
 
 /// Show an entity: name, kind, aliases, description, then every relationship
@@ -17,29 +15,12 @@ pub struct ShowArgs {
     entity: String,
 }
 
-/// Relationships of an entity in display order: by type, then date, then id.
-fn relationships<'a>(model: &'a Model, ix: crate::model::EntityIx) -> Vec<RelRef<'a>> {
-    let g = model.graph();
-    let mut rels: Vec<RelRef<'a>> = g
-        .edges_directed(ix, petgraph::Outgoing)
-        .chain(g.edges_directed(ix, petgraph::Incoming))
-        .map(|e| model.relationship(e.id()))
-        .collect();
-    rels.sort_by(|a, b| {
-        (a.rel_type(), a.when().sort_key(), a.id()).cmp(&(
-            b.rel_type(),
-            b.when().sort_key(),
-            b.id(),
-        ))
-    });
-    rels
-}
-
 pub(super) fn run(ctx: &mut Ctx, args: ShowArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
     let ix = resolve(&model, &args.entity)?;
     let e = model.entity(ix);
-    let rels = relationships(&model, ix);
+    let all = View::all(&model);
+    let rels = relationships_of(&model, &all, ix);
     if ctx.global.json {
         let v = serde_json::json!({
             "entity": json::entity_full(&e),

@@ -1,7 +1,7 @@
 //! `casegraph stats`: what is in the dataset.
 
 use super::fmt::count;
-use super::{Ctx, Failure, FilterArgs, json};
+use super::{Ctx, Failure, FilterArgs, json, words};
 use crate::diag::printable;
 use crate::query::centrality;
 use crate::query::stats::{Count, stats_in};
@@ -39,7 +39,7 @@ pub(super) fn run(ctx: &mut Ctx, args: StatsArgs) -> Result<(), Failure> {
             (&mut v, serde_json::to_value(&c))
         {
             m.extend(extra);
-            m.insert("filters".into(), filter.describe().into());
+            m.insert("filters".into(), words::filter_flags(&filter).into());
         }
         json::print(&mut ctx.out, &v)?;
         return Ok(());

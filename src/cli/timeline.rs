@@ -1,6 +1,6 @@
 //! `casegraph timeline`: what happened when.
 
-use super::{Ctx, Failure, FilterArgs, fmt, json};
+use super::{Ctx, Failure, FilterArgs, fmt, json, words};
 use crate::diag::printable;
 use crate::model::When;
 use crate::query::{Event, resolve, timeline};
@@ -50,7 +50,7 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
             .collect();
         let v = json!({
             "entity": entity.map(|e| json::entity_brief(&model.entity(e))),
-            "filters": filter.describe(),
+            "filters": words::filter_flags(&filter),
             "entries": items,
         });
         json::print(&mut ctx.out, &v)?;

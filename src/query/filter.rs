@@ -2,7 +2,7 @@
 //! (path, neighbors, timeline, stats, render, export): implemented once, as a
 //! [`View`] of the model, never per command.
 
-use crate::model::{EntityRef, Model, PartialDate, RelRef, Status, When};
+use crate::model::{EntityIx, EntityRef, Model, PartialDate, RelRef, Status, When};
 use fixedbitset::FixedBitSet;
 use petgraph::visit::EdgeRef;
 
@@ -23,6 +23,54 @@ pub struct Filter {
     pub as_of: Option<PartialDate>,
     /// Keep relationships in force at some time in this interval (`--between`).
     pub between: Option<(PartialDate, PartialDate)>,
+}
+
+/// One field of a [`Filter`]: which filters are in force, and which of
+/// them cut a connection, are said with these, and the command line
+/// spells each as its flag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FilterField {
+    /// [`Filter::types`].
+    Types,
+    /// [`Filter::exclude_types`].
+    ExcludeTypes,
+    /// [`Filter::kinds`].
+    Kinds,
+    /// [`Filter::statuses`].
+    Statuses,
+    /// [`Filter::no_disputed`].
+    NoDisputed,
+    /// [`Filter::as_of`].
+    AsOf,
+    /// [`Filter::between`].
+    Between,
+}
+
+impl FilterField {
+    /// Every field, in the order the filters are listed.
+    pub const ALL: [FilterField; 7] = [
+        FilterField::Types,
+        FilterField::ExcludeTypes,
+        FilterField::Kinds,
+        FilterField::Statuses,
+        FilterField::NoDisputed,
+        FilterField::AsOf,
+        FilterField::Between,
+    ];
+
+    /// The field's name in [`Filter`] (`types`, `exclude_types`, …), for
+    /// machine-readable output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilterField::Types => "types",
+            FilterField::ExcludeTypes => "exclude_types",
+            FilterField::Kinds => "kinds",
+            FilterField::Statuses => "statuses",
+            FilterField::NoDisputed => "no_disputed",
+            FilterField::AsOf => "as_of",
+            FilterField::Between => "between",
+        }
+    }
 }
 
 /// The days a relationship is in force: an event from its date on, a period
@@ -95,43 +143,54 @@ impl Filter {
         true
     }
 
-    /// The filters in force, as the user wrote them (for "no path: `--min-status
-    /// reported` cut the connection").
-    pub fn describe(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(t) = &self.types {
-            out.push(format!("--types {}", t.join(",")));
+    /// The fields in force, in the order of [`FilterField::ALL`]: what a
+    /// caller names when it says which filters apply, or which one cut a
+    /// connection.
+    ///
+    /// # Complexity
+    ///
+    /// O(1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::{Filter, FilterField};
+    /// let f = Filter { no_disputed: true, types: Some(vec!["paid".into()]), ..Filter::default() };
+    /// assert_eq!(f.in_force(), [FilterField::Types, FilterField::NoDisputed]);
+    /// assert!(Filter::default().in_force().is_empty());
+    /// ```
+    pub fn in_force(&self) -> Vec<FilterField> {
+        FilterField::ALL
+            .into_iter()
+            .filter(|field| self.without(*field) != *self)
+            .collect()
+    }
+
+    /// The filter with `field` back at its default (keeping everything).
+    ///
+    /// # Complexity
+    ///
+    /// O(size of the filter): a clone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::{Filter, FilterField};
+    /// let f = Filter { no_disputed: true, ..Filter::default() };
+    /// assert!(f.without(FilterField::NoDisputed).is_empty());
+    /// ```
+    pub fn without(&self, field: FilterField) -> Filter {
+        let mut f = self.clone();
+        match field {
+            FilterField::Types => f.types = None,
+            FilterField::ExcludeTypes => f.exclude_types.clear(),
+            FilterField::Kinds => f.kinds = None,
+            FilterField::Statuses => f.statuses = None,
+            FilterField::NoDisputed => f.no_disputed = false,
+            FilterField::AsOf => f.as_of = None,
+            FilterField::Between => f.between = None,
         }
-        if !self.exclude_types.is_empty() {
-            out.push(format!("--exclude-types {}", self.exclude_types.join(",")));
-        }
-        if let Some(k) = &self.kinds {
-            out.push(format!("--kinds {}", k.join(",")));
-        }
-        if let Some(s) = &self.statuses {
-            // `--min-status X` is stored as the set it expands to; say it the
-            // short way when the set is exactly that.
-            let weakest = s.iter().max().copied();
-            match weakest {
-                Some(w) if *s == Filter::min_status(w) => {
-                    out.push(format!("--min-status {w}"));
-                }
-                _ => {
-                    let words: Vec<_> = s.iter().map(|s| s.as_str()).collect();
-                    out.push(format!("--status {}", words.join(",")));
-                }
-            }
-        }
-        if self.no_disputed {
-            out.push("--no-disputed".into());
-        }
-        if let Some(d) = self.as_of {
-            out.push(format!("--as-of {d}"));
-        }
-        if let Some((a, b)) = self.between {
-            out.push(format!("--between {a} {b}"));
-        }
-        out
+        f
     }
 
     /// The view of `model` this filter selects.
@@ -186,7 +245,7 @@ impl View {
     }
 
     /// Whether the entity is in the view.
-    pub fn has_entity(&self, ix: crate::model::EntityIx) -> bool {
+    pub fn has_entity(&self, ix: EntityIx) -> bool {
         self.entities.contains(ix.index())
     }
 
@@ -195,35 +254,127 @@ impl View {
         self.relationships.contains(ix.index())
     }
 
+    /// The relationships at `n` in the view, each with its other end:
+    /// those leaving `n`, then those arriving at it, in the graph's order.
+    /// A relationship whose other end is not in the view is not in it
+    /// either (views made by [`View::new`] never hold one).
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for the d relationships at `n` in the whole graph.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::View;
+    /// let json = r#"{"sources": [{"id": "s", "title": "S"}],
+    /// "entities": [{"id": "a", "name": "A", "kind": "person"},
+    ///              {"id": "b", "name": "B", "kind": "person"}],
+    /// "relationships": [{"from": "a", "to": "b", "type": "knows",
+    ///                    "evidence": [{"source": "s"}]}]}"#;
+    /// let model = casegraph::load_str("t.json", json).model.expect("valid");
+    /// let (a, b) = (model.entity_by_id("a").unwrap(), model.entity_by_id("b").unwrap());
+    /// let view = View::all(&model);
+    /// let at_b: Vec<_> = view.incident(&model, b).map(|(r, other)| (r.from(), other)).collect();
+    /// assert_eq!(at_b, [(a, a)]);
+    /// ```
+    pub fn incident<'v, 'm: 'v>(
+        &'v self,
+        model: &'m Model,
+        n: EntityIx,
+    ) -> impl Iterator<Item = (RelRef<'m>, EntityIx)> + 'v {
+        let g = model.graph();
+        g.edges_directed(n, petgraph::Outgoing)
+            .chain(g.edges_directed(n, petgraph::Incoming))
+            .filter(|e| self.relationships.contains(e.id().index()))
+            .filter_map(move |e| {
+                let r = model.relationship(e.id());
+                let other = r.other_end(n);
+                self.entities.contains(other.index()).then_some((r, other))
+            })
+    }
+
+    /// How many hops, through the view, each entity is from the nearest of
+    /// `sources` (0 for the sources themselves), by index; `None` for the
+    /// entities more than `depth` hops away.
+    ///
+    /// # Complexity
+    ///
+    /// Breadth-first, O(V' + E') for the V' entities and E' relationships
+    /// within `depth` hops, plus O(V) for the table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::View;
+    /// let json = r#"{"sources": [{"id": "s", "title": "S"}],
+    /// "entities": [{"id": "a", "name": "A", "kind": "person"},
+    ///              {"id": "b", "name": "B", "kind": "person"},
+    ///              {"id": "c", "name": "C", "kind": "person"}],
+    /// "relationships": [{"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]},
+    ///                   {"from": "b", "to": "c", "type": "knows", "evidence": [{"source": "s"}]}]}"#;
+    /// let model = casegraph::load_str("t.json", json).model.expect("valid");
+    /// let id = |s| model.entity_by_id(s).unwrap();
+    /// let d = View::all(&model).distances(&model, &[id("a")], 1);
+    /// assert_eq!((d[id("a").index()], d[id("b").index()], d[id("c").index()]), (Some(0), Some(1), None));
+    /// ```
+    pub fn distances(
+        &self,
+        model: &Model,
+        sources: &[EntityIx],
+        depth: usize,
+    ) -> Vec<Option<usize>> {
+        let mut dist = vec![None; model.entity_count()];
+        let mut queue = std::collections::VecDeque::new();
+        for s in sources {
+            dist[s.index()] = Some(0);
+            queue.push_back((*s, 0));
+        }
+        while let Some((n, d)) = queue.pop_front() {
+            if d >= depth {
+                continue;
+            }
+            for (_, other) in self.incident(model, n) {
+                if dist[other.index()].is_none() {
+                    dist[other.index()] = Some(d + 1);
+                    queue.push_back((other, d + 1));
+                }
+            }
+        }
+        dist
+    }
+
     /// Keeps only the entities within `depth` hops of `center` (in either
     /// direction, through relationships of the view), and the relationships
     /// among them: the ego network.
-    pub fn focus(&mut self, model: &Model, center: crate::model::EntityIx, depth: usize) {
+    ///
+    /// # Complexity
+    ///
+    /// O(V + E): the search of [`View::distances`], then one pass over the
+    /// relationships.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use casegraph::query::View;
+    /// let json = r#"{"sources": [{"id": "s", "title": "S"}],
+    /// "entities": [{"id": "a", "name": "A", "kind": "person"},
+    ///              {"id": "b", "name": "B", "kind": "person"},
+    ///              {"id": "c", "name": "C", "kind": "person"}],
+    /// "relationships": [{"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]},
+    ///                   {"from": "b", "to": "c", "type": "knows", "evidence": [{"source": "s"}]}]}"#;
+    /// let model = casegraph::load_str("t.json", json).model.expect("valid");
+    /// let mut view = View::all(&model);
+    /// view.focus(&model, model.entity_by_id("a").unwrap(), 1);
+    /// assert_eq!((view.entities.count_ones(..), view.relationships.count_ones(..)), (2, 1));
+    /// ```
+    pub fn focus(&mut self, model: &Model, center: EntityIx, depth: usize) {
         let g = model.graph();
         let mut keep = FixedBitSet::with_capacity(g.node_count());
-        keep.insert(center.index());
-        let mut frontier = vec![center];
-        for _ in 0..depth {
-            let mut next = Vec::new();
-            for n in frontier {
-                for e in g
-                    .edges_directed(n, petgraph::Outgoing)
-                    .chain(g.edges_directed(n, petgraph::Incoming))
-                {
-                    if !self.relationships.contains(e.id().index()) {
-                        continue;
-                    }
-                    let other = if e.source() == n {
-                        e.target()
-                    } else {
-                        e.source()
-                    };
-                    if self.entities.contains(other.index()) && !keep.put(other.index()) {
-                        next.push(other);
-                    }
-                }
+        for (i, d) in self.distances(model, &[center], depth).iter().enumerate() {
+            if d.is_some() {
+                keep.insert(i);
             }
-            frontier = next;
         }
         self.entities = keep;
         for e in g.edge_references() {

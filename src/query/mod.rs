@@ -1,6 +1,7 @@
 //! Questions asked of a [`Model`](crate::model::Model): finding entities,
 //! statistics, and (in later modules) paths and neighbourhoods.
 
+pub mod card;
 pub mod centrality;
 pub mod filter;
 pub mod neighbors;
@@ -10,7 +11,8 @@ pub mod search;
 pub mod stats;
 pub mod timeline;
 
-pub use filter::{Filter, View};
+pub use card::relationships_of;
+pub use filter::{Filter, FilterField, View};
 pub use resolve::{ResolveError, resolve, resolve_exact};
 pub use search::{Hit, MatchField, MatchKind, search};
 pub use stats::{Stats, stats};

@@ -5,8 +5,6 @@ use super::filter::View;
 use super::path::Hop;
 use crate::model::{EntityIx, Model, RelIx};
 use foldhash::fast::FixedState;
-use petgraph::Direction::{Incoming, Outgoing};
-use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
 
 /// Which relationships to follow from the centre.
@@ -50,26 +48,19 @@ pub fn neighbors(
     if center.index() >= model.entity_count() || !view.has_entity(center) {
         return Vec::new();
     }
-    let g = model.graph();
     // The relationships leaving `n` in the chosen direction: (rel, other end).
     let steps = |n: EntityIx| {
-        g.edges_directed(n, Outgoing)
-            .chain(g.edges_directed(n, Incoming))
-            .filter_map(move |e| {
-                if !view.has_relationship(e.id()) {
-                    return None;
-                }
-                let out = e.source() == n;
-                let other = if out { e.target() } else { e.source() };
-                let ok = other != n
-                    && (!e.weight().directed
-                        || match direction {
-                            Direction::Both => true,
-                            Direction::Out => out,
-                            Direction::In => !out,
-                        });
-                ok.then_some((e.id(), other))
-            })
+        view.incident(model, n).filter_map(move |(r, other)| {
+            let out = r.from() == n;
+            let ok = other != n
+                && (!r.directed()
+                    || match direction {
+                        Direction::Both => true,
+                        Direction::Out => out,
+                        Direction::In => !out,
+                    });
+            ok.then_some((r.ix(), other))
+        })
     };
     let id = |n: EntityIx| model.entity(n).id();
     let mut dist: HashMap<EntityIx, usize, FixedState> = HashMap::default();

@@ -120,11 +120,7 @@ pub fn stats_in(model: &Model, view: &View) -> Stats {
         .node_indices()
         .filter(|ix| view.has_entity(*ix))
         .map(|ix| {
-            let degree = g
-                .edges_directed(ix, petgraph::Outgoing)
-                .chain(g.edges_directed(ix, petgraph::Incoming))
-                .filter(|r| view.has_relationship(r.id()))
-                .count();
+            let degree = view.incident(model, ix).count();
             (degree, ix)
         })
         .collect();

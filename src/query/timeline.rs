@@ -2,8 +2,6 @@
 
 use super::filter::View;
 use crate::model::{EntityIx, Model, PartialDate, RelIx, When};
-use petgraph::Direction::{Incoming, Outgoing};
-use petgraph::visit::EdgeRef;
 
 /// What a timeline entry is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,13 +65,7 @@ pub fn timeline(model: &Model, view: &View, entity: Option<EntityIx>) -> Vec<Ent
                 return out;
             }
             add_entity(ix, &mut out);
-            let g = model.graph();
-            let mut rels: Vec<RelIx> = g
-                .edges_directed(ix, Outgoing)
-                .chain(g.edges_directed(ix, Incoming))
-                .map(|e| e.id())
-                .filter(|r| view.has_relationship(*r))
-                .collect();
+            let mut rels: Vec<RelIx> = view.incident(model, ix).map(|(r, _)| r.ix()).collect();
             rels.sort();
             rels.dedup();
             for r in rels {

@@ -12,6 +12,7 @@ pub mod footnotes;
 pub mod path;
 pub mod png;
 pub mod publish;
+pub mod select;
 pub mod style;
 pub mod svg;
 pub mod text;
@@ -151,9 +152,7 @@ impl fmt::Display for RenderError {
         match self {
             RenderError::Layout(m) => write!(f, "graphviz-pure could not lay out the graph: {m}"),
             RenderError::SystemMissing => f.write_str(
-                "`--renderer system` needs Graphviz's `dot` on the PATH, and none was found\n  \
-                 hint: install Graphviz (e.g. `apt-get install graphviz`), or leave out \
-                 `--renderer system` to use the built-in renderer",
+                "`--renderer system` needs Graphviz's `dot` on the PATH, and none was found",
             ),
             RenderError::System(m) => write!(f, "Graphviz `dot` failed: {}", m.trim_end()),
             RenderError::Raster(m) => write!(f, "could not draw the PNG: {m}"),

@@ -11,7 +11,6 @@ use crate::query::View;
 use crate::query::path::Path;
 use fixedbitset::FixedBitSet;
 use petgraph::visit::EdgeRef;
-use std::collections::VecDeque;
 
 /// The views of a path diagram: `(shown, hops, context)`.
 ///
@@ -25,7 +24,8 @@ use std::collections::VecDeque;
 ///   hub, would bury it;
 /// - `shown`: both together.
 ///
-/// Complexity: O(V + E) for the breadth-first search from the path.
+/// Complexity: O(V + E) for the breadth-first search from the path
+/// ([`View::distances`]).
 pub fn path_views(model: &Model, view: &View, path: &Path, context: usize) -> (View, View, View) {
     let g = model.graph();
     let mut hops = View {
@@ -39,35 +39,7 @@ pub fn path_views(model: &Model, view: &View, path: &Path, context: usize) -> (V
         hops.relationships.insert(h.rel.index());
     }
     // Distance of each entity from the path, through the filtered view.
-    let mut dist: Vec<Option<usize>> = vec![None; g.node_count()];
-    let mut queue: VecDeque<EntityIx> = VecDeque::new();
-    for e in &path.entities {
-        dist[e.index()] = Some(0);
-        queue.push_back(*e);
-    }
-    while let Some(n) = queue.pop_front() {
-        let d = dist[n.index()].unwrap_or(0);
-        if d >= context {
-            continue;
-        }
-        for e in g
-            .edges_directed(n, petgraph::Outgoing)
-            .chain(g.edges_directed(n, petgraph::Incoming))
-        {
-            let other = if e.source() == n {
-                e.target()
-            } else {
-                e.source()
-            };
-            if view.has_relationship(e.id())
-                && view.has_entity(other)
-                && dist[other.index()].is_none()
-            {
-                dist[other.index()] = Some(d + 1);
-                queue.push_back(other);
-            }
-        }
-    }
+    let dist = view.distances(model, &path.entities, context);
     let mut faded = View {
         entities: FixedBitSet::with_capacity(g.node_count()),
         relationships: FixedBitSet::with_capacity(g.edge_count()),

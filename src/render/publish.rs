@@ -4,6 +4,7 @@
 //! Each view is chosen by what is in the data, not by the dataset's name, so
 //! another dataset gets the views that make sense for it and none that don't.
 
+use super::select::{Selection, select};
 use super::{Format, Layout, Options, RenderError, Renderer, render};
 use crate::model::{EntityIx, Model, RelRef};
 use crate::query::path::{Hop, PathQuery, Travel, paths};
@@ -38,13 +39,13 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
         let Some(center) = model.entity_by_id(entity) else {
             continue;
         };
-        let mut view = View::all(model);
-        view.focus(model, center, 1);
-        let mut opts = Options::new();
-        opts.subtitle = Some(format!(
-            "Entities within 1 hop of {}",
-            model.entity(center).name()
-        ));
+        let ego = Selection::Focus { center, depth: 1 };
+        // The centre is in the data and the size is not limited (`force`):
+        // nothing can fail but the drawing.
+        let Ok((view, opts)) = select(model, View::all(model), None, ego, Options::new(), true)
+        else {
+            continue;
+        };
         files.push((PathBuf::from(file), svg(model, &view, &opts)?));
     }
     files.extend(money_paths(model)?);
@@ -151,13 +152,7 @@ fn path_through(
         from: payer,
         to: counterpart,
         rel: money.ix(),
-        travel: if !money.directed() {
-            Travel::Undirected
-        } else if money.from() == payer {
-            Travel::Forward
-        } else {
-            Travel::Backward
-        },
+        travel: Travel::of(&money, payer),
         others: Vec::new(),
     };
     let mut path = if start == payer {
