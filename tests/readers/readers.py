@@ -219,6 +219,19 @@ def ftm(d):
                           f"ftm: {schema.name}.{name} expects {prop.range.name}, got {target['schema']}")
                 check(prop.type.validate(value),
                       f"ftm: {schema.name}.{name} {value[:80]!r} is not a valid {prop.type.name}")
+        # Every property the schema requires is there, by followthemoney's
+        # own list (`Document` requires `fileName`, which casegraph cannot
+        # fill, so it must never be written), and the library's validation
+        # of the cleaned entity passes.
+        for name in schema.required:
+            check(data["properties"].get(name), f"ftm: {schema.name} {data['id']} lacks required {name!r}")
+        strict = model.get_proxy(data, cleaned=False)
+        try:
+            schema.validate(strict.to_dict())
+        except Exception as e:
+            fail(f"ftm: {schema.name} {data['id']} does not validate: {e}")
+        if schema.is_a(model.get("Thing")):
+            check(strict.caption != schema.label, f"ftm: {schema.name} {data['id']} has no caption")
         # The library's own loader keeps every value (FtM normalises
         # whitespace inside names when it cleans; we do not ask it to).
         proxy = model.get_proxy(data, cleaned=True)
@@ -227,8 +240,10 @@ def ftm(d):
                   f"ftm: {schema.name}.{name} changed when loaded")
         schemata[schema.name] = schemata.get(schema.name, 0) + 1
     names = {v for data in lines for k in ("name", "notes") for v in data["properties"].get(k, [])}
-    for n in nodes.values():
-        check(n["name"] in names, f"ftm: entity name {n['name'][:60]!r} missing")
+    for id, n in nodes.items():
+        # A blank name, which FtM would drop, is written as the id.
+        name = n["name"] if n["name"].strip() else id
+        check(name in names, f"ftm: entity name {name[:60]!r} missing")
     record_ids = {v for data in lines for v in data["properties"].get("recordId", [])}
     check(record_ids == set(edges), "ftm: relationships missing")
     # And the `ftm validate` command, as a user would run it.
