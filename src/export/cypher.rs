@@ -7,16 +7,37 @@
 //! again changes nothing. Rows are batched, `UNWIND` over literal lists of
 //! maps, grouped by label or type (labels and types cannot be parameters).
 //!
+//! Names (labels, types, property keys) are plain identifiers,
+//! `[A-Za-z][A-Za-z0-9_]*`, made by [`ident`] from the data: accents are
+//! stripped, every other character outside ASCII letters and digits becomes
+//! `_`, and `L_` (labels) or `k_` (keys) goes in front of a name that would
+//! be empty or not start with a letter. Engines disagree about quoted names
+//! (FalkorDB refuses a doubled backtick, and NUL anywhere), so the data's
+//! text never reaches a name: it stays a property value (`kind` keeps the
+//! kind as written).
+//!
 //! Properties: those of casegraph's attributes that exist (lists as lists),
-//! then the free-form properties under their own names, or `property_NAME`
-//! where a name is already taken. A list whose items mix types becomes a
-//! list of strings, since Neo4j stores only homogeneous lists.
+//! then the free-form properties under their identifiers. A key already
+//! taken on the record (by an attribute, or by an earlier free-form key
+//! with the same identifier) becomes `property_KEY`, then `property_KEY_2`,
+//! `_3`, … in the order written. Every free-form key whose name in the
+//! script is not its own text is listed in the record's `renamed_keys`, as
+//! `NAME=ORIGINAL` (a name holds no `=`, so the first `=` splits it), so
+//! the original keys can always be recovered. A list whose items mix types
+//! becomes a list of strings, and a list of numbers with a float in it a
+//! list of floats, since Neo4j stores only homogeneous lists.
+//!
+//! Numbers: an integer outside the 64-bit signed range of Cypher's
+//! integers (an integer literal beyond it is an "Integer overflow" error)
+//! is written as a float, the nearest one, as JSON readers take it; every
+//! other number is written as it was read.
 //!
 //! Escaping: every string is a single-quoted literal made by
-//! [`string_literal`], every name a backtick-quoted one made by [`name`], so
-//! no data can end a literal early. Literals never contain a raw line break,
-//! so statements, which end in `;` and are separated by a blank line, can be
-//! split on blank lines by a client without a Cypher parser.
+//! [`string_literal`], every name a backtick-quoted one made by [`name`]
+//! (so a reserved word is a name too), so no data can end a literal early.
+//! Literals never contain a raw line break, so statements, which end in
+//! `;` and are separated by a blank line, can be split on blank lines by a
+//! client without a Cypher parser.
 //!
 //! FalkorDB notes: it decodes no `\uXXXX` escape and no NUL character in a
 //! query, so control characters other than `\b \f \n \r \t` are written raw
@@ -28,9 +49,11 @@
 use super::common::{entity_order, rel_attrs, relationship_order};
 use crate::model::{EntityIx, EntityRef, Model, PropertyValue, RelIx, RelRef, ScalarValue};
 use crate::query::View;
-use serde_json::Value;
+use serde_json::{Number, Value};
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Rows per `UNWIND`: large enough to be fast, small enough that a server
 /// parses each statement comfortably.
@@ -62,28 +85,71 @@ pub fn name(s: &str) -> String {
     format!("`{}`", s.replace('`', "``"))
 }
 
-/// `court_case` → `CourtCase`: the label of an entity kind.
+/// `s` as an identifier `[A-Za-z][A-Za-z0-9_]*`, the same for the same
+/// text: accents stripped (`é` → `e`), any other character outside ASCII
+/// letters, digits and `_` turned into `_`, and `prefix` in front when the
+/// result would be empty or not start with a letter.
+pub fn ident(s: &str, prefix: &str) -> String {
+    let mut out: String = s
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert_str(0, prefix);
+    }
+    out
+}
+
+/// `court_case` → `CourtCase`: the label of an entity kind, an identifier
+/// (see [`ident`]; `L_` in front of one starting with a digit). Empty when
+/// the kind has no letter or digit at all.
 pub fn label(kind: &str) -> String {
-    kind.split(|c: char| c == '_' || c == '-' || c.is_whitespace())
+    let camel: String = ident(kind, "")
+        .split('_')
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut cs = w.chars();
             cs.next()
-                .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
                 .unwrap_or_default()
         })
-        .collect()
+        .collect();
+    if camel.is_empty() {
+        camel
+    } else {
+        ident(&camel, "L_")
+    }
 }
 
-/// `board_member_of` → `BOARD_MEMBER_OF`: the type of a relationship.
+/// `board_member_of` → `BOARD_MEMBER_OF`: the type of a relationship, an
+/// identifier (types are snake_case already; [`ident`] makes sure).
 pub fn rel_type(t: &str) -> String {
-    t.to_uppercase()
+    ident(t, "T_").to_ascii_uppercase()
+}
+
+/// A number as a Cypher literal: as read, except an integer outside
+/// Cypher's 64-bit signed range, which becomes the nearest float.
+fn number(n: &Number) -> String {
+    let in_range = n.is_i64() && n.as_i64() != Some(i64::MIN);
+    let text = if in_range || n.is_f64() {
+        n.to_string()
+    } else {
+        // `u64` above `i64::MAX`, or `i64::MIN` (its literal is `-` applied
+        // to 2^63, which overflows).
+        n.as_f64()
+            .and_then(Number::from_f64)
+            .map_or_else(|| n.to_string(), |f| f.to_string())
+    };
+    // serde_json writes big floats as `1.5e+300`; openCypher's exponent
+    // has no `+` sign.
+    text.replace("e+", "e")
 }
 
 fn scalar(s: ScalarValue<'_>) -> String {
     match s {
         ScalarValue::Str(s) => string_literal(s),
-        ScalarValue::Num(n) => n.to_string(),
+        ScalarValue::Num(n) => number(n),
         ScalarValue::Bool(b) => b.to_string(),
     }
 }
@@ -91,7 +157,7 @@ fn scalar(s: ScalarValue<'_>) -> String {
 fn json_literal(v: &Value) -> String {
     match v {
         Value::String(s) => string_literal(s),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => number(n),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),
         Value::Array(items) => {
@@ -111,7 +177,17 @@ fn property(v: &PropertyValue<'_>) -> String {
                 .windows(2)
                 .all(|w| std::mem::discriminant(&w[0]) == std::mem::discriminant(&w[1]));
             let parts: Vec<String> = if same {
-                items.iter().map(|s| scalar(*s)).collect()
+                let mut parts: Vec<String> = items.iter().map(|s| scalar(*s)).collect();
+                // Integers and floats are two types to Neo4j: a list with a
+                // float in it is all floats (`1` → `1.0`).
+                let is_float = |p: &String| p.contains(['.', 'e']);
+                if matches!(items.first(), Some(ScalarValue::Num(_))) && parts.iter().any(is_float)
+                {
+                    for p in parts.iter_mut().filter(|p| !is_float(p)) {
+                        p.push_str(".0");
+                    }
+                }
+                parts
             } else {
                 items
                     .iter()
@@ -126,14 +202,33 @@ fn property(v: &PropertyValue<'_>) -> String {
 /// A row: property key → literal, in a stable order.
 type Row = Vec<(String, String)>;
 
+/// The key listing a record's renamed free-form keys; reserved, so a
+/// free-form key of that name is renamed too.
+const RENAMED_KEYS: &str = "renamed_keys";
+
+/// Adds the free-form properties under identifiers no other key of the row
+/// has, then `renamed_keys` for those whose name is not their own text.
 fn add_free<'a>(row: &mut Row, props: impl Iterator<Item = (&'a str, PropertyValue<'a>)>) {
+    let mut renamed = Vec::new();
     for (k, v) in props {
-        let key = if row.iter().any(|(have, _)| have == k) {
-            format!("property_{k}")
-        } else {
-            k.to_owned()
-        };
+        let taken = |key: &str| key == RENAMED_KEYS || row.iter().any(|(have, _)| have == key);
+        let mut key = ident(k, "k_");
+        if taken(&key) {
+            let base = format!("property_{key}");
+            key = base.clone();
+            let mut n = 1;
+            while taken(&key) {
+                n += 1;
+                key = format!("{base}_{n}");
+            }
+        }
+        if key != k {
+            renamed.push(string_literal(&format!("{key}={k}")));
+        }
         row.push((key, property(&v)));
+    }
+    if !renamed.is_empty() {
+        row.push((RENAMED_KEYS.into(), format!("[{}]", renamed.join(", "))));
     }
 }
 
@@ -337,6 +432,7 @@ mod tests {
     #[test]
     fn names_labels_and_types() {
         assert_eq!(name("we`ird"), "`we``ird`");
+        assert_eq!(label("court-case"), "CourtCase");
         assert_eq!(label("court_case"), "CourtCase");
         assert_eq!(rel_type("board_member_of"), "BOARD_MEMBER_OF");
         assert_eq!(
@@ -345,7 +441,86 @@ mod tests {
         );
     }
 
+    #[test]
+    fn names_from_the_data_are_identifiers() {
+        assert_eq!(label("org`x"), "OrgX");
+        assert_eq!(label("Ärzte-Verband"), "ArzteVerband");
+        assert_eq!(label("123 corp"), "L_123Corp");
+        assert_eq!(label("🕵️ spy"), "Spy");
+        assert_eq!(label("!!!"), "");
+        assert_eq!(ident("b`t", "k_"), "b_t");
+        assert_eq!(ident("nul\0key", "k_"), "nul_key");
+        assert_eq!(ident("café", "k_"), "cafe");
+        assert_eq!(ident("1st", "k_"), "k_1st");
+        assert_eq!(ident("", "k_"), "k_");
+        assert_eq!(ident("_", "k_"), "k__");
+    }
+
+    #[test]
+    fn free_keys_never_collide_and_renames_are_listed() {
+        let one = serde_json::Number::from(1);
+        let props = ["b`t", "b_t", "b t", "name", "renamed_keys"]
+            .map(|k| (k, PropertyValue::Scalar(ScalarValue::Num(&one))));
+        let mut row: Row = vec![("name".into(), string_literal("n"))];
+        add_free(&mut row, props.into_iter());
+        let keys: Vec<&str> = row.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "name",
+                "b_t",
+                "property_b_t",
+                "property_b_t_2",
+                "property_name",
+                "property_renamed_keys",
+                "renamed_keys"
+            ]
+        );
+        assert_eq!(
+            row.last().unwrap().1,
+            "['b_t=b`t', 'property_b_t=b_t', 'property_b_t_2=b t', \
+             'property_name=name', 'property_renamed_keys=renamed_keys']"
+        );
+    }
+
+    #[test]
+    fn lists_are_of_one_type() {
+        let nums: Vec<serde_json::Number> = [1.into(), u64::MAX.into(), 2.into()].into();
+        let list = PropertyValue::List(nums.iter().map(ScalarValue::Num).collect());
+        assert_eq!(property(&list), "[1.0, 1.8446744073709552e19, 2.0]");
+        let list = PropertyValue::List(vec![ScalarValue::Num(&nums[0]), ScalarValue::Bool(true)]);
+        assert_eq!(property(&list), "['1', 'true']");
+    }
+
+    #[test]
+    fn integers_beyond_64_bits_are_floats() {
+        let n = |s: &str| number(&serde_json::from_str(s).unwrap());
+        assert_eq!(n("9223372036854775807"), "9223372036854775807");
+        assert_eq!(n("-9223372036854775807"), "-9223372036854775807");
+        assert_eq!(n("9223372036854775808"), "9.223372036854776e18");
+        assert_eq!(n("18446744073709551615"), "1.8446744073709552e19");
+        assert_eq!(n("-9223372036854775808"), "-9.223372036854776e18");
+        assert_eq!(n("123456789012345678901234567890"), "1.2345678901234568e29");
+        assert_eq!(n("0.1"), "0.1");
+        assert_eq!(n("42"), "42");
+        assert_eq!(n("1.5e300"), "1.5e300");
+        assert_eq!(n("1e-7"), "1e-7");
+    }
+
     proptest! {
+        /// Whatever the text, its names are identifiers no engine refuses.
+        #[test]
+        fn names_are_always_identifiers(s in any::<String>()) {
+            let is_ident = |n: &str| {
+                n.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            };
+            prop_assert!(is_ident(&ident(&s, "k_")));
+            let l = label(&s);
+            prop_assert!(l.is_empty() || is_ident(&l));
+        }
+
+
         /// Whatever the string, its literal is one token that decodes back to
         /// it, so nothing after it can be smuggled into the query, and it has
         /// no raw line break (statements split on blank lines).

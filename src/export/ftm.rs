@@ -4,9 +4,17 @@
 //! Entities map to FtM schemata by kind: `person` → Person, `organization`
 //! → Organization (Company when it is owned, since FtM lets only assets be
 //! owned), `government` → PublicBody, `court_case` → CourtCase, `product` →
-//! Asset, `event` → Event, `document` → Document, `vessel` → Vessel, anything
-//! else → LegalEntity. Each cited source becomes a Document, referenced as
-//! `proof` by the relationships it backs.
+//! Asset, `event` → Event, `document` → Pages, `vessel` → Vessel, anything
+//! else → LegalEntity. Each cited source becomes a document, referenced as
+//! `proof` by the relationships it backs: an Article for a `news`,
+//! `press_release`, `statement` or `other` source (a piece published about
+//! the subject), Pages (a multi-page document) for a `court_filing`,
+//! `regulator_decision`, `report` or `book`.
+//!
+//! Every schema is one whose `required` properties casegraph fills from
+//! what it knows: FtM's plain `Document` requires `fileName`, which a cited
+//! article or filing has no truthful value for, so it is never written.
+//! Every entity has its `name` (the id where the name is blank).
 //!
 //! Relationships map to FtM interval schemata when their type and both ends
 //! fit: board seats → Directorship, officer roles → Employment, ownership →
@@ -25,7 +33,7 @@
 //! characters) is cut with `…`; a cut name is also kept whole in `notes`.
 
 use super::common::{entities, relationship_order};
-use crate::model::{EntityRef, Model, PartialDate, RelRef, SourceIx, When};
+use crate::model::{EntityRef, Model, PartialDate, RelRef, SourceIx, SourceKind, When};
 use crate::query::View;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -42,7 +50,7 @@ enum Schema {
     CourtCase,
     Asset,
     Event,
-    Document,
+    Pages,
     Vessel,
 }
 
@@ -57,7 +65,7 @@ impl Schema {
             Schema::CourtCase => "CourtCase",
             Schema::Asset => "Asset",
             Schema::Event => "Event",
-            Schema::Document => "Document",
+            Schema::Pages => "Pages",
             Schema::Vessel => "Vessel",
         }
     }
@@ -143,6 +151,21 @@ const COURT: [&str; 8] = [
     "judge_in",
 ];
 
+/// The FtM schema of a cited source, by its kind: both are kinds of FtM's
+/// `Document` that require nothing casegraph cannot fill (`Document` itself
+/// requires `fileName`).
+fn source_schema(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::News | SourceKind::PressRelease | SourceKind::Statement | SourceKind::Other => {
+            "Article"
+        }
+        SourceKind::CourtFiling
+        | SourceKind::RegulatorDecision
+        | SourceKind::Report
+        | SourceKind::Book => "Pages",
+    }
+}
+
 /// The stable FtM id of a casegraph record.
 fn make_id(dataset: &str, space: &str, id: &str) -> String {
     sha1_smol::Sha1::from(format!("casegraph.{dataset}.{space}.{id}"))
@@ -171,7 +194,7 @@ impl Ctx<'_> {
             "court_case" => Schema::CourtCase,
             "product" => Schema::Asset,
             "event" => Schema::Event,
-            "document" => Schema::Document,
+            "document" => Schema::Pages,
             "vessel" => Schema::Vessel,
             _ => Schema::LegalEntity,
         }
@@ -304,7 +327,18 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     for e in entities(model, view) {
         let schema = ctx.schema(&e);
         let mut p = Map::new();
-        put(&mut p, "name", [e.name().to_owned()]);
+        // `name` is required, and FtM drops a blank one when it cleans:
+        // the id stands in.
+        let name = if e.name().trim().is_empty() {
+            e.id()
+        } else {
+            e.name()
+        };
+        put(&mut p, "name", [name.to_owned()]);
+        if schema == Schema::Pages {
+            // A document's caption is its title (or file name), not `name`.
+            put(&mut p, "title", [name.to_owned()]);
+        }
         if e.name().chars().count() > max_len("name") {
             put(&mut p, "notes", [e.name().to_owned()]);
         }
@@ -332,8 +366,14 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
     for (_, ix) in cited {
         let s = model.source(ix);
         let mut p = Map::new();
-        put(&mut p, "name", [s.title().to_owned()]);
-        put(&mut p, "title", [s.title().to_owned()]);
+        let name = if s.title().trim().is_empty() {
+            s.id()
+        } else {
+            s.title()
+        };
+        put(&mut p, "name", [name.to_owned()]);
+        // The caption of a document is its title.
+        put(&mut p, "title", [name.to_owned()]);
         if s.title().chars().count() > max_len("name") {
             put(&mut p, "notes", [s.title().to_owned()]);
         }
@@ -349,7 +389,12 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
                 .map(str::to_owned),
         );
         put(&mut p, "notes", s.notes().map(str::to_owned));
-        line(o, make_id(ctx.dataset, "source", s.id()), "Document", p)?;
+        line(
+            o,
+            make_id(ctx.dataset, "source", s.id()),
+            source_schema(s.kind()),
+            p,
+        )?;
     }
     for r in rels() {
         let (schema, a, b, swap) = rel_schema(&ctx, &r);

