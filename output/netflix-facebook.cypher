@@ -251,11 +251,11 @@ MERGE (a)-[r:`GAVE_MESSAGE_ACCESS_TO` {id: row.id}]->(b)
 SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`date` = row.`date`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
 
 UNWIND [
-  {`id`: 'netflix.guaranteed_ad_spend_to.meta', `from`: 'netflix', `to`: 'meta', `type`: 'guaranteed_ad_spend_to', `label`: 'guaranteed ad spend to', `directed`: true, `status`: 'alleged', `date`: '2017', `amount`: 150000000, `currency`: 'USD', `citations`: 2, `sources`: ['seed-000-foxbusiness', 'tachlisdaily-2024'], `disputed_by`: []}
+  {`id`: 'netflix.guaranteed_ad_spend_to.meta', `from`: 'netflix', `to`: 'meta', `type`: 'guaranteed_ad_spend_to', `label`: 'guaranteed ad spend to', `directed`: true, `status`: 'alleged', `date`: '2017', `amount`: 150000000, `currency`: 'USD', `citations`: 2, `sources`: ['seed-000-foxbusiness', 'tachlisdaily-2024'], `disputed_by`: [], `chronology_note`: 'Sources disagree on when the $150M level was reached (FACTS.md D9). The FOX Business seed and its rewrites (tachlisdaily-2024) say Netflix "was guaranteed $150 million in ad spending in 2017". IndieWire (indiewire-2024-04), quoting the letter, has Netflix at about $40M a year before Watch launched in August 2017, rising to $150M after the 2018 Watch budget cut and to about $200M two years later; Next TV (nexttv-2024) has "$150 million - $200 million in 2019". The filing\'s own sentence was not seen, so the 2017 guarantee is alleged and not verified against the filing.', `verified_against_filing`: false}
 ] AS row
 MATCH (a:Entity {id: row.`from`}), (b:Entity {id: row.`to`})
 MERGE (a)-[r:`GUARANTEED_AD_SPEND_TO` {id: row.id}]->(b)
-SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`date` = row.`date`, r.`amount` = row.`amount`, r.`currency` = row.`currency`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
+SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`date` = row.`date`, r.`amount` = row.`amount`, r.`currency` = row.`currency`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`, r.`chronology_note` = row.`chronology_note`, r.`verified_against_filing` = row.`verified_against_filing`;
 
 UNWIND [
   {`id`: 'netflix.had_api_access_to.inbox-api', `from`: 'netflix', `to`: 'inbox-api', `type`: 'had_api_access_to', `label`: 'had api access to', `directed`: true, `status`: 'alleged', `start`: '2013', `citations`: 3, `sources`: ['notthebee-2024', 'zerohedge-2024-04-02', 'techcrunch-2024-04-02'], `disputed_by`: []},
