@@ -58,7 +58,7 @@ UNWIND [
   {`id`: 'maximilian-klein', `name`: 'Maximilian Klein', `kind`: 'person', `aliases`: [], `description`: 'Named consumer (Facebook user) plaintiff; co-filed the class action complaint of 3 Dec 2020.'},
   {`id`: 'reed-hastings', `name`: 'Reed Hastings', `kind`: 'person', `aliases`: ['Wilmot Reed Hastings Jr.'], `description`: 'Netflix co-founder and long-time CEO; executive chairman from 19 Jan 2023. Facebook director 2011–2019. The plaintiffs subpoenaed him for documents.'},
   {`id`: 'sarah-grabert', `name`: 'Sarah Grabert', `kind`: 'person', `aliases`: [], `description`: 'Named consumer (Facebook user) plaintiff; co-filed the class action complaint of 3 Dec 2020.'},
-  {`id`: 'sheryl-sandberg', `name`: 'Sheryl Sandberg', `kind`: 'person', `aliases`: [], `description`: 'Facebook COO (joined 2008). Named with Zuckerberg as Hastings\'s direct contact in the letter.'},
+  {`id`: 'sheryl-sandberg', `name`: 'Sheryl Sandberg', `kind`: 'person', `aliases`: [], `description`: 'Facebook\'s chief operating officer, who joined the company in 2008; when she left the role is unverified (reports of 2024 call her "the then-COO"). Named with Zuckerberg as Hastings\'s direct contact in the letter.'},
   {`id`: 'vince-chhabria', `name`: 'Vince Chhabria', `kind`: 'person', `aliases`: [], `description`: 'U.S. District Judge, N.D. Cal. Oversaw the Cambridge Analytica consumer privacy MDL that settled for $725M.'}
 ] AS row
 MERGE (n:Entity {id: row.id})
@@ -153,11 +153,11 @@ MERGE (a)-[r:`CONFIDENTIALITY_AGREEMENT_WITH` {id: row.id}]->(b)
 SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`start` = row.`start`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
 
 UNWIND [
-  {`id`: 'sheryl-sandberg.coo_of.meta', `from`: 'sheryl-sandberg', `to`: 'meta', `type`: 'coo_of', `label`: 'coo of', `directed`: true, `status`: 'confirmed', `start`: '2008', `citations`: 1, `sources`: ['hispanicbusiness-2012-06-27'], `disputed_by`: []}
+  {`id`: 'sheryl-sandberg.coo_of.meta', `from`: 'sheryl-sandberg', `to`: 'meta', `type`: 'coo_of', `label`: 'coo of', `directed`: true, `status`: 'confirmed', `start`: '2008', `end`: '2019', `citations`: 1, `sources`: ['hispanicbusiness-2012-06-27'], `disputed_by`: [], `end_unverified`: true, `end_note`: 'No source in FACTS.md gives the date her COO role ended (FACTS.md §5). The end recorded, 2019, is the last year a cited source places her in the role: the plaintiffs\' letter, as reported in 2024 (movieguide-2024), names "the then-COO, Sheryl Sandberg" as Hastings\'s contact in 2011-2019. "Then-COO" in 2024 means she no longer held the role by 2024; she may have held it after 2019.'}
 ] AS row
 MATCH (a:Entity {id: row.`from`}), (b:Entity {id: row.`to`})
 MERGE (a)-[r:`COO_OF` {id: row.id}]->(b)
-SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`start` = row.`start`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
+SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`start` = row.`start`, r.`end` = row.`end`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`, r.`end_unverified` = row.`end_unverified`, r.`end_note` = row.`end_note`;
 
 UNWIND [
   {`id`: 'brian-dunne.counsel_in.klein-v-meta', `from`: 'brian-dunne', `to`: 'klein-v-meta', `type`: 'counsel_in', `label`: 'counsel in', `directed`: true, `status`: 'confirmed', `start`: '2021', `citations`: 2, `sources`: ['klein-dkt116-2021-07-05', 'klein-order-2022-03-11'], `disputed_by`: []}
