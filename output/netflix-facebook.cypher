@@ -32,13 +32,13 @@ SET n:`Government`, n.`name` = row.`name`, n.`kind` = row.`kind`, n.`aliases` = 
 UNWIND [
   {`id`: 'amazon', `name`: 'Amazon', `kind`: 'organization', `aliases`: [], `description`: 'Named by the NYT: could obtain users\' names and contact information through their friends.'},
   {`id`: 'ars-technica', `name`: 'Ars Technica', `kind`: 'organization', `aliases`: [], `description`: 'Technology news site. Its March 2024 report gave the letter\'s filing date (14 Apr 2023).'},
-  {`id`: 'cambridge-analytica', `name`: 'Cambridge Analytica', `kind`: 'organization', `aliases`: [], `description`: 'British political consulting firm, now defunct, that worked for the Trump 2016 campaign. It obtained data on up to 87 million Facebook users through an app developer.'},
+  {`id`: 'cambridge-analytica', `name`: 'Cambridge Analytica', `kind`: 'organization', `aliases`: [], `description`: 'British political consulting firm, now defunct, that worked for the Trump 2016 campaign. By Facebook\'s estimate it obtained data on up to 87 million Facebook users through an app developer; the firm said no more than 30 million.'},
   {`id`: 'daily-mail', `name`: 'Daily Mail', `kind`: 'organization', `aliases`: ['MailOnline'], `description`: 'UK newspaper and website. Reported the unsealed filing on 2 Apr 2024.'},
   {`id`: 'fox-business', `name`: 'FOX Business', `kind`: 'organization', `aliases`: ['Fox Business Network'], `description`: 'U.S. business news outlet. Published seed 000. Reported the 2022 DPC fine.'},
   {`id`: 'meta', `name`: 'Meta Platforms, Inc.', `kind`: 'organization', `aliases`: ['Facebook, Inc.', 'Meta', 'Facebook (the company)'], `description`: 'Company behind the Facebook social network and Messenger. Founded as Facebook; the parent company was renamed Meta on 28 Oct 2021. Defendant in Klein v. Meta.'},
   {`id`: 'meta-platforms-ireland', `name`: 'Meta Platforms Ireland Limited', `kind`: 'organization', `aliases`: ['MPIL', 'Facebook Ireland Limited'], `description`: 'Meta\'s Irish entity and data controller for the Facebook service in the EU. Addressee of the DPC decision.'},
   {`id`: 'microsoft', `name`: 'Microsoft', `kind`: 'organization', `aliases`: ['Microsoft Bing'], `description`: 'Named by the NYT: its Bing search engine could see the names of virtually all users\' friends without consent.'},
-  {`id`: 'netflix', `name`: 'Netflix, Inc.', `kind`: 'organization', `aliases`: ['Netflix'], `description`: 'Streaming company co-founded by Reed Hastings and Marc Randolph. A major Facebook advertiser. Not a party to Klein v. Meta.', `start`: '1997'},
+  {`id`: 'netflix', `name`: 'Netflix, Inc.', `kind`: 'organization', `aliases`: ['Netflix'], `description`: 'Streaming company co-founded by Reed Hastings and Marc Randolph. Not a party to Klein v. Meta, whose plaintiffs allege it bought hundreds of millions of dollars of Facebook ads.', `start`: '1997'},
   {`id`: 'new-york-times', `name`: 'The New York Times', `kind`: 'organization', `aliases`: ['NYT'], `description`: 'U.S. newspaper. Its 18 Dec 2018 investigation covered Facebook\'s data-sharing partnerships.'},
   {`id`: 'royal-bank-of-canada', `name`: 'Royal Bank of Canada', `kind`: 'organization', `aliases`: ['RBC'], `description`: 'Canadian bank named by the NYT (2018) as able to read, write and delete users\' messages. RBC disputed this.'},
   {`id`: 'spotify', `name`: 'Spotify', `kind`: 'organization', `aliases`: [], `description`: 'Music streaming company. The NYT reported in 2018 that it could read users\' private Facebook messages.'},
@@ -58,7 +58,7 @@ UNWIND [
   {`id`: 'maximilian-klein', `name`: 'Maximilian Klein', `kind`: 'person', `aliases`: [], `description`: 'Named consumer (Facebook user) plaintiff; co-filed the class action complaint of 3 Dec 2020.'},
   {`id`: 'reed-hastings', `name`: 'Reed Hastings', `kind`: 'person', `aliases`: ['Wilmot Reed Hastings Jr.'], `description`: 'Netflix co-founder and long-time CEO; executive chairman from 19 Jan 2023. Facebook director 2011–2019. The plaintiffs subpoenaed him for documents.'},
   {`id`: 'sarah-grabert', `name`: 'Sarah Grabert', `kind`: 'person', `aliases`: [], `description`: 'Named consumer (Facebook user) plaintiff; co-filed the class action complaint of 3 Dec 2020.'},
-  {`id`: 'sheryl-sandberg', `name`: 'Sheryl Sandberg', `kind`: 'person', `aliases`: [], `description`: 'Facebook COO (joined 2008). Named with Zuckerberg as Hastings\'s direct contact in the letter.'},
+  {`id`: 'sheryl-sandberg', `name`: 'Sheryl Sandberg', `kind`: 'person', `aliases`: [], `description`: 'Facebook\'s chief operating officer, who joined the company in 2008; when she left the role is unverified (reports of 2024 call her "the then-COO"). Named with Zuckerberg as Hastings\'s direct contact in the letter.'},
   {`id`: 'vince-chhabria', `name`: 'Vince Chhabria', `kind`: 'person', `aliases`: [], `description`: 'U.S. District Judge, N.D. Cal. Oversaw the Cambridge Analytica consumer privacy MDL that settled for $725M.'}
 ] AS row
 MERGE (n:Entity {id: row.id})
@@ -68,8 +68,8 @@ UNWIND [
   {`id`: 'facebook', `name`: 'Facebook', `kind`: 'product', `aliases`: ['Facebook social network'], `description`: 'Meta\'s social networking service. The Klein allegations are directed at it.', `start`: '2004'},
   {`id`: 'facebook-messenger', `name`: 'Facebook Messenger', `kind`: 'product', `aliases`: ['Messenger'], `description`: 'Facebook\'s private messaging service. Netflix\'s 2014–2015 recommendation feature sent through it.'},
   {`id`: 'facebook-watch', `name`: 'Facebook Watch', `kind`: 'product', `aliases`: ['Watch'], `description`: 'Facebook\'s video and streaming service with original shows. The plaintiffs allege Facebook cut it back to protect the Netflix relationship.', `start`: '2017-08', `end`: '2023-04'},
-  {`id`: 'inbox-api', `name`: 'Inbox API', `kind`: 'product', `aliases`: ['Facebook Extended API (Inbox)'], `description`: 'Private Facebook API. The plaintiffs allege it gave Netflix "programmatic access" to users\' private message inboxes under a "Facebook Extended API" agreement.'},
-  {`id`: 'titan-api', `name`: 'Titan API', `kind`: 'product', `aliases`: [], `description`: 'Private Facebook API for whitelisted partners, covering among other things users\' "messaging app and non-app friends". Allegedly given to Netflix in August 2013.'}
+  {`id`: 'inbox-api', `name`: 'Inbox API', `kind`: 'product', `aliases`: ['Facebook Extended API (Inbox)'], `description`: 'A private Facebook API named in the plaintiffs\' letter, which alleges that it gave Netflix "programmatic access" to users\' private message inboxes under a "Facebook Extended API" agreement.'},
+  {`id`: 'titan-api', `name`: 'Titan API', `kind`: 'product', `aliases`: [], `description`: 'A private Facebook API for whitelisted partners that, the plaintiffs allege, covered among other things users\' "messaging app and non-app friends". Allegedly given to Netflix in August 2013.'}
 ] AS row
 MERGE (n:Entity {id: row.id})
 SET n:`Product`, n.`name` = row.`name`, n.`kind` = row.`kind`, n.`aliases` = row.`aliases`, n.`description` = row.`description`, n.`start` = row.`start`, n.`end` = row.`end`;
@@ -153,11 +153,11 @@ MERGE (a)-[r:`CONFIDENTIALITY_AGREEMENT_WITH` {id: row.id}]->(b)
 SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`start` = row.`start`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
 
 UNWIND [
-  {`id`: 'sheryl-sandberg.coo_of.meta', `from`: 'sheryl-sandberg', `to`: 'meta', `type`: 'coo_of', `label`: 'coo of', `directed`: true, `status`: 'confirmed', `start`: '2008', `citations`: 1, `sources`: ['hispanicbusiness-2012-06-27'], `disputed_by`: []}
+  {`id`: 'sheryl-sandberg.coo_of.meta', `from`: 'sheryl-sandberg', `to`: 'meta', `type`: 'coo_of', `label`: 'coo of', `directed`: true, `status`: 'confirmed', `start`: '2008', `end`: '2019', `citations`: 1, `sources`: ['hispanicbusiness-2012-06-27'], `disputed_by`: [], `end_unverified`: true, `end_note`: 'No source in FACTS.md gives the date her COO role ended (FACTS.md §5). The end recorded, 2019, is the last year a cited source places her in the role: the plaintiffs\' letter, as reported in 2024 (movieguide-2024), names "the then-COO, Sheryl Sandberg" as Hastings\'s contact in 2011-2019. "Then-COO" in 2024 means she no longer held the role by 2024; she may have held it after 2019.'}
 ] AS row
 MATCH (a:Entity {id: row.`from`}), (b:Entity {id: row.`to`})
 MERGE (a)-[r:`COO_OF` {id: row.id}]->(b)
-SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`start` = row.`start`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
+SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`start` = row.`start`, r.`end` = row.`end`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`, r.`end_unverified` = row.`end_unverified`, r.`end_note` = row.`end_note`;
 
 UNWIND [
   {`id`: 'brian-dunne.counsel_in.klein-v-meta', `from`: 'brian-dunne', `to`: 'klein-v-meta', `type`: 'counsel_in', `label`: 'counsel in', `directed`: true, `status`: 'confirmed', `start`: '2021', `citations`: 2, `sources`: ['klein-dkt116-2021-07-05', 'klein-order-2022-03-11'], `disputed_by`: []}
@@ -251,11 +251,11 @@ MERGE (a)-[r:`GAVE_MESSAGE_ACCESS_TO` {id: row.id}]->(b)
 SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`date` = row.`date`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
 
 UNWIND [
-  {`id`: 'netflix.guaranteed_ad_spend_to.meta', `from`: 'netflix', `to`: 'meta', `type`: 'guaranteed_ad_spend_to', `label`: 'guaranteed ad spend to', `directed`: true, `status`: 'alleged', `date`: '2017', `amount`: 150000000, `currency`: 'USD', `citations`: 2, `sources`: ['seed-000-foxbusiness', 'tachlisdaily-2024'], `disputed_by`: []}
+  {`id`: 'netflix.guaranteed_ad_spend_to.meta', `from`: 'netflix', `to`: 'meta', `type`: 'guaranteed_ad_spend_to', `label`: 'guaranteed ad spend to', `directed`: true, `status`: 'alleged', `date`: '2017', `amount`: 150000000, `currency`: 'USD', `citations`: 2, `sources`: ['seed-000-foxbusiness', 'tachlisdaily-2024'], `disputed_by`: [], `chronology_note`: 'Sources disagree on when the $150M level was reached (FACTS.md D9). The FOX Business seed and its rewrites (tachlisdaily-2024) say Netflix "was guaranteed $150 million in ad spending in 2017". IndieWire (indiewire-2024-04), quoting the letter, has Netflix at about $40M a year before Watch launched in August 2017, rising to $150M after the 2018 Watch budget cut and to about $200M two years later; Next TV (nexttv-2024) has "$150 million - $200 million in 2019". The filing\'s own sentence was not seen, so the 2017 guarantee is alleged and not verified against the filing.', `verified_against_filing`: false}
 ] AS row
 MATCH (a:Entity {id: row.`from`}), (b:Entity {id: row.`to`})
 MERGE (a)-[r:`GUARANTEED_AD_SPEND_TO` {id: row.id}]->(b)
-SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`date` = row.`date`, r.`amount` = row.`amount`, r.`currency` = row.`currency`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`;
+SET r.`type` = row.`type`, r.`label` = row.`label`, r.`directed` = row.`directed`, r.`status` = row.`status`, r.`date` = row.`date`, r.`amount` = row.`amount`, r.`currency` = row.`currency`, r.`citations` = row.`citations`, r.`sources` = row.`sources`, r.`disputed_by` = row.`disputed_by`, r.`chronology_note` = row.`chronology_note`, r.`verified_against_filing` = row.`verified_against_filing`;
 
 UNWIND [
   {`id`: 'netflix.had_api_access_to.inbox-api', `from`: 'netflix', `to`: 'inbox-api', `type`: 'had_api_access_to', `label`: 'had api access to', `directed`: true, `status`: 'alleged', `start`: '2013', `citations`: 3, `sources`: ['notthebee-2024', 'zerohedge-2024-04-02', 'techcrunch-2024-04-02'], `disputed_by`: []},
