@@ -26,7 +26,7 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Layout engine
-    #[arg(long, value_enum, default_value_t = Layout::Dot)]
+    #[arg(long, value_enum, default_value_t = Layout::Auto)]
     layout: Layout,
     /// Who draws SVG and PNG: the built-in graphviz-pure, or the installed Graphviz `dot`
     #[arg(long, value_enum, default_value_t = Renderer::Pure)]
@@ -153,7 +153,18 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             )));
         }
     };
-    let bytes = render::render(&model, &view, &opts, format, args.layout, args.renderer)
+    let layout = args.layout.resolve(view.relationship_count());
+    if args.layout == Layout::Auto && layout != Layout::Dot && !ctx.global.quiet {
+        writeln!(
+            ctx.err,
+            "note: laid out with {}: {} relationships are more than `dot` lays out quickly ({}); \
+             `--layout dot` insists",
+            layout.as_str(),
+            view.relationship_count(),
+            render::DOT_MAX_RELATIONSHIPS
+        )?;
+    }
+    let bytes = render::render(&model, &view, &opts, format, layout, args.renderer)
         .map_err(|e| words::render_error(&e))?;
     match &args.output {
         Some(path) => crate::export::write_atomic(path, &bytes)
