@@ -91,18 +91,34 @@ impl Decoded {
 pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_dir() {
+        check_regular(&meta).map_err(|e| io_error(path, &e))?;
+        check_size(path, &meta)?;
         let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
         return Ok(vec![(path.display().to_string(), Ok(Decoded::new(bytes)))]);
     }
-    let mut names = Vec::new();
+    // Each `*.json` entry with why it cannot be read, if it cannot: a
+    // dangling or looping link, or something that is not a regular file,
+    // is reported like an unreadable file, never skipped in silence.
+    let mut names: Vec<(std::path::PathBuf, Option<std::io::Error>)> = Vec::new();
     for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
         let entry = entry.map_err(|e| io_error(path, &e))?;
         let p = entry.path();
-        if p.extension().is_some_and(|x| x == "json") && p.is_file() {
-            names.push(p);
+        if p.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        match std::fs::metadata(&p) {
+            // A directory named `*.json` is not one of the dataset's files.
+            Ok(m) if m.is_dir() => {}
+            Ok(m) => {
+                let problem = check_regular(&m)
+                    .err()
+                    .or_else(|| check_size(&p, &m).err().map(|_| too_large_error()));
+                names.push((p, problem));
+            }
+            Err(e) => names.push((p, Some(e))),
         }
     }
-    names.sort();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
     if names.is_empty() {
         return Err(Box::new(
             Diagnostic::new(
@@ -118,13 +134,59 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     use rayon::prelude::*;
     Ok(names
         .into_par_iter()
-        .map(|p| {
-            let text = std::fs::read(&p)
-                .map(Decoded::new)
-                .map_err(|e| unreadable_file(&p, &e));
+        .map(|(p, problem)| {
+            let text = match problem {
+                Some(e) => Err(Box::new(io_error(&p, &e).help(
+                    "a broken link or not a regular file: fix or remove it; the other files \
+                     were checked without it",
+                ))),
+                None => std::fs::read(&p)
+                    .map(Decoded::new)
+                    .map_err(|e| unreadable_file(&p, &e)),
+            };
             (p.display().to_string(), text)
         })
         .collect())
+}
+
+/// The most bytes one file may hold: the model's text arena addresses
+/// 4 GiB, so a larger file could never load, and reading it first would
+/// only exhaust memory.
+pub(super) const MAX_FILE_BYTES: u64 = 4 << 30;
+
+/// Refuses what is not a regular file: a FIFO would wait for a writer
+/// forever, and `/dev/zero` would be read until memory runs out.
+fn check_regular(meta: &std::fs::Metadata) -> std::io::Result<()> {
+    if meta.is_file() {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(
+            "not a regular file (a device, FIFO or socket)",
+        ))
+    }
+}
+
+fn too_large_error() -> std::io::Error {
+    std::io::Error::other("larger than 4 GiB, the most one dataset can hold")
+}
+
+/// Refuses a file larger than [`MAX_FILE_BYTES`] before reading it.
+fn check_size(path: &Path, meta: &std::fs::Metadata) -> Result<(), Box<Diagnostic>> {
+    if meta.len() <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(Box::new(
+        Diagnostic::new(
+            Rule::ResourceLimit,
+            None,
+            format!(
+                "`{}` is {} bytes, more than one dataset can hold (4 GiB)",
+                path.display(),
+                meta.len()
+            ),
+        )
+        .help("split it into smaller datasets"),
+    ))
 }
 
 #[cfg(test)]

@@ -59,3 +59,64 @@ fn render_refuses_an_extension_no_format_has() {
             .contains("<svg")
     );
 }
+
+#[test]
+fn data_that_is_not_a_regular_file_is_refused_not_read_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut paths = vec![];
+    if made.is_ok_and(|s| s.success()) {
+        paths.push(fifo.to_str().unwrap().to_owned());
+    } else {
+        eprintln!("skipped the FIFO: no mkfifo");
+    }
+    if std::path::Path::new("/dev/zero").exists() {
+        paths.push("/dev/zero".into());
+    }
+    for p in &paths {
+        let out = command(dir.path())
+            .args(["--data", p, "check"])
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{p}: {}", show(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not a regular file"),
+            "{}",
+            show(&out)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn broken_and_looping_links_in_a_data_directory_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("case");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(
+        root().join("tests/data/small/small.json"),
+        data.join("a.json"),
+    )
+    .or_else(|_| {
+        std::fs::copy(
+            root().join("graph-data/netflix-facebook.json"),
+            data.join("a.json"),
+        )
+    })
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("nowhere.json"), data.join("dangling.json"))
+        .unwrap();
+    std::os::unix::fs::symlink(data.join("loop.json"), data.join("loop.json")).unwrap();
+    let out = run_in(dir.path(), &["--data", "case", "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for name in ["dangling.json", "loop.json"] {
+        assert!(
+            err.contains(&format!("error[io]: cannot read `case/{name}`")),
+            "{err}"
+        );
+    }
+    assert!(err.contains("a broken link or not a regular file"), "{err}");
+}
