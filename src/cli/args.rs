@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(Args, Debug, Clone)]
 pub struct GlobalArgs {
     /// Dataset file or directory (default: ./graph-data/ if present, else the built-in dataset)
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", env = "CASEGRAPH_DATA")]
     pub data: Option<PathBuf>,
     /// Machine-readable JSON output
     #[arg(long, global = true)]

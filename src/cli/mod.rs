@@ -234,11 +234,18 @@ impl Ctx {
         let options = LoadOptions {
             parse_threads: if two { 2 } else { 1 },
         };
-        let loaded = load_with_progress(
-            Origin::choose(self.global.data.as_deref()),
-            options,
-            &mut |done, total| bar.update(done, total),
-        );
+        let origin = Origin::choose(self.global.data.as_deref());
+        if origin == Origin::Embedded && !quiet {
+            // Never silently: in a folder of their own, a user who forgot
+            // `--data` would otherwise read answers about another case.
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: using the built-in Netflix–Facebook dataset: there is no --data, no \
+                 CASEGRAPH_DATA and no ./graph-data/ here"
+            );
+        }
+        let loaded =
+            load_with_progress(origin, options, &mut |done, total| bar.update(done, total));
         bar.finish();
         loaded
     }

@@ -99,11 +99,27 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     // Each `*.json` entry with why it cannot be read, if it cannot: a
     // dangling or looping link, or something that is not a regular file,
     // is reported like an unreadable file, never skipped in silence.
-    let mut names: Vec<(std::path::PathBuf, Option<std::io::Error>)> = Vec::new();
+    let mut names: Vec<(std::path::PathBuf, Option<(std::io::Error, &str)>)> = Vec::new();
+    const BROKEN: &str = "a broken link or not a regular file: fix or remove it; the other files were checked \
+         without it";
     for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
         let entry = entry.map_err(|e| io_error(path, &e))?;
         let p = entry.path();
-        if p.extension().is_none_or(|x| x != "json") {
+        let ext = p
+            .extension()
+            .map(|x| x.to_string_lossy().to_ascii_lowercase());
+        if let Some(sheet @ ("csv" | "tsv" | "xlsx" | "ods")) = ext.as_deref() {
+            // Refused, not skipped: a curator's spreadsheet left out of the
+            // dataset without a word reads as "0 entities".
+            let e = std::io::Error::other(format!(
+                "a `.{sheet}` file, which this version of casegraph does not read"
+            ));
+            let help = "move it out of the data directory, or write its rows as the JSON \
+                        format of graph-data/README.md; the other files were checked without it";
+            names.push((p, Some((e, help))));
+            continue;
+        }
+        if ext.as_deref() != Some("json") {
             continue;
         }
         match std::fs::metadata(&p) {
@@ -113,9 +129,9 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
                 let problem = check_regular(&m)
                     .err()
                     .or_else(|| check_size(&p, &m).err().map(|_| too_large_error()));
-                names.push((p, problem));
+                names.push((p, problem.map(|e| (e, BROKEN))));
             }
-            Err(e) => names.push((p, Some(e))),
+            Err(e) => names.push((p, Some((e, BROKEN)))),
         }
     }
     names.sort_by(|a, b| a.0.cmp(&b.0));
@@ -136,10 +152,7 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
         .into_par_iter()
         .map(|(p, problem)| {
             let text = match problem {
-                Some(e) => Err(Box::new(io_error(&p, &e).help(
-                    "a broken link or not a regular file: fix or remove it; the other files \
-                     were checked without it",
-                ))),
+                Some((e, help)) => Err(Box::new(io_error(&p, &e).help(help))),
                 None => std::fs::read(&p)
                     .map(Decoded::new)
                     .map_err(|e| unreadable_file(&p, &e)),

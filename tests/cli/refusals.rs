@@ -120,3 +120,54 @@ fn broken_and_looping_links_in_a_data_directory_are_reported() {
     }
     assert!(err.contains("a broken link or not a regular file"), "{err}");
 }
+
+#[test]
+fn the_built_in_dataset_is_never_used_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["show", "netflix"]);
+    assert!(out.status.success(), "{}", show(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("note: using the built-in Netflix–Facebook dataset"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for quiet in [["--quiet", "show"], ["--json", "show"]] {
+        let out = run_in(dir.path(), &[quiet[0], quiet[1], "netflix"]);
+        assert!(
+            out.status.success() && out.stderr.is_empty(),
+            "{}",
+            show(&out)
+        );
+    }
+    // CASEGRAPH_DATA names a dataset like --data does.
+    let data = root().join("tests/data/small");
+    let out = command(dir.path())
+        .env("CASEGRAPH_DATA", &data)
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    assert!(out.stderr.is_empty(), "{}", show(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&data.display().to_string()));
+}
+
+#[test]
+fn spreadsheets_in_a_data_directory_are_not_skipped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("case");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(
+        root().join("graph-data/netflix-facebook.json"),
+        data.join("a.json"),
+    )
+    .unwrap();
+    std::fs::write(data.join("entities.csv"), "id,name,kind\nx,X,person\n").unwrap();
+    let out = run_in(dir.path(), &["--data", "case", "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot read `case/entities.csv`: a `.csv` file"),
+        "{err}"
+    );
+}
