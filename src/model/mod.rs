@@ -311,11 +311,6 @@ impl Model {
             Scalar::Bool(b) => ScalarValue::Bool(*b),
         }
     }
-
-    /// Every distinct entity kind, relationship type or currency string.
-    pub fn symbols(&self) -> impl Iterator<Item = &str> {
-        self.syms.iter().map(|(_, s)| s)
-    }
 }
 
 /// A scalar property value.

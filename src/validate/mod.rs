@@ -29,7 +29,7 @@ mod tests;
 
 use crate::diag::{Diagnostic, FileId, Rule, Span, closest};
 use crate::format::FORMAT_TAG;
-use crate::format::fields::{ENTITY_FIELDS, Key, TOP_FIELDS, TopKey, keys};
+use crate::format::fields::{Key, TOP_FIELDS, TopKey, keys};
 use crate::model::Model;
 use crate::model::RelIx;
 use crate::model::strings::{Str, Sym};
@@ -37,18 +37,6 @@ use crate::read::{Event, KeySpan, Node, Section, Sink, Val};
 use fixedbitset::FixedBitSet;
 use refs::PendingRef;
 use std::fmt;
-
-/// The keys of an entity, in FORMAT.md's order, `id` first, as the graph
-/// exporters read them until they read [`ENTITY_FIELDS`] themselves.
-pub(crate) const ENTITY_KEYS: &[&str] = &{
-    let mut keys = [""; ENTITY_FIELDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = ENTITY_FIELDS[i].key;
-        i += 1;
-    }
-    keys
-};
 
 /// A [`Span`] in 12 bytes instead of 24, for the tables that keep one per
 /// record (a few million on large datasets). Offsets past 4 GiB saturate:
