@@ -19,7 +19,7 @@ use std::path::PathBuf;
 /// Output is deterministic (sorted by id) and written atomically: to a
 /// temporary file or directory, renamed into place when complete.
 #[derive(Args, Debug)]
-pub struct ExportArgs {
+pub(super) struct ExportArgs {
     /// The format
     #[arg(long, short = 'f', value_enum)]
     format: Format,

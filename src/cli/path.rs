@@ -30,7 +30,7 @@ use std::path::PathBuf;
 #[command(
     override_usage = "casegraph path [OPTIONS] <FROM> <TO>\n       casegraph path [OPTIONS] --pairs <FILE>"
 )]
-pub struct PathArgs {
+pub(super) struct PathArgs {
     /// Where the connection starts: an id, a name or an alias
     #[arg(required_unless_present = "pairs")]
     from: Option<String>,

@@ -9,7 +9,7 @@ use std::io::Write;
 /// Find entities whose id, name or alias match TEXT (case- and
 /// accent-insensitive), best first: exact, prefix, substring, then fuzzy.
 #[derive(Args, Debug)]
-pub struct SearchArgs {
+pub(super) struct SearchArgs {
     /// What to look for
     text: String,
     /// Show at most this many matches

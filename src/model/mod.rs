@@ -6,7 +6,7 @@
 //! `&str`s and friendly types, so callers never deal with handles.
 
 pub mod date;
-pub mod strings;
+pub(crate) mod strings;
 
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use std::borrow::Cow;

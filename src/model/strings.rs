@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// the arena holds the string, so it is never zero and `Option<Str>` takes
 /// 8 bytes, not 12 (a million-relationship dataset has millions of them).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct Str {
+pub(crate) struct Str {
     start: u32,
     tagged_len: NonZeroU32,
 }
@@ -27,7 +27,7 @@ const OWNED: u32 = 1 << 31;
 
 impl Str {
     /// The empty string (needs no arena space).
-    pub const EMPTY: Str = Str::new(0, 0);
+    pub(crate) const EMPTY: Str = Str::new(0, 0);
 
     /// `len` includes the [`OWNED`] bit; it is below `u32::MAX`.
     const fn new(start: u32, len: u32) -> Str {
@@ -41,11 +41,6 @@ impl Str {
     fn raw_len(self) -> u32 {
         self.tagged_len.get() - 1
     }
-
-    /// True for the empty string.
-    pub fn is_empty(self) -> bool {
-        self.raw_len() & !OWNED == 0
-    }
 }
 
 impl Default for Str {
@@ -56,7 +51,7 @@ impl Default for Str {
 
 /// The arena is full: more than 4 GiB of input, or 2 GiB of copied text.
 #[derive(Debug, Clone, Copy)]
-pub struct ArenaFull;
+pub(crate) struct ArenaFull;
 
 /// All the model's strings.
 ///
@@ -67,7 +62,7 @@ pub struct ArenaFull;
 /// Only strings that are not slices of a file (with escapes, or made up, like
 /// generated relationship ids) are copied into the arena's own buffer.
 #[derive(Default, Debug, Clone)]
-pub struct Arena {
+pub(crate) struct Arena {
     /// The file texts, each at its base in one address space.
     files: Vec<(u32, Arc<String>)>,
     /// The end of that address space.
@@ -87,7 +82,7 @@ pub(crate) fn offset_in(base: &str, s: &str) -> Option<usize> {
 
 impl Arena {
     /// Adds a file's text: from now on, slices of it are stored without a copy.
-    pub fn add_file(&mut self, text: Arc<String>) {
+    pub(crate) fn add_file(&mut self, text: Arc<String>) {
         // Past 4 GiB of input, strings are copied (until that fills up too).
         if let Ok(len) = u32::try_from(text.len())
             && let Some(end) = self.files_end.checked_add(len)
@@ -99,7 +94,7 @@ impl Arena {
 
     /// Stores `s` and returns its handle: its place in the latest file when
     /// it is a slice of that file's text, else a copy.
-    pub fn push(&mut self, s: &str) -> Result<Str, ArenaFull> {
+    pub(crate) fn push(&mut self, s: &str) -> Result<Str, ArenaFull> {
         if s.is_empty() {
             return Ok(Str::EMPTY);
         }
@@ -120,7 +115,7 @@ impl Arena {
     }
 
     /// The text of a handle.
-    pub fn get(&self, s: Str) -> &str {
+    pub(crate) fn get(&self, s: Str) -> &str {
         let raw = s.raw_len();
         let len = (raw & !OWNED) as usize;
         if len == 0 {
@@ -138,31 +133,26 @@ impl Arena {
         &file.1[start..start + len]
     }
 
-    /// Bytes used by the copied text (the files' text is not counted).
-    pub fn bytes(&self) -> usize {
-        self.owned.len()
-    }
-
     /// Gives back spare capacity once loading is done.
-    pub fn shrink(&mut self) {
+    pub(crate) fn shrink(&mut self) {
         self.owned.shrink_to_fit();
     }
 }
 
 /// A small interned string (kind, type, currency): an index into [`Symbols`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-pub struct Sym(pub(crate) u32);
+pub(crate) struct Sym(pub(crate) u32);
 
 /// The interner for [`Sym`]s. Few distinct values, many uses.
 #[derive(Default, Debug, Clone)]
-pub struct Symbols {
+pub(crate) struct Symbols {
     names: Vec<Box<str>>,
     index: std::collections::HashMap<Box<str>, u32, foldhash::fast::FixedState>,
 }
 
 impl Symbols {
     /// Interns `s`.
-    pub fn intern(&mut self, s: &str) -> Sym {
+    pub(crate) fn intern(&mut self, s: &str) -> Sym {
         if let Some(&i) = self.index.get(s) {
             return Sym(i);
         }
@@ -172,22 +162,9 @@ impl Symbols {
         Sym(i)
     }
 
-    /// The symbol for `s`, if it was interned.
-    pub fn lookup(&self, s: &str) -> Option<Sym> {
-        self.index.get(s).map(|&i| Sym(i))
-    }
-
     /// The text of a symbol.
-    pub fn get(&self, s: Sym) -> &str {
+    pub(crate) fn get(&self, s: Sym) -> &str {
         &self.names[s.0 as usize]
-    }
-
-    /// Every interned symbol, in interning order.
-    pub fn iter(&self) -> impl Iterator<Item = (Sym, &str)> {
-        self.names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (Sym(i as u32), &**n))
     }
 }
 
@@ -197,7 +174,7 @@ impl Symbols {
 /// table grows (every id is hashed again), so a loader that can estimate
 /// the final count calls [`IdIndex::reserve`] early.
 #[derive(Default, Debug, Clone)]
-pub struct IdIndex {
+pub(crate) struct IdIndex {
     table: HashTable<u32>,
     hasher: foldhash::fast::FixedState,
 }
@@ -208,12 +185,12 @@ impl IdIndex {
     }
 
     /// Finds the index whose id is `id`; `id_of` gives the id of an index.
-    pub fn find<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+    pub(crate) fn find<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
         self.table.find(self.hash(id), |&i| id_of(i) == id).copied()
     }
 
     /// Records that `index` has id `id` (the caller checked it is new).
-    pub fn insert<'a>(&mut self, id: &str, index: u32, id_of: impl Fn(u32) -> &'a str) {
+    pub(crate) fn insert<'a>(&mut self, id: &str, index: u32, id_of: impl Fn(u32) -> &'a str) {
         let hasher = &self.hasher;
         self.table
             .insert_unique(hasher.hash_one(id), index, |&i| hasher.hash_one(id_of(i)));
@@ -221,20 +198,10 @@ impl IdIndex {
 
     /// Makes room for `additional` more ids, so that they go in without
     /// the table growing.
-    pub fn reserve<'a>(&mut self, additional: usize, id_of: impl Fn(u32) -> &'a str) {
+    pub(crate) fn reserve<'a>(&mut self, additional: usize, id_of: impl Fn(u32) -> &'a str) {
         let hasher = &self.hasher;
         self.table
             .reserve(additional, |&i| hasher.hash_one(id_of(i)));
-    }
-
-    /// Number of ids.
-    pub fn len(&self) -> usize {
-        self.table.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
     }
 }
 
@@ -254,7 +221,7 @@ fn spread(h: u32) -> u64 {
 /// Relationship and source ids are looked up rarely and keep the smaller
 /// [`IdIndex`] (on 3 M relationships 12 bytes a slot would be 48 MiB).
 #[derive(Default, Debug, Clone)]
-pub struct TextIdIndex {
+pub(crate) struct TextIdIndex {
     table: HashTable<TextSlot>,
     hasher: foldhash::fast::FixedState,
 }
@@ -273,7 +240,7 @@ impl TextIdIndex {
     }
 
     /// Finds the index whose id is `id` (the ids' text is in `text`).
-    pub fn find(&self, id: &str, text: &Arena) -> Option<u32> {
+    pub(crate) fn find(&self, id: &str, text: &Arena) -> Option<u32> {
         let h = self.hash(id);
         self.table
             .find(spread(h), |s| s.hash == h && text.get(s.id) == id)
@@ -282,7 +249,7 @@ impl TextIdIndex {
 
     /// Records that `index` has id `id`, stored in the arena as `stored`
     /// (the caller checked it is new).
-    pub fn insert(&mut self, id: &str, stored: Str, index: u32) {
+    pub(crate) fn insert(&mut self, id: &str, stored: Str, index: u32) {
         let hash = self.hash(id);
         let slot = TextSlot {
             id: stored,
@@ -291,15 +258,5 @@ impl TextIdIndex {
         };
         self.table
             .insert_unique(spread(hash), slot, |s| spread(s.hash));
-    }
-
-    /// Number of ids.
-    pub fn len(&self) -> usize {
-        self.table.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
     }
 }

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Parses `text` (one whole file, BOM removed) and feeds `sink`.
-pub fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malformed> {
+pub(crate) fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malformed> {
     read_with(text, &mut |event| sink.event(&event))
 }
 

@@ -8,7 +8,7 @@
 //! asked, on two (`threads.rs`). A CSV reader will plug in beside `json`,
 //! making the same events.
 
-pub mod json;
+pub(crate) mod json;
 mod threads;
 
 use crate::format::fields::TopKey;
