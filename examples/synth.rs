@@ -120,7 +120,7 @@ fn parse_args() -> Result<Cli, String> {
         match flag.as_str() {
             "--entities" => args.entities = value()?.parse().map_err(|e| format!("{e}"))?,
             "--relationships" => {
-                args.relationships = value()?.parse().map_err(|e| format!("{e}"))?
+                args.relationships = value()?.parse().map_err(|e| format!("{e}"))?;
             }
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("{e}"))?,
             "-o" | "--out" => {
@@ -489,7 +489,7 @@ fn write_entity(
     if rng.chance(10) {
         aliases.push(name(rng, kind));
     } else if extras && x.chance(50) {
-        for _ in 0..1 + x.rng.below(3) {
+        for _ in 0..=x.rng.below(3) {
             aliases.push(name(&mut x.rng, kind));
         }
     }

@@ -305,7 +305,7 @@ impl Extras {
             match value {
                 Value::Int(max) => write!(w, "{}", self.rng.below(max))?,
                 Value::Float(max) => {
-                    write!(w, "{}.{:02}", self.rng.below(max), 1 + self.rng.below(99))?
+                    write!(w, "{}.{:02}", self.rng.below(max), 1 + self.rng.below(99))?;
                 }
                 Value::Bool => w.write_all(if self.rng.chance(50) {
                     b"true"
@@ -315,7 +315,7 @@ impl Extras {
                 Value::Pick(items) => write!(w, "\"{}\"", self.rng.pick(items))?,
                 Value::List(items) => {
                     w.write_all(b"[")?;
-                    for i in 0..1 + self.rng.below(3) {
+                    for i in 0..=self.rng.below(3) {
                         if i > 0 {
                             w.write_all(b", ")?;
                         }

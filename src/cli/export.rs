@@ -83,7 +83,7 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
         }
         Some(path) if format.is_directory() => {
             write_dir_atomic(path, |dir| format::write_dir(&model, &view, format, dir))
-                .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?
+                .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?;
         }
         Some(path) => stage_with(path, |out| {
             let counted = CountingWriter::new(out, &mut bar);

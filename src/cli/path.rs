@@ -341,7 +341,7 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
             // What the single question reports as its error is this pair's answer.
             Answer::NoPath(why) => {
                 let text = words::no_path(model, asker.filter, &q, why).render();
-                writeln!(o, "{}", text.unwrap_or_default())?
+                writeln!(o, "{}", text.unwrap_or_default())?;
             }
         }
     }

@@ -142,7 +142,7 @@ mod tests {
     fn counting_writer_passes_bytes_through() {
         let mut progress = Progress::new("exporting", true);
         let mut out = Vec::new();
-        let data: Vec<u8> = (0..3 << 20).map(|i| (i % 251) as u8).collect();
+        let data: Vec<u8> = (0..3u32 << 20).map(|i| (i % 251) as u8).collect();
         {
             let mut w = CountingWriter::new(&mut out, &mut progress);
             for chunk in data.chunks(8191) {

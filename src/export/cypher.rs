@@ -215,7 +215,7 @@ fn add_free<'a>(row: &mut Row, props: impl Iterator<Item = (&'a str, PropertyVal
         let mut key = ident(k, "k_");
         if taken(&key) {
             let base = format!("property_{key}");
-            key = base.clone();
+            key.clone_from(&base);
             let mut n = 1;
             while taken(&key) {
                 n += 1;

@@ -235,6 +235,10 @@ impl Model {
     }
 
     /// The relationship at `ix`.
+    ///
+    /// # Panics
+    ///
+    /// If `ix` is not a relationship of this model.
     pub fn relationship(&self, ix: RelIx) -> RelRef<'_> {
         let (from, to) = self
             .graph
@@ -462,8 +466,7 @@ impl fmt::Display for Amount<'_> {
         let (scaled, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
             .into_iter()
             .find(|(unit, _)| value >= *unit)
-            .map(|(unit, s)| (value / unit, s))
-            .unwrap_or((value, ""));
+            .map_or((value, ""), |(unit, s)| (value / unit, s));
         let mut number = format!("{scaled:.1}");
         if number.ends_with(".0") {
             number.truncate(number.len() - 2);
