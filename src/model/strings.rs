@@ -260,3 +260,193 @@ impl TextIdIndex {
             .insert_unique(spread(hash), slot, |s| spread(s.hash));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    /// An arena holding one file, and that file's text.
+    fn arena_with(text: &str) -> (Arena, Arc<String>) {
+        let text = Arc::new(text.to_owned());
+        let mut arena = Arena::default();
+        arena.add_file(Arc::clone(&text));
+        (arena, text)
+    }
+
+    fn is_owned(s: Str) -> bool {
+        s.raw_len() & OWNED != 0
+    }
+
+    #[test]
+    fn empty_strings_share_one_handle_and_take_no_space() {
+        let (mut arena, text) = arena_with("abc");
+        assert_eq!(arena.push("").unwrap(), Str::EMPTY);
+        assert_eq!(arena.push(&text[1..1]).unwrap(), Str::EMPTY);
+        assert_eq!(Str::default(), Str::EMPTY);
+        assert_eq!(arena.get(Str::EMPTY), "");
+        assert!(arena.owned.is_empty());
+    }
+
+    #[test]
+    fn slices_of_the_latest_file_are_borrowed_and_others_copied() {
+        let (mut arena, text) = arena_with(r#"{"id": "acme", "name": "A\u0063me"}"#);
+        let borrowed = arena.push(&text[8..12]).unwrap();
+        assert!(!is_owned(borrowed));
+        assert!(arena.owned.is_empty(), "a slice of the file costs no copy");
+        // What the parser makes of an escaped string is not in the file.
+        let unescaped = String::from("Acme");
+        let copied = arena.push(&unescaped).unwrap();
+        assert!(is_owned(copied));
+        assert_eq!(arena.owned, "Acme");
+        drop(unescaped);
+        assert_eq!(arena.get(borrowed), "acme");
+        assert_eq!(arena.get(copied), "Acme");
+    }
+
+    #[test]
+    fn handles_into_earlier_files_still_read_back() {
+        let (mut arena, first) = arena_with("first file");
+        let a = arena.push(&first[..5]).unwrap();
+        let second = Arc::new("second file".to_owned());
+        arena.add_file(Arc::clone(&second));
+        let b = arena.push(&second[7..]).unwrap();
+        // Only the latest file is searched: a slice of an earlier one is copied.
+        let c = arena.push(&first[6..]).unwrap();
+        assert!(!is_owned(a) && !is_owned(b) && is_owned(c));
+        assert_eq!(
+            [arena.get(a), arena.get(b), arena.get(c)],
+            ["first", "file", "file"]
+        );
+    }
+
+    /// Past 4 GiB of input the file's strings are copied instead (faked here
+    /// by starting the address space near its end, not by reading 4 GiB).
+    #[test]
+    fn a_file_past_four_gib_is_not_borrowed_from() {
+        let mut arena = Arena {
+            files_end: u32::MAX - 4,
+            ..Arena::default()
+        };
+        let text = Arc::new("more than four bytes".to_owned());
+        arena.add_file(Arc::clone(&text));
+        assert!(arena.files.is_empty());
+        let s = arena.push(&text[..4]).unwrap();
+        assert!(is_owned(s));
+        assert_eq!(arena.get(s), "more");
+    }
+
+    /// A string of 2 GiB does not fit a handle and is refused, not
+    /// truncated. The zeroed buffer is mapped lazily: this costs address
+    /// space, not memory.
+    #[test]
+    fn a_two_gib_string_is_refused() {
+        let big = vec![0u8; (OWNED - 1) as usize];
+        let big = std::str::from_utf8(&big).unwrap();
+        let mut arena = Arena::default();
+        assert!(arena.push(big).is_err());
+        assert!(arena.push(&big[..1 << 20]).is_ok());
+    }
+
+    #[test]
+    fn symbols_are_interned_once() {
+        let mut syms = Symbols::default();
+        let a = syms.intern("person");
+        let b = syms.intern("company");
+        assert_ne!(a, b);
+        assert_eq!(syms.intern("person"), a);
+        assert_eq!((syms.get(a), syms.get(b)), ("person", "company"));
+    }
+
+    /// Two different ids whose 32-bit tags in a [`TextIdIndex`] are equal:
+    /// among 2^20 ids a collision is all but certain (about 128 of them),
+    /// and the hasher is seeded the same on every run.
+    fn tag_collision(index: &TextIdIndex) -> (String, String) {
+        let mut seen = HashMap::new();
+        for i in 0..1u32 << 20 {
+            let id = format!("id-{i}");
+            if let Some(other) = seen.insert(index.hash(&id), id.clone()) {
+                return (other, id);
+            }
+        }
+        panic!("no 32-bit collision among 2^20 ids");
+    }
+
+    #[test]
+    fn ids_whose_tags_collide_are_told_apart_by_their_text() {
+        let mut index = TextIdIndex::default();
+        let (a, b) = tag_collision(&index);
+        let mut arena = Arena::default();
+        let (sa, sb) = (arena.push(&a).unwrap(), arena.push(&b).unwrap());
+        index.insert(&a, sa, 1);
+        assert_eq!(index.find(&b, &arena), None);
+        index.insert(&b, sb, 2);
+        assert_eq!(index.find(&a, &arena), Some(1));
+        assert_eq!(index.find(&b, &arena), Some(2));
+    }
+
+    /// Ids from a small alphabet, so that a list repeats some and the
+    /// lookups that follow miss some.
+    fn ids() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec("[a-c]{0,3}|[a-z0-9é-]{4,12}", 0..300)
+    }
+
+    proptest! {
+        /// An [`IdIndex`] answers as a `HashMap` does, however many times
+        /// it grew (ids are inserted without reserving, except when `reserve`
+        /// says so).
+        #[test]
+        fn id_index_agrees_with_a_hash_map(ids in ids(), probes in ids(), reserve in 0usize..50) {
+            let mut records: Vec<String> = Vec::new();
+            let mut model = HashMap::new();
+            let mut index = IdIndex::default();
+            index.reserve(reserve, |i| records[i as usize].as_str());
+            for id in &ids {
+                let found = index.find(id, |i| records[i as usize].as_str());
+                prop_assert_eq!(found, model.get(id).copied());
+                if found.is_none() {
+                    let ix = records.len() as u32;
+                    records.push(id.clone());
+                    index.insert(id, ix, |i| records[i as usize].as_str());
+                    model.insert(id.clone(), ix);
+                }
+            }
+            for id in ids.iter().chain(&probes) {
+                prop_assert_eq!(
+                    index.find(id, |i| records[i as usize].as_str()),
+                    model.get(id).copied()
+                );
+            }
+        }
+
+        /// A [`TextIdIndex`] answers as a `HashMap` does, with ids borrowed
+        /// from a file or copied into the arena.
+        #[test]
+        fn text_id_index_agrees_with_a_hash_map(ids in ids(), probes in ids()) {
+            let file = Arc::new(ids.join(" "));
+            let mut arena = Arena::default();
+            arena.add_file(Arc::clone(&file));
+            let mut model = HashMap::new();
+            let mut index = TextIdIndex::default();
+            let mut at = 0;
+            for (n, id) in ids.iter().enumerate() {
+                // Every other id is the file's slice, the others a copy.
+                let text = if n % 2 == 0 { &file[at..at + id.len()] } else { id.as_str() };
+                at += id.len() + 1;
+                let stored = arena.push(text).unwrap();
+                prop_assert_eq!(arena.get(stored), id.as_str());
+                let found = index.find(id, &arena);
+                prop_assert_eq!(found, model.get(id).copied());
+                if found.is_none() {
+                    let ix = model.len() as u32;
+                    index.insert(id, stored, ix);
+                    model.insert(id.clone(), ix);
+                }
+            }
+            for id in ids.iter().chain(&probes) {
+                prop_assert_eq!(index.find(id, &arena), model.get(id).copied());
+            }
+        }
+    }
+}
