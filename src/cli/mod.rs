@@ -362,6 +362,32 @@ pub fn main() -> std::process::ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
+
+    /// The long help of `casegraph SUBCOMMAND --ARG`.
+    fn help_of(subcommand: &str, arg: &str) -> String {
+        let cli = Cli::command();
+        let sub = cli.find_subcommand(subcommand).expect("subcommand");
+        let arg = sub
+            .get_arguments()
+            .find(|a| a.get_id() == arg)
+            .expect("argument");
+        arg.get_help().expect("help").to_string()
+    }
+
+    /// `path --help` states the credibility weights in words; they are the
+    /// format's ([`Status::weight`](crate::format::Status::weight),
+    /// [`DISPUTED_WEIGHT`](crate::format::DISPUTED_WEIGHT)), not a copy.
+    #[test]
+    fn the_credible_help_states_the_weights_the_search_uses() {
+        use crate::format::{DISPUTED_WEIGHT, Status};
+        let weights: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| format!("{s} {}", s.weight()))
+            .collect();
+        let stated = format!("{}, +{DISPUTED_WEIGHT} if disputed", weights.join(", "));
+        assert!(help_of("path", "credible").ends_with(&stated), "{stated}");
+    }
 
     /// Every hint is written the way the diagnostics write theirs, in the
     /// order given, under the message.
