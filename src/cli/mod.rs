@@ -389,6 +389,13 @@ mod tests {
         assert!(help_of("path", "credible").ends_with(&stated), "{stated}");
     }
 
+    /// `render --force`'s help names the size limit the renderer enforces.
+    #[test]
+    fn the_force_help_states_the_size_limit() {
+        let limit = format!("more than {} entities", crate::render::MAX_ENTITIES);
+        assert!(help_of("render", "force").contains(&limit), "{limit}");
+    }
+
     /// Every hint is written the way the diagnostics write theirs, in the
     /// order given, under the message.
     #[test]

@@ -76,11 +76,11 @@ fn readme_examples_print_what_the_readme_shows() {
     assert!(blocks >= 4, "the README lost its examples ({blocks} found)");
 }
 
-/// The README's own words for the path search's numbers: the weights of
-/// `--credible` and the defaults of `--max-hops` and `--limit` are the
-/// library's, not a copy that can drift.
+/// The README's own words for the library's numbers: the weights of
+/// `--credible`, the default of `--max-hops` and the diagram size limit are
+/// the library's, not a copy that can drift.
 #[test]
-fn readme_states_the_path_weights_and_defaults_the_code_uses() {
+fn readme_states_the_weights_and_limits_the_code_uses() {
     use casegraph::format::{DISPUTED_WEIGHT, Status};
     use casegraph::query::path::DEFAULT_MAX_HOPS;
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
@@ -97,4 +97,9 @@ fn readme_states_the_path_weights_and_defaults_the_code_uses() {
     assert!(readme.contains(&credible), "{credible}");
     let max_hops = format!("`--max-hops H` (default {DEFAULT_MAX_HOPS})");
     assert!(readme.contains(&max_hops), "{max_hops}");
+    let size = format!(
+        "A diagram of more than {} entities is refused",
+        casegraph::render::MAX_ENTITIES
+    );
+    assert!(readme.contains(&size), "{size}");
 }
