@@ -624,4 +624,10 @@ mod tests {
         let limit = format!("deeper than {} levels", crate::format::MAX_NESTING);
         assert!(Rule::MalformedJson.description().contains(&limit));
     }
+
+    #[test]
+    fn the_catalogue_names_the_format_tag_the_validator_accepts() {
+        let tag = format!("other than {}", crate::format::FORMAT_TAG);
+        assert!(Rule::BadFormat.description().contains(&tag));
+    }
 }
