@@ -36,8 +36,10 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
     let failed = errors > 0 || loaded.model.is_none();
     if ctx.global.json {
         let diagnostics = json_diagnostics(&loaded, Severity::Warning);
-        // A closed pipe must not turn a failed check into success.
-        let _ = json::print(
+        // A closed pipe must not turn a failed check into success, nor
+        // turn a passed one into a failure (ripgrep's rule); any other
+        // write error (a full disk) is a failure of its own.
+        let written = json::print(
             &mut ctx.out,
             &serde_json::json!({
                 "ok": !failed,
@@ -52,6 +54,10 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
                 "unread": loaded.unread,
             }),
         );
+        match written {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe && !failed => return Err(e.into()),
+            _ => {}
+        }
     } else {
         ctx.print_diagnostics(&loaded, Severity::Warning);
         if failed {

@@ -29,9 +29,25 @@ fn or_null(v: Option<Value>) -> Option<Value> {
 }
 
 /// Prints a JSON value, pretty, with a final newline.
+///
+/// DEL and the C1 controls (U+007F–U+009F), which JSON allows raw inside a
+/// string, are written as `\u` escapes: the terminal-colour layer in front
+/// of standard output strips them as control codes, and the JSON must reach
+/// a script unchanged.
 pub(super) fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    let text = serde_json::to_string_pretty(value)?;
+    if text.contains(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
+        let mut escaped = String::with_capacity(text.len() + 16);
+        for c in text.chars() {
+            match c {
+                // Only inside strings: outside them JSON has no such character.
+                '\u{7f}'..='\u{9f}' => escaped.push_str(&format!("\\u{:04x}", c as u32)),
+                c => escaped.push(c),
+            }
+        }
+        return writeln!(out, "{escaped}");
+    }
+    writeln!(out, "{text}")
 }
 
 /// An entity in brief: id, name, kind.

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 ///
 /// Shape and colour show an entity's kind. The line shows how well a claim is
 /// established: thick solid confirmed, thin grey reported, dashed alleged,
-/// dotted red denied; a disputed claim says "disputed by …" in red and has a
-/// barred arrowhead. The legend is drawn in the diagram. In SVG, each node and
+/// dotted red denied; a disputed claim says "disputed by …" in red and is
+/// drawn as a double line with a barred arrowhead. The legend is drawn in the diagram. In SVG, each node and
 /// edge has an id, a class and a tooltip with its citations, and an edge links
 /// to its first source. SVG and PNG are drawn by the built-in graphviz-pure:
 /// no Graphviz install is needed.
@@ -26,7 +26,7 @@ pub(super) struct RenderArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Layout engine
-    #[arg(long, value_enum, default_value_t = Layout::Dot)]
+    #[arg(long, value_enum, default_value_t = Layout::Auto)]
     layout: Layout,
     /// Who draws SVG and PNG: the built-in graphviz-pure, or the installed Graphviz `dot`
     #[arg(long, value_enum, default_value_t = Renderer::Pure)]
@@ -70,22 +70,36 @@ enum ClusterBy {
 }
 
 impl RenderArgs {
-    fn format(&self) -> Format {
-        let from_ext = || {
-            let ext = self.output.as_ref()?.extension()?.to_str()?;
-            match ext.to_ascii_lowercase().as_str() {
-                "svg" => Some(Format::Svg),
-                "png" => Some(Format::Png),
-                "dot" | "gv" => Some(Format::Dot),
-                _ => None,
-            }
+    /// `--format`, else the extension of `-o`, else DOT. An extension no
+    /// format has (`graph.pdf`) is a usage error: writing DOT text into a
+    /// file named `.pdf` would look like success and open as nothing.
+    fn format(&self) -> Result<Format, Failure> {
+        if let Some(f) = self.format {
+            return Ok(f);
+        }
+        let Some(path) = &self.output else {
+            return Ok(Format::Dot);
         };
-        self.format.or_else(from_ext).unwrap_or(Format::Dot)
+        let Some(ext) = path.extension() else {
+            return Ok(Format::Dot);
+        };
+        match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+            "svg" => Ok(Format::Svg),
+            "png" => Ok(Format::Png),
+            "dot" | "gv" => Ok(Format::Dot),
+            other => Err(Failure::usage(format!(
+                "`{}` has the extension `.{other}`, which no diagram format has",
+                path.display()
+            ))
+            .with(Hint::Help(
+                "name the file `.svg`, `.png` or `.dot` (or `.gv`), or give `--format`".into(),
+            ))),
+        }
     }
 }
 
 pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
-    let format = args.format();
+    let format = args.format()?;
     // Checked before any work: binary on a terminal is never what was meant.
     if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(
@@ -153,7 +167,18 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             )));
         }
     };
-    let bytes = render::render(&model, &view, &opts, format, args.layout, args.renderer)
+    let layout = args.layout.resolve(view.relationship_count());
+    if args.layout == Layout::Auto && layout != Layout::Dot && !ctx.global.quiet {
+        writeln!(
+            ctx.err,
+            "note: laid out with {}: {} relationships are more than `dot` lays out quickly ({}); \
+             `--layout dot` insists",
+            layout.as_str(),
+            view.relationship_count(),
+            render::DOT_MAX_RELATIONSHIPS
+        )?;
+    }
+    let bytes = render::render(&model, &view, &opts, format, layout, args.renderer)
         .map_err(|e| words::render_error(&e))?;
     match &args.output {
         Some(path) => crate::export::write_atomic(path, &bytes)

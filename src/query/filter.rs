@@ -250,6 +250,11 @@ impl View {
         self.entities.contains(ix.index())
     }
 
+    /// How many relationships the view holds.
+    pub fn relationship_count(&self) -> usize {
+        self.relationships.count_ones(..)
+    }
+
     /// Whether the relationship is in the view.
     pub fn has_relationship(&self, ix: crate::model::RelIx) -> bool {
         self.relationships.contains(ix.index())

@@ -14,7 +14,7 @@
 use super::footnotes::{self, Footnotes};
 use super::style::{self, INK};
 use super::text;
-use super::{Options, RankDir};
+use super::{Layout, Options, RankDir};
 use crate::format::{is_http_url, palette};
 use crate::model::{EntityRef, Model, RelRef, Status, When};
 use crate::query::View;
@@ -528,28 +528,38 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
     let notes = Footnotes::new(rels.iter());
 
     let cap = caption(model, opts, &notes);
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("id", "casegraph"),
-            attr("class", "casegraph"),
-            attr(
-                "rankdir",
-                match opts.rankdir {
-                    RankDir::LeftRight => "LR",
-                    RankDir::TopBottom => "TB",
-                },
-            ),
-            attr("fontname", style::FONT),
-            attr("fontsize", "12"),
-            Attribute(Id::Plain("label".into()), Id::Escaped(quote_left(&cap))),
-            attr("labelloc", "b"),
-            attr("labeljust", "l"),
-            attr("bgcolor", "white"),
-            attr("pad", "0.3"),
-            attr("nodesep", "0.3"),
-            attr("ranksep", "0.5"),
-            attr("outputorder", "edgesfirst"),
-        ])),
+    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("id", "casegraph"),
+        attr("class", "casegraph"),
+        attr(
+            "rankdir",
+            match opts.rankdir {
+                RankDir::LeftRight => "LR",
+                RankDir::TopBottom => "TB",
+            },
+        ),
+        attr("fontname", style::FONT),
+        attr("fontsize", "12"),
+        Attribute(Id::Plain("label".into()), Id::Escaped(quote_left(&cap))),
+        attr("labelloc", "b"),
+        attr("labeljust", "l"),
+        attr("bgcolor", "white"),
+        attr("pad", "0.3"),
+        attr("nodesep", "0.3"),
+        attr("ranksep", "0.5"),
+        attr("outputorder", "edgesfirst"),
+    ]))];
+    if !matches!(opts.layout, Layout::Dot | Layout::Auto) {
+        // The spring engines place nodes on top of each other unless told
+        // to remove overlaps; curved edges route around the nodes.
+        stmts.push(Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("layout", opts.layout.as_str()),
+            attr("overlap", "prism"),
+            attr("sep", "+6"),
+            attr("splines", "true"),
+        ])));
+    }
+    stmts.extend([
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", style::FONT),
             attr("fontsize", style::NODE_FONT_SIZE),
@@ -562,7 +572,7 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
             attr("fontsize", style::EDGE_FONT_SIZE),
             attr("arrowsize", "0.8"),
         ])),
-    ];
+    ]);
 
     let mut kinds: Vec<&'static style::KindStyle> = Vec::new();
     for k in &style::KINDS {

@@ -39,11 +39,24 @@ pub enum RankDir {
     TopBottom,
 }
 
+/// The most relationships a diagram lays out with `dot` when the layout is
+/// [`Layout::Auto`]. `dot`'s crossing minimisation grows much faster than
+/// the graph: on random graphs graphviz-pure took 0.5 s for 150
+/// relationships, 1.6 s for 200, 11 s for 300 and minutes for 600, where
+/// `neato` takes 1–5 s up to 500 entities and 1,500 relationships
+/// (benches/BENCHMARKS.md, "Drawing time").
+pub const DOT_MAX_RELATIONSHIPS: usize = 200;
+
 /// A Graphviz layout engine.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Layout {
-    /// Layered (hierarchical).
+    /// `dot` while the view has at most [`DOT_MAX_RELATIONSHIPS`]
+    /// relationships, `neato` beyond: every drawable view is laid out in
+    /// seconds, and small ones keep the layered look.
     #[default]
+    #[value(help = "dot up to 200 relationships, neato beyond (fast at any drawable size)")]
+    Auto,
+    /// Layered (hierarchical).
     #[value(help = "Layered")]
     Dot,
     /// Spring model (stress majorization).
@@ -64,10 +77,22 @@ pub enum Layout {
 }
 
 impl Layout {
-    /// Graphviz's name for the engine.
+    /// The engine that lays out a view of `relationships` relationships:
+    /// itself, but [`Layout::Auto`] chooses (see [`DOT_MAX_RELATIONSHIPS`]).
+    #[must_use]
+    pub fn resolve(self, relationships: usize) -> Layout {
+        match self {
+            Layout::Auto if relationships <= DOT_MAX_RELATIONSHIPS => Layout::Dot,
+            Layout::Auto => Layout::Neato,
+            other => other,
+        }
+    }
+
+    /// Graphviz's name for the engine ([`Layout::Auto`] names `dot`:
+    /// resolve it first).
     pub fn as_str(self) -> &'static str {
         match self {
-            Layout::Dot => "dot",
+            Layout::Auto | Layout::Dot => "dot",
             Layout::Neato => "neato",
             Layout::Fdp => "fdp",
             Layout::Sfdp => "sfdp",
@@ -120,6 +145,10 @@ pub struct Options {
     pub highlight: Option<View>,
     /// Entities and relationships drawn greyed (a path's context).
     pub faded: Option<View>,
+    /// The engine the DOT is written for: anything but `dot` (and
+    /// [`Layout::Auto`], which [`render`] resolves) is named in the DOT with
+    /// the overlap removal that engine needs.
+    pub layout: Layout,
 }
 
 impl Options {
@@ -172,6 +201,11 @@ pub fn render(
     layout: Layout,
     renderer: Renderer,
 ) -> Result<Vec<u8>, RenderError> {
+    let layout = layout.resolve(view.relationship_count());
+    let opts = &Options {
+        layout,
+        ..opts.clone()
+    };
     let dot = to_dot(model, view, opts);
     match (format, renderer) {
         (Format::Dot, _) => Ok(dot.into_bytes()),

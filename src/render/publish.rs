@@ -25,11 +25,15 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
     let id = &model.dataset().id;
     let mut files = Vec::new();
     let all = View::all(model);
-    let opts = Options::new();
+    let layout = Layout::Auto.resolve(all.relationship_count());
+    let opts = Options {
+        layout,
+        ..Options::new()
+    };
     // Graphs too big to read are still checked and exported, but not drawn.
     if model.entity_count() <= super::MAX_ENTITIES {
         let dot = super::to_dot(model, &all, &opts);
-        let svg = super::svg::pure(&dot, Layout::Dot)?;
+        let svg = super::svg::pure(&dot, layout)?;
         let png = super::png::from_svg(&svg)?;
         files.push((PathBuf::from(format!("{id}.dot")), dot.into_bytes()));
         files.push((PathBuf::from(format!("{id}.svg")), svg.into_bytes()));
@@ -75,7 +79,7 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
 }
 
 fn svg(model: &Model, view: &View, opts: &Options) -> Result<Vec<u8>, RenderError> {
-    render(model, view, opts, Format::Svg, Layout::Dot, Renderer::Pure)
+    render(model, view, opts, Format::Svg, Layout::Auto, Renderer::Pure)
 }
 
 /// One path view per fine or settlement: how [`PATH_FROM`] connects to it,

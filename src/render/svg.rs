@@ -70,7 +70,7 @@ pub(crate) fn run_system(
 ) -> Result<Vec<u8>, RenderError> {
     use graphviz_rust::cmd::{CommandArg, Layout as L};
     let engine = match layout {
-        Layout::Dot => L::Dot,
+        Layout::Auto | Layout::Dot => L::Dot,
         Layout::Neato => L::Neato,
         Layout::Fdp => L::Fdp,
         Layout::Sfdp => L::Sfdp,

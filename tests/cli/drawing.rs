@@ -86,3 +86,65 @@ fn awkward_but_valid_strings_draw_as_svg_and_png() {
     let (w, h) = (side(16), side(20));
     assert!(w <= 30_000 && h <= 30_000, "{w}×{h}");
 }
+
+/// `n` entities in a ring with chords: `m` relationships in all.
+fn ring_dataset(n: usize, m: usize) -> serde_json::Value {
+    let entities: Vec<_> = (0..n)
+        .map(|i| json!({ "id": format!("e{i}"), "name": format!("Entity {i}"), "kind": "organization" }))
+        .collect();
+    let relationships: Vec<_> = (0..m)
+        .map(|j| {
+            let (a, b) = (j % n, (j * 7 + 1 + j / n) % n);
+            let b = if a == b { (b + 1) % n } else { b };
+            json!({ "id": format!("r{j}"), "from": format!("e{a}"), "to": format!("e{b}"),
+                    "type": "partner_of", "evidence": [{ "source": "s" }] })
+        })
+        .collect();
+    json!({ "sources": [{ "id": "s", "title": "S" }], "entities": entities, "relationships": relationships })
+}
+
+#[test]
+fn large_views_are_laid_out_with_neato_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, n, m| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, ring_dataset(n, m).to_string()).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let (small, large) = (write("small.json", 40, 200), write("large.json", 120, 360));
+
+    let dot = run_in(dir.path(), &["--data", &small, "render", "--format", "dot"]);
+    assert!(dot.status.success(), "{}", show(&dot));
+    assert!(!String::from_utf8_lossy(&dot.stdout).contains("layout="));
+    assert!(dot.stderr.is_empty(), "{}", show(&dot));
+
+    let dot = run_in(dir.path(), &["--data", &large, "render", "--format", "dot"]);
+    let text = String::from_utf8_lossy(&dot.stdout);
+    assert!(
+        text.contains(r#"layout="neato" overlap="prism""#),
+        "{text:.400}"
+    );
+    let note = String::from_utf8_lossy(&dot.stderr);
+    assert!(
+        note.contains("laid out with neato: 360 relationships"),
+        "{note}"
+    );
+
+    // Asked for by name, dot it is, and no note.
+    let forced = run_in(
+        dir.path(),
+        &[
+            "--data", &large, "render", "--format", "dot", "--layout", "dot",
+        ],
+    );
+    assert!(!String::from_utf8_lossy(&forced.stdout).contains("layout="));
+    assert!(forced.stderr.is_empty(), "{}", show(&forced));
+
+    let svg = run_in(
+        dir.path(),
+        &["--data", &large, "render", "--format", "svg", "-o", "l.svg"],
+    );
+    assert!(svg.status.success(), "{}", show(&svg));
+    let svg = std::fs::read_to_string(dir.path().join("l.svg")).unwrap();
+    assert_eq!(svg.matches("class=\"node entity").count(), 120);
+}

@@ -12,6 +12,7 @@ mod paths_prop;
 mod queries;
 mod readers;
 mod readme;
+mod refusals;
 mod regression;
 mod render;
 mod roundtrip;
