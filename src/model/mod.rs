@@ -2,7 +2,7 @@
 //!
 //! Entities are the nodes and relationships the edges of a petgraph
 //! [`Graph`] (parallel edges allowed). Records hold compact handles into
-//! shared tables (see [`strings`]); the `*Ref` views turn them back into
+//! shared tables (see `strings.rs`); the `*Ref` views turn them back into
 //! `&str`s and friendly types, so callers never deal with handles.
 
 pub mod date;
