@@ -175,7 +175,7 @@ fn main() {
     let benchmarking = std::env::args().any(|a| a == "--bench");
     if !benchmarking {
         // Test mode: each case once on a tiny dataset of each shape.
-        for (_, shape) in SHAPES.iter() {
+        for (_, shape) in &SHAPES {
             let mut text = Vec::new();
             let args = synth::Args {
                 entities: 200,

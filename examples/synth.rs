@@ -40,7 +40,7 @@
 mod shape;
 #[path = "synth/vocab.rs"]
 mod vocab;
-pub use shape::Shape;
+pub(crate) use shape::Shape;
 use shape::{Extras, SHAPE_USAGE};
 use vocab::{ALSO_KINDS, KINDS, ORG_SUFFIXES, PUBLISHERS, SOURCE_KINDS, SYLLABLES, TYPES, WORDS};
 
@@ -49,7 +49,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
 /// SplitMix64: tiny, fast, and fixed forever (unlike a crate's default RNG).
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -73,7 +73,7 @@ impl Rng {
 }
 
 /// What to generate.
-pub struct Args {
+pub(crate) struct Args {
     /// Number of entities (at least 10).
     pub entities: u64,
     /// Number of relationships.
@@ -120,7 +120,7 @@ fn parse_args() -> Result<Cli, String> {
         match flag.as_str() {
             "--entities" => args.entities = value()?.parse().map_err(|e| format!("{e}"))?,
             "--relationships" => {
-                args.relationships = value()?.parse().map_err(|e| format!("{e}"))?
+                args.relationships = value()?.parse().map_err(|e| format!("{e}"))?;
             }
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("{e}"))?,
             "-o" | "--out" => {
@@ -197,7 +197,7 @@ fn main() {
 /// over the whole dataset by two large primes (the giant component and the
 /// small ones alike, so some pairs have no path). Shared by
 /// `benches/load.rs` and the pairs file of `benches/compare.sh`.
-pub fn bench_pairs(n: u64) -> Vec<(u64, u64)> {
+pub(crate) fn bench_pairs(n: u64) -> Vec<(u64, u64)> {
     (0..100)
         .map(|i| {
             let from = (i * 7919) % n;
@@ -214,12 +214,12 @@ pub fn bench_pairs(n: u64) -> Vec<(u64, u64)> {
 /// unreadable diagram), but the one at n/100, which has a few dozen (27 on
 /// S, 54 on M): under preferential attachment an entity's expected degree
 /// depends on its index relative to n, so it stays mid-degree at any size.
-pub fn focus_index(n: u64) -> u64 {
+pub(crate) fn focus_index(n: u64) -> u64 {
     n / 100
 }
 
 /// Writes [`bench_pairs`] as a `casegraph path --pairs` file: ids, a tab between.
-pub fn write_bench_pairs(seed: u64, n: u64, out: impl Write) -> io::Result<()> {
+pub(crate) fn write_bench_pairs(seed: u64, n: u64, out: impl Write) -> io::Result<()> {
     let mut w = BufWriter::new(out);
     writeln!(
         w,
@@ -301,7 +301,7 @@ fn entity_kind(seed: u64, i: u64) -> &'static str {
 
 /// The id of the entity at `index` (its place in the file): depends on the
 /// seed and the index only, not on the rest of the dataset.
-pub fn entity_id(seed: u64, i: u64) -> String {
+pub(crate) fn entity_id(seed: u64, i: u64) -> String {
     let kind = entity_kind(seed, i);
     let short = &kind[..kind.find('_').unwrap_or(kind.len()).min(3)];
     format!("{short}-{i}")
@@ -311,12 +311,13 @@ pub fn entity_id(seed: u64, i: u64) -> String {
 /// relationship with an id, none of the extras): the generator's output
 /// before it had shapes, which the tests' snapshots and the recorded
 /// benchmark files rest on.
-pub fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
+#[allow(dead_code)] // for tests/cli/synth.rs, which includes this file; `main` writes shaped data
+pub(crate) fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
     write_shaped(args, &Shape::EXPLICIT_IDS, out)
 }
 
 /// Writes the dataset `args` describes, in `shape`, to `out`.
-pub fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::Result<()> {
+pub(crate) fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::Result<()> {
     let mut w = BufWriter::with_capacity(1 << 20, out);
     let n = args.entities;
     let m = args.relationships;
@@ -488,7 +489,7 @@ fn write_entity(
     if rng.chance(10) {
         aliases.push(name(rng, kind));
     } else if extras && x.chance(50) {
-        for _ in 0..1 + x.rng.below(3) {
+        for _ in 0..=x.rng.below(3) {
             aliases.push(name(&mut x.rng, kind));
         }
     }

@@ -135,24 +135,28 @@ impl Diagnostic {
     }
 
     /// Adds a label under the offending text.
+    #[must_use]
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
     /// Adds a suggested replacement value.
+    #[must_use]
     pub fn suggest(mut self, suggestion: Option<String>) -> Self {
         self.suggestion = suggestion;
         self
     }
 
     /// Adds a help line.
+    #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Points at another relevant place.
+    #[must_use]
     pub fn related(mut self, span: Span, note: impl Into<String>) -> Self {
         self.related = Some((span, note.into()));
         self
@@ -210,7 +214,10 @@ impl SourceFile {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset) - 1;
-        let mut last = self.last_col.lock().unwrap_or_else(|e| e.into_inner());
+        let mut last = self
+            .last_col
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let (from, col0) = match *last {
             Some((l, o, c)) if l == line && o <= offset => (o, c),
             _ => (starts[line], 1),
@@ -231,7 +238,7 @@ impl SourceFile {
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset) - 1;
         let line_start = starts[line];
-        let line_end = starts.get(line + 1).map(|e| e - 1).unwrap_or(text.len());
+        let line_end = starts.get(line + 1).map_or(text.len(), |e| e - 1);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
         let line_end = line_start + line_text.len();
         let offset = offset.min(line_end);
@@ -616,5 +623,11 @@ mod tests {
         // in step with the limit.
         let limit = format!("deeper than {} levels", crate::format::MAX_NESTING);
         assert!(Rule::MalformedJson.description().contains(&limit));
+    }
+
+    #[test]
+    fn the_catalogue_names_the_format_tag_the_validator_accepts() {
+        let tag = format!("other than {}", crate::format::FORMAT_TAG);
+        assert!(Rule::BadFormat.description().contains(&tag));
     }
 }

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 /// How much of each shape to write. Shares are percentages of the records
 /// the shape applies to.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shape {
+pub(crate) struct Shape {
     /// Relationships written without an `id`, so the default
     /// `{from}.{type}.{to}` applies.
     pub no_id: u64,
@@ -48,7 +48,7 @@ pub struct Shape {
 
 impl Shape {
     /// The shape of real data: the generator's default.
-    pub const DEFAULT: Shape = Shape {
+    pub(crate) const DEFAULT: Shape = Shape {
         no_id: 75,
         labels: 20,
         rel_properties: 30,
@@ -62,7 +62,7 @@ impl Shape {
 
     /// Every relationship with an explicit id and none of the extras: the
     /// generator's output before shapes, byte for byte.
-    pub const EXPLICIT_IDS: Shape = Shape {
+    pub(crate) const EXPLICIT_IDS: Shape = Shape {
         no_id: 0,
         labels: 0,
         rel_properties: 0,
@@ -75,7 +75,7 @@ impl Shape {
     };
 
     /// The shape `--shape NAME` names.
-    pub fn named(name: &str) -> Option<Shape> {
+    pub(crate) fn named(name: &str) -> Option<Shape> {
         match name {
             "default" => Some(Shape::DEFAULT),
             "explicit-ids" => Some(Shape::EXPLICIT_IDS),
@@ -85,7 +85,7 @@ impl Shape {
 
     /// The field a `--FLAG` sets, and the largest value it takes; `None`
     /// when `flag` is not a shape flag.
-    pub fn field(&mut self, flag: &str) -> Option<(&mut u64, u64)> {
+    pub(crate) fn field(&mut self, flag: &str) -> Option<(&mut u64, u64)> {
         Some(match flag {
             "--no-id-share" => (&mut self.no_id, 100),
             "--label-share" => (&mut self.labels, 100),
@@ -103,7 +103,7 @@ impl Shape {
 }
 
 /// The shape flags, for the usage text.
-pub const SHAPE_USAGE: &str = "shape (after --shape, each flag overrides it; shares are %):
+pub(crate) const SHAPE_USAGE: &str = "shape (after --shape, each flag overrides it; shares are %):
   --shape default|explicit-ids   default: the shapes of real data; explicit-ids: every
                                  relationship has an id, no extras (the output before shapes)
   --no-id-share P          relationships without an id (default 75)
@@ -179,7 +179,7 @@ const ENTITY_PROPERTIES: [(&str, Value); 6] = [
 ];
 
 /// The shape and the random stream its extras draw from.
-pub struct Extras {
+pub(crate) struct Extras {
     /// Separate from the generator's stream (see the module comment).
     pub rng: Rng,
     pub shape: Shape,
@@ -187,7 +187,7 @@ pub struct Extras {
 
 impl Extras {
     /// The extras stream for `seed`.
-    pub fn new(seed: u64, shape: Shape) -> Extras {
+    pub(crate) fn new(seed: u64, shape: Shape) -> Extras {
         Extras {
             rng: Rng(seed ^ 0x5348_4150_4553_2314),
             shape,
@@ -195,14 +195,14 @@ impl Extras {
     }
 
     /// True with probability `percent` / 100.
-    pub fn chance(&mut self, percent: u64) -> bool {
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
         self.rng.chance(percent)
     }
 
     /// Writes `s` as a JSON string literal, escaping what JSON requires;
     /// `shape.escapes` % of them also get one escape from [`ESCAPES`],
     /// after a space (or at the end), as text pasted from documents has.
-    pub fn text(&mut self, w: &mut impl Write, s: &str) -> io::Result<()> {
+    pub(crate) fn text(&mut self, w: &mut impl Write, s: &str) -> io::Result<()> {
         let mut out = String::with_capacity(s.len() + 8);
         out.push('"');
         for c in s.chars() {
@@ -229,7 +229,7 @@ impl Extras {
 
     /// `name`, or for `shape.non_ascii` % of names the same with accented
     /// letters or with a name in another script beside it.
-    pub fn name(&mut self, name: String) -> String {
+    pub(crate) fn name(&mut self, name: String) -> String {
         if !self.rng.chance(self.shape.non_ascii) {
             return name;
         }
@@ -261,14 +261,14 @@ impl Extras {
     }
 
     /// `n` words of the generator's vocabulary.
-    pub fn words(&mut self, n: u64) -> String {
+    pub(crate) fn words(&mut self, n: u64) -> String {
         let words: Vec<&str> = (0..n).map(|_| self.rng.pick(&WORDS)).collect();
         words.join(" ")
     }
 
     /// A relationship label as curators write them: the type in words with
     /// a qualifier (a period with an en dash, a channel, a source).
-    pub fn label(&mut self, rel_type: &str) -> String {
+    pub(crate) fn label(&mut self, rel_type: &str) -> String {
         let words = rel_type.replace('_', " ");
         match self.rng.below(4) {
             0 => {
@@ -282,12 +282,12 @@ impl Extras {
     }
 
     /// Writes `, "properties": {…}` with 1–3 keys of relationship properties.
-    pub fn rel_properties(&mut self, w: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn rel_properties(&mut self, w: &mut impl Write) -> io::Result<()> {
         self.properties(w, &REL_PROPERTIES)
     }
 
     /// Writes `, "properties": {…}` with 1–3 keys of entity properties.
-    pub fn entity_properties(&mut self, w: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn entity_properties(&mut self, w: &mut impl Write) -> io::Result<()> {
         self.properties(w, &ENTITY_PROPERTIES)
     }
 
@@ -305,7 +305,7 @@ impl Extras {
             match value {
                 Value::Int(max) => write!(w, "{}", self.rng.below(max))?,
                 Value::Float(max) => {
-                    write!(w, "{}.{:02}", self.rng.below(max), 1 + self.rng.below(99))?
+                    write!(w, "{}.{:02}", self.rng.below(max), 1 + self.rng.below(99))?;
                 }
                 Value::Bool => w.write_all(if self.rng.chance(50) {
                     b"true"
@@ -315,7 +315,7 @@ impl Extras {
                 Value::Pick(items) => write!(w, "\"{}\"", self.rng.pick(items))?,
                 Value::List(items) => {
                     w.write_all(b"[")?;
-                    for i in 0..1 + self.rng.below(3) {
+                    for i in 0..=self.rng.below(3) {
                         if i > 0 {
                             w.write_all(b", ")?;
                         }
@@ -334,7 +334,7 @@ impl Extras {
     }
 
     /// A citation locator beyond the generator's `p. N, ¶ N`.
-    pub fn locator(&mut self) -> String {
+    pub(crate) fn locator(&mut self) -> String {
         let n = 1 + self.rng.below(400);
         match self.rng.below(5) {
             0 => format!("p. {n}"),

@@ -1,7 +1,7 @@
 //! The generator's vocabulary: entity kinds, relationship types, source
 //! kinds, and the syllables and words names and quotes are made of.
 
-pub const KINDS: [&str; 8] = [
+pub(crate) const KINDS: [&str; 8] = [
     "organization",
     "person",
     "person",
@@ -11,10 +11,10 @@ pub const KINDS: [&str; 8] = [
     "product",
     "event",
 ];
-pub const ALSO_KINDS: [&str; 2] = ["document", "other"];
+pub(crate) const ALSO_KINDS: [&str; 2] = ["document", "other"];
 
 /// (type, directed)
-pub const TYPES: [(&str, bool); 20] = [
+pub(crate) const TYPES: [(&str, bool); 20] = [
     ("board_member_of", true),
     ("employed_by", true),
     ("owns", true),
@@ -37,7 +37,7 @@ pub const TYPES: [(&str, bool); 20] = [
     ("reported_on", true),
 ];
 
-pub const SOURCE_KINDS: [&str; 8] = [
+pub(crate) const SOURCE_KINDS: [&str; 8] = [
     "news",
     "court_filing",
     "regulator_decision",
@@ -48,11 +48,11 @@ pub const SOURCE_KINDS: [&str; 8] = [
     "other",
 ];
 
-pub const SYLLABLES: [&str; 24] = [
+pub(crate) const SYLLABLES: [&str; 24] = [
     "al", "ber", "cor", "dan", "el", "fen", "gar", "hol", "in", "jas", "kel", "lor", "mar", "nor",
     "os", "par", "quin", "ros", "sel", "tor", "ul", "ver", "wes", "zan",
 ];
-pub const ORG_SUFFIXES: [&str; 8] = [
+pub(crate) const ORG_SUFFIXES: [&str; 8] = [
     "Holdings",
     "Capital",
     "Group",
@@ -62,7 +62,7 @@ pub const ORG_SUFFIXES: [&str; 8] = [
     "Foundation",
     "Trust",
 ];
-pub const WORDS: [&str; 64] = [
+pub(crate) const WORDS: [&str; 64] = [
     "the",
     "company",
     "board",
@@ -128,7 +128,7 @@ pub const WORDS: [&str; 64] = [
     "deal",
     "terms",
 ];
-pub const PUBLISHERS: [&str; 6] = [
+pub(crate) const PUBLISHERS: [&str; 6] = [
     "Financial Ledger",
     "U.S. District Court, N.D. Cal.",
     "Companies Registry",

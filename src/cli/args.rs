@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 /// Flags every command accepts, before or after the subcommand.
 #[derive(Args, Debug, Clone)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Dataset file or directory (default: ./graph-data/ if present, else the built-in dataset)
     #[arg(long, global = true, value_name = "PATH", env = "CASEGRAPH_DATA")]
     pub data: Option<PathBuf>,
@@ -24,7 +24,7 @@ pub struct GlobalArgs {
 
 /// `--color`
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColorWhen {
+pub(crate) enum ColorWhen {
     /// On a terminal, unless NO_COLOR is set
     Auto,
     /// Always
@@ -35,7 +35,7 @@ pub enum ColorWhen {
 
 impl ColorWhen {
     /// As anstream's choice (`Auto` honours NO_COLOR and CLICOLOR).
-    pub fn choice(self) -> anstream::ColorChoice {
+    pub(crate) fn choice(self) -> anstream::ColorChoice {
         match self {
             ColorWhen::Auto => anstream::ColorChoice::Auto,
             ColorWhen::Always => anstream::ColorChoice::Always,
@@ -74,7 +74,7 @@ fn parse_date(s: &str) -> Result<PartialDate, String> {
 
 /// The query filters (see `query::filter`).
 #[derive(Args, Debug, Clone, Default)]
-pub struct FilterArgs {
+pub(super) struct FilterArgs {
     /// Only relationships of these types (comma-separated)
     #[arg(
         long,
@@ -124,7 +124,7 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     /// The library filter these flags describe.
-    pub fn filter(&self) -> Filter {
+    pub(super) fn filter(&self) -> Filter {
         Filter {
             types: self.types.clone(),
             exclude_types: self.exclude_types.clone(),

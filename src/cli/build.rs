@@ -12,7 +12,7 @@ use std::path::PathBuf;
 /// renamed into place only when all are ready: a failed build leaves the
 /// directory as it was.
 #[derive(Args, Debug)]
-pub struct BuildArgs {
+pub(super) struct BuildArgs {
     /// Where to write
     #[arg(long, default_value = "output")]
     out: PathBuf,

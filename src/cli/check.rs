@@ -9,7 +9,7 @@ use std::io::Write;
 /// Check the dataset against the format: every error and warning, with file,
 /// line, column and a suggested fix, then a one-line summary.
 #[derive(Args, Debug)]
-pub struct CheckArgs {
+pub(super) struct CheckArgs {
     /// Treat warnings as errors (exit status 1 if there are any)
     #[arg(long)]
     deny_warnings: bool,

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 /// Output is deterministic (sorted by id) and written atomically: to a
 /// temporary file or directory, renamed into place when complete.
 #[derive(Args, Debug)]
-pub struct ExportArgs {
+pub(super) struct ExportArgs {
     /// The format
     #[arg(long, short = 'f', value_enum)]
     format: Format,
@@ -83,7 +83,7 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
         }
         Some(path) if format.is_directory() => {
             write_dir_atomic(path, |dir| format::write_dir(&model, &view, format, dir))
-                .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?
+                .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?;
         }
         Some(path) => stage_with(path, |out| {
             let counted = CountingWriter::new(out, &mut bar);

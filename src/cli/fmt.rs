@@ -6,18 +6,18 @@ use crate::model::{EntityRef, Model, RelRef};
 use std::fmt::Write as _;
 
 /// `1 entity`, `2 entities`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// An entity in running text: `Netflix, Inc. (`netflix`)`, its name made
 /// safe for a terminal.
-pub fn entity(e: &EntityRef<'_>) -> String {
+pub(super) fn entity(e: &EntityRef<'_>) -> String {
     format!("{} (`{}`)", printable(e.name()), e.id())
 }
 
 /// The bracket of a hop: `had API access to · 2013-08 · alleged · disputed by Meta`.
-pub fn rel_bracket(r: &RelRef<'_>) -> String {
+pub(super) fn rel_bracket(r: &RelRef<'_>) -> String {
     let mut parts = vec![printable(&r.label()).into_owned()];
     let when = r.when().to_string();
     if !when.is_empty() {
@@ -38,7 +38,7 @@ pub fn rel_bracket(r: &RelRef<'_>) -> String {
 
 /// `Netflix, Inc. —[had API access to · 2013-08 · alleged]→ Titan API`, with
 /// `—[…]—` for undirected relationships.
-pub fn rel_line(model: &Model, r: &RelRef<'_>) -> String {
+pub(super) fn rel_line(model: &Model, r: &RelRef<'_>) -> String {
     let from = printable(model.entity(r.from()).name());
     let to = printable(model.entity(r.to()).name());
     let arrow = if r.directed() { "→" } else { "—" };
@@ -47,7 +47,7 @@ pub fn rel_line(model: &Model, r: &RelRef<'_>) -> String {
 
 /// The citations and disputes of a relationship, one per line, each line
 /// starting with `indent`.
-pub fn evidence_lines(r: &RelRef<'_>, indent: &str) -> String {
+pub(super) fn evidence_lines(r: &RelRef<'_>, indent: &str) -> String {
     let mut out = String::new();
     for (i, c) in r.evidence().enumerate() {
         let s = c.source();

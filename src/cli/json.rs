@@ -34,7 +34,7 @@ fn or_null(v: Option<Value>) -> Option<Value> {
 /// string, are written as `\u` escapes: the terminal-colour layer in front
 /// of standard output strips them as control codes, and the JSON must reach
 /// a script unchanged.
-pub fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> {
+pub(super) fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     if text.contains(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
         let mut escaped = String::with_capacity(text.len() + 16);
@@ -51,14 +51,14 @@ pub fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> {
 }
 
 /// An entity in brief: id, name, kind.
-pub fn entity_brief(e: &EntityRef<'_>) -> Value {
+pub(super) fn entity_brief(e: &EntityRef<'_>) -> Value {
     let keys = [EntityKey::Id, EntityKey::Name, EntityKey::Kind];
     Value::Object(object(&keys, |k| or_null(entity_field(e, k))))
 }
 
 /// An entity in full: every field of the format, `aliases` and `properties`
 /// empty rather than `null` when there are none.
-pub fn entity_full(e: &EntityRef<'_>) -> Value {
+pub(super) fn entity_full(e: &EntityRef<'_>) -> Value {
     Value::Object(object(EntityKey::ALL, |k| match k {
         EntityKey::Aliases => Some(aliases(e)),
         EntityKey::Properties => Some(properties_json(e.properties()).unwrap_or_else(|| json!({}))),
@@ -74,7 +74,7 @@ const WHEN_KEYS: [RelationshipKey; 3] = [
 ];
 
 /// The dates of a relationship: `date`, or `start`/`end` (nulls when absent).
-pub fn when(w: When) -> Value {
+pub(super) fn when(w: When) -> Value {
     Value::Object(object(&WHEN_KEYS, |k| or_null(when_field(w, k))))
 }
 
@@ -82,7 +82,7 @@ pub fn when(w: When) -> Value {
 /// directed, dates, status, amount, disputes, and `citations` (its
 /// `evidence`, each citation with its source's title, publisher, date and
 /// address). Its free-form properties are not shown.
-pub fn relationship(model: &Model, r: &RelRef<'_>) -> Value {
+pub(super) fn relationship(model: &Model, r: &RelRef<'_>) -> Value {
     let source_keys = [
         SourceKey::Title,
         SourceKey::Publisher,
@@ -131,7 +131,7 @@ pub fn relationship(model: &Model, r: &RelRef<'_>) -> Value {
 /// ["types"], "hops": 1}`, `{"reason": "without", "option": "directed",
 /// "hops": 2}`, `{"reason": "too_far", "hops": 9}`, `{"reason":
 /// "filters_not_the_reason"}`, `{"reason": "not_connected"}`.
-pub fn no_path_reasons(why: &[crate::query::path::Why]) -> Value {
+pub(super) fn no_path_reasons(why: &[crate::query::path::Why]) -> Value {
     use crate::query::path::Why;
     why.iter()
         .map(|w| match w {
@@ -155,7 +155,7 @@ pub fn no_path_reasons(why: &[crate::query::path::Why]) -> Value {
 /// A hop of a path or of `neighbors` in the shared JSON shape: its ends,
 /// how it crosses its relationship, the relationship, and the ids of the
 /// others that make the same hop.
-pub fn hop(model: &Model, h: &crate::query::path::Hop) -> Value {
+pub(super) fn hop(model: &Model, h: &crate::query::path::Hop) -> Value {
     json!({
         "from": model.entity(h.from).id(),
         "to": model.entity(h.to).id(),

@@ -5,12 +5,12 @@ mod args;
 mod build;
 mod check;
 mod export;
-pub mod fmt;
-pub mod json;
+mod fmt;
+mod json;
 mod neighbors;
 mod pairs;
 mod path;
-pub mod progress;
+mod progress;
 mod render;
 mod search;
 mod show;
@@ -18,7 +18,7 @@ mod stats;
 mod timeline;
 mod words;
 
-pub use args::{FilterArgs, GlobalArgs};
+use args::{FilterArgs, GlobalArgs};
 
 use crate::diag::{self, Palette, Severity};
 use crate::load::{LoadOptions, Loaded, Origin, load_with_progress};
@@ -32,7 +32,7 @@ use std::io::Write;
 /// if present, else the curated Netflix–Facebook dataset built into the binary.
 #[derive(Parser, Debug)]
 #[command(name = "casegraph", version, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
     #[command(subcommand)]
@@ -59,7 +59,7 @@ enum Command {
 /// every failure is printed the same way (`  = note: …`, `  = help: …`), as jj's
 /// `user_error_with_hint` does.
 #[derive(Debug)]
-pub struct Failure {
+pub(crate) struct Failure {
     kind: Kind,
     message: String,
     hints: Vec<Hint>,
@@ -87,7 +87,7 @@ enum Kind {
 /// A line under a failure's message, written `  = note: …` or
 /// `  = help: …` as the diagnostics write theirs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Hint {
+pub(crate) enum Hint {
     /// Why it failed (`= note:`).
     Note(String),
     /// What to do instead (`= help:`).
@@ -104,38 +104,38 @@ impl Failure {
     }
 
     /// The data has errors, already reported.
-    pub fn data() -> Failure {
+    pub(crate) fn data() -> Failure {
         Failure::new(Kind::Data, "")
     }
 
     /// The question has no answer.
-    pub fn query(message: impl Into<String>) -> Failure {
+    pub(crate) fn query(message: impl Into<String>) -> Failure {
         Failure::new(Kind::Query, message)
     }
 
     /// The arguments make no sense together.
-    pub fn usage(message: impl Into<String>) -> Failure {
+    pub(crate) fn usage(message: impl Into<String>) -> Failure {
         Failure::new(Kind::Usage, message)
     }
 
     /// Writing failed.
-    pub fn io(message: impl Into<String>) -> Failure {
+    pub(crate) fn io(message: impl Into<String>) -> Failure {
         Failure::new(Kind::Io, message)
     }
 
     /// An output could not be made.
-    pub fn output(message: impl Into<String>) -> Failure {
+    pub(crate) fn output(message: impl Into<String>) -> Failure {
         Failure::new(Kind::Output, message)
     }
 
     /// The failure with `hint` added under the others.
-    pub fn with(mut self, hint: Hint) -> Failure {
+    pub(crate) fn with(mut self, hint: Hint) -> Failure {
         self.hints.push(hint);
         self
     }
 
     /// The failure with every hint of `hints` added.
-    pub fn with_all(mut self, hints: impl IntoIterator<Item = Hint>) -> Failure {
+    pub(crate) fn with_all(mut self, hints: impl IntoIterator<Item = Hint>) -> Failure {
         self.hints.extend(hints);
         self
     }
@@ -195,7 +195,7 @@ impl From<crate::query::ResolveError> for Failure {
 const MAX_SHOWN: usize = 200;
 
 /// What every command gets: the global flags and the output streams.
-pub struct Ctx {
+pub(crate) struct Ctx {
     /// The global flags.
     pub global: GlobalArgs,
     /// Standard output, colour stripped when colour is off.
@@ -225,7 +225,7 @@ impl Ctx {
 
     /// Loads the dataset the flags point at, without reporting anything
     /// (but a progress bar on a terminal when the load takes a while).
-    pub fn load(&self) -> Loaded {
+    pub(crate) fn load(&self) -> Loaded {
         let quiet = self.global.quiet || self.global.json;
         let mut bar = progress::Progress::new("loading", !quiet);
         // The two-thread reader is opt-in (see `read::threads`); the
@@ -251,7 +251,7 @@ impl Ctx {
     }
 
     /// Loads the dataset; on errors, reports them and fails.
-    pub fn model(&mut self) -> Result<Model, Failure> {
+    pub(crate) fn model(&mut self) -> Result<Model, Failure> {
         let loaded = self.load();
         match loaded.model {
             Some(model) => Ok(model),
@@ -265,7 +265,7 @@ impl Ctx {
     /// Prints the errors of a failed load: human text to stderr, or
     /// `{"diagnostics": [...]}` on stdout with `--json`. Output problems
     /// (a closed pipe) are ignored: the data failure decides the exit status.
-    pub fn report_errors(&mut self, loaded: &Loaded) {
+    pub(crate) fn report_errors(&mut self, loaded: &Loaded) {
         if self.global.json {
             let arr = json_diagnostics(loaded, Severity::Error);
             let _ = json::print(&mut self.out, &serde_json::json!({ "diagnostics": arr }));
@@ -282,7 +282,7 @@ impl Ctx {
 
     /// Prints diagnostics as human text on stderr, up to `worst` severity
     /// (`Severity::Warning` shows everything), at most [`MAX_SHOWN`] of them.
-    pub fn print_diagnostics(&mut self, loaded: &Loaded, worst: Severity) {
+    pub(crate) fn print_diagnostics(&mut self, loaded: &Loaded, worst: Severity) {
         let shown: Vec<_> = loaded
             .diagnostics
             .iter()
@@ -314,7 +314,7 @@ impl Ctx {
     }
 
     /// The palette for styled output.
-    pub fn palette(&self) -> Palette {
+    pub(crate) fn palette(&self) -> Palette {
         self.palette
     }
 }
@@ -369,6 +369,39 @@ pub fn main() -> std::process::ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
+
+    /// The long help of `casegraph SUBCOMMAND --ARG`.
+    fn help_of(subcommand: &str, arg: &str) -> String {
+        let cli = Cli::command();
+        let sub = cli.find_subcommand(subcommand).expect("subcommand");
+        let arg = sub
+            .get_arguments()
+            .find(|a| a.get_id() == arg)
+            .expect("argument");
+        arg.get_help().expect("help").to_string()
+    }
+
+    /// `path --help` states the credibility weights in words; they are the
+    /// format's ([`Status::weight`](crate::format::Status::weight),
+    /// [`DISPUTED_WEIGHT`](crate::format::DISPUTED_WEIGHT)), not a copy.
+    #[test]
+    fn the_credible_help_states_the_weights_the_search_uses() {
+        use crate::format::{DISPUTED_WEIGHT, Status};
+        let weights: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| format!("{s} {}", s.weight()))
+            .collect();
+        let stated = format!("{}, +{DISPUTED_WEIGHT} if disputed", weights.join(", "));
+        assert!(help_of("path", "credible").ends_with(&stated), "{stated}");
+    }
+
+    /// `render --force`'s help names the size limit the renderer enforces.
+    #[test]
+    fn the_force_help_states_the_size_limit() {
+        let limit = format!("more than {} entities", crate::render::MAX_ENTITIES);
+        assert!(help_of("render", "force").contains(&limit), "{limit}");
+    }
 
     /// Every hint is written the way the diagnostics write theirs, in the
     /// order given, under the message.

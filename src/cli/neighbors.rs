@@ -10,7 +10,7 @@ use std::io::Write;
 /// List the entities within N hops of an entity, grouped by distance, each
 /// with the relationship that reaches it and that relationship's evidence.
 #[derive(Args, Debug)]
-pub struct NeighborsArgs {
+pub(super) struct NeighborsArgs {
     /// The entity: an id, a name or an alias
     entity: String,
     /// How many hops out

@@ -3,6 +3,7 @@
 use super::{Ctx, Failure, FilterArgs, fmt, json, pairs, words};
 use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
+use crate::query::path::{DEFAULT_LIMIT, DEFAULT_MAX_HOPS, MAX_HOPS};
 use crate::query::path::{NoPathExplainer, Why};
 use crate::query::path::{Path, PathMode, PathQuery, Paths, UNIT};
 use crate::query::{Filter, PathError, View, paths, resolve};
@@ -30,7 +31,7 @@ use std::path::PathBuf;
 #[command(
     override_usage = "casegraph path [OPTIONS] <FROM> <TO>\n       casegraph path [OPTIONS] --pairs <FILE>"
 )]
-pub struct PathArgs {
+pub(super) struct PathArgs {
     /// Where the connection starts: an id, a name or an alias
     #[arg(required_unless_present = "pairs")]
     from: Option<String>,
@@ -47,10 +48,11 @@ pub struct PathArgs {
     #[arg(long, value_name = "N")]
     k: Option<usize>,
     /// At most this many hops
-    #[arg(long, value_name = "H", default_value_t = 6, value_parser = clap::value_parser!(u16).range(1..=64))]
+    #[arg(long, value_name = "H", default_value_t = DEFAULT_MAX_HOPS as u16,
+          value_parser = clap::value_parser!(u16).range(1..=MAX_HOPS as i64))]
     max_hops: u16,
     /// Print at most this many paths
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT)]
     limit: usize,
     /// The path must pass through this entity
     #[arg(long, value_name = "ENTITY")]
@@ -341,7 +343,7 @@ fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<()
             // What the single question reports as its error is this pair's answer.
             Answer::NoPath(why) => {
                 let text = words::no_path(model, asker.filter, &q, why).render();
-                writeln!(o, "{}", text.unwrap_or_default())?
+                writeln!(o, "{}", text.unwrap_or_default())?;
             }
         }
     }

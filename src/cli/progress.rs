@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 const DELAY: Duration = Duration::from_secs(1);
 
 /// A bar counting bytes (or any unit) of a known total, shown after [`DELAY`].
-pub struct Progress {
+pub(super) struct Progress {
     enabled: bool,
     start: Instant,
     message: &'static str,
@@ -24,7 +24,7 @@ pub struct Progress {
 impl Progress {
     /// A bar for `message` ("loading"), shown only when `enabled` and stderr
     /// is a terminal.
-    pub fn new(message: &'static str, enabled: bool) -> Progress {
+    pub(super) fn new(message: &'static str, enabled: bool) -> Progress {
         Progress {
             enabled: enabled && std::io::stderr().is_terminal(),
             start: Instant::now(),
@@ -34,7 +34,7 @@ impl Progress {
     }
 
     /// `done` of `total` bytes are processed.
-    pub fn update(&mut self, done: u64, total: u64) {
+    pub(super) fn update(&mut self, done: u64, total: u64) {
         if !self.enabled {
             return;
         }
@@ -59,7 +59,7 @@ impl Progress {
 
     /// `done` bytes are written, of a total not known ahead: a counter
     /// with the time spent instead of a bar.
-    pub fn update_open(&mut self, done: u64) {
+    pub(super) fn update_open(&mut self, done: u64) {
         if !self.enabled {
             return;
         }
@@ -81,7 +81,7 @@ impl Progress {
     }
 
     /// Clears the bar, if one was shown.
-    pub fn finish(&mut self) {
+    pub(super) fn finish(&mut self) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }
@@ -96,7 +96,7 @@ impl Drop for Progress {
 
 /// A writer that tells a [`Progress`] how many bytes went through it, about
 /// every mebibyte (often enough for the eye, rarely enough to cost nothing).
-pub struct CountingWriter<'p, W> {
+pub(super) struct CountingWriter<'p, W> {
     inner: W,
     written: u64,
     reported: u64,
@@ -105,7 +105,7 @@ pub struct CountingWriter<'p, W> {
 
 impl<'p, W: std::io::Write> CountingWriter<'p, W> {
     /// Counts what is written to `inner` into `progress`.
-    pub fn new(inner: W, progress: &'p mut Progress) -> Self {
+    pub(super) fn new(inner: W, progress: &'p mut Progress) -> Self {
         CountingWriter {
             inner,
             written: 0,
@@ -142,7 +142,7 @@ mod tests {
     fn counting_writer_passes_bytes_through() {
         let mut progress = Progress::new("exporting", true);
         let mut out = Vec::new();
-        let data: Vec<u8> = (0..3 << 20).map(|i| (i % 251) as u8).collect();
+        let data: Vec<u8> = (0..3u32 << 20).map(|i| (i % 251) as u8).collect();
         {
             let mut w = CountingWriter::new(&mut out, &mut progress);
             for chunk in data.chunks(8191) {

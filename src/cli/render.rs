@@ -18,7 +18,7 @@ use std::path::PathBuf;
 /// to its first source. SVG and PNG are drawn by the built-in graphviz-pure:
 /// no Graphviz install is needed.
 #[derive(Args, Debug)]
-pub struct RenderArgs {
+pub(super) struct RenderArgs {
     /// Output format [default: from the extension of -o, else dot]
     #[arg(long, value_enum)]
     format: Option<Format>,

@@ -9,7 +9,7 @@ use std::io::Write;
 /// Find entities whose id, name or alias match TEXT (case- and
 /// accent-insensitive), best first: exact, prefix, substring, then fuzzy.
 #[derive(Args, Debug)]
-pub struct SearchArgs {
+pub(super) struct SearchArgs {
     /// What to look for
     text: String,
     /// Show at most this many matches
@@ -43,15 +43,12 @@ pub(super) fn run(ctx: &mut Ctx, args: SearchArgs) -> Result<(), Failure> {
         let v: Vec<_> = hits
             .iter()
             .map(|h| {
-                let e = model.entity(h.entity);
-                serde_json::json!({
-                    "id": e.id(),
-                    "name": e.name(),
-                    "kind": e.kind(),
-                    "match": kind_word(h.kind),
-                    "field": field_word(h.field),
-                    "matched": h.matched,
-                })
+                // The entity in brief (the format's id, name and kind), then the match.
+                let mut v = json::entity_brief(&model.entity(h.entity));
+                v["match"] = kind_word(h.kind).into();
+                v["field"] = field_word(h.field).into();
+                v["matched"] = h.matched.as_str().into();
+                v
             })
             .collect();
         json::print(&mut ctx.out, &serde_json::Value::Array(v))?;

@@ -10,7 +10,7 @@ use std::io::Write;
 /// in and out, grouped by type, each with its dates, status, amount,
 /// disputes and citations.
 #[derive(Args, Debug)]
-pub struct ShowArgs {
+pub(super) struct ShowArgs {
     /// The entity: an id, a name or an alias (case-insensitive)
     entity: String,
 }

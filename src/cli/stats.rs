@@ -14,7 +14,7 @@ use std::io::Write;
 /// (relationships whose removal disconnects the graph). The filters select
 /// the part of the graph counted.
 #[derive(Args, Debug)]
-pub struct StatsArgs {
+pub(super) struct StatsArgs {
     #[command(flatten)]
     filters: FilterArgs,
 }

@@ -12,7 +12,7 @@ use std::io::Write;
 /// sorted by their start and shown as given. With ENTITY, only that entity
 /// and its own relationships.
 #[derive(Args, Debug)]
-pub struct TimelineArgs {
+pub(super) struct TimelineArgs {
     /// Only this entity and its relationships: an id, a name or an alias
     entity: Option<String>,
     #[command(flatten)]

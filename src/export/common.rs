@@ -62,7 +62,7 @@ pub(crate) fn relationships<'a>(
 /// The colour of an entity kind as RGB channels: the diagrams' border
 /// colour from the one palette ([`crate::format::vocab::ENTITY_KINDS`]), so
 /// a Gephi or Cytoscape user sees the colours of the diagrams.
-pub fn kind_color(display_kind: &str) -> (u8, u8, u8) {
+pub(crate) fn kind_color(display_kind: &str) -> (u8, u8, u8) {
     crate::format::palette::rgb(crate::format::EntityKind::of(display_kind).color)
         .unwrap_or((0, 0, 0))
 }

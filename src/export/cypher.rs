@@ -47,6 +47,9 @@
 //! first for fast `MERGE`s; it is left out because it is not openCypher.
 
 use super::common::{entity_order, rel_attrs, relationship_order};
+use super::values::entity_field;
+use crate::format::Key;
+use crate::format::fields::{EntityKey, RelationshipKey};
 use crate::model::{EntityIx, EntityRef, Model, PropertyValue, RelIx, RelRef, ScalarValue};
 use crate::query::View;
 use serde_json::{Number, Value};
@@ -215,7 +218,7 @@ fn add_free<'a>(row: &mut Row, props: impl Iterator<Item = (&'a str, PropertyVal
         let mut key = ident(k, "k_");
         if taken(&key) {
             let base = format!("property_{key}");
-            key = base.clone();
+            key.clone_from(&base);
             let mut n = 1;
             while taken(&key) {
                 n += 1;
@@ -284,21 +287,20 @@ fn statement(
 
 /// The row of an entity: casegraph's fields, then free-form properties.
 fn entity_row(e: &EntityRef<'_>) -> Row {
-    let aliases: Vec<String> = e.aliases().map(string_literal).collect();
-    let mut row: Row = vec![
-        ("id".into(), string_literal(e.id())),
-        ("name".into(), string_literal(e.name())),
-        ("kind".into(), string_literal(e.kind())),
-        ("aliases".into(), format!("[{}]", aliases.join(", "))),
-    ];
-    for (k, v) in [
-        ("description", e.description().map(str::to_owned)),
-        ("url", e.url().map(str::to_owned)),
-        ("start", e.start().map(|d| d.to_string())),
-        ("end", e.end().map(|d| d.to_string())),
-    ] {
+    let mut row: Row = Vec::new();
+    for &k in EntityKey::ALL {
+        let v = match k {
+            // One Cypher property each, below.
+            EntityKey::Properties => continue,
+            // Always set, `[]` when there are none, so a query can UNWIND it.
+            EntityKey::Aliases => {
+                let aliases: Vec<String> = e.aliases().map(string_literal).collect();
+                Some(format!("[{}]", aliases.join(", ")))
+            }
+            _ => entity_field(e, k).map(|v| json_literal(&v)),
+        };
         if let Some(v) = v {
-            row.push((k.into(), string_literal(&v)));
+            row.push((k.key().into(), v));
         }
     }
     add_free(&mut row, e.properties());
@@ -309,12 +311,18 @@ fn entity_row(e: &EntityRef<'_>) -> Row {
 /// properties.
 fn rel_row(model: &Model, r: &RelRef<'_>) -> Row {
     let mut row: Row = vec![
-        ("id".into(), string_literal(r.id())),
-        ("from".into(), string_literal(model.entity(r.from()).id())),
-        ("to".into(), string_literal(model.entity(r.to()).id())),
+        (RelationshipKey::Id.key().into(), string_literal(r.id())),
+        (
+            RelationshipKey::From.key().into(),
+            string_literal(model.entity(r.from()).id()),
+        ),
+        (
+            RelationshipKey::To.key().into(),
+            string_literal(model.entity(r.to()).id()),
+        ),
     ];
     for (k, v) in rel_attrs(r) {
-        if k == "properties" {
+        if k == RelationshipKey::Properties.key() {
             continue;
         }
         if let Some(v) = v {
@@ -361,7 +369,7 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
                 &rows,
                 "MERGE (n:Entity {id: row.id})",
                 "n",
-                &["id"],
+                &[EntityKey::Id.key()],
                 &format!("n:{}", name(&chunk[0].0)),
             )?;
         }
@@ -382,7 +390,12 @@ pub fn write(model: &Model, view: &View, mut out: impl Write) -> io::Result<()> 
                 .iter()
                 .map(|ix| rel_row(model, &model.relationship(*ix)))
                 .collect();
-            statement(o, &rows, &head, "r", &["id", "from", "to"], "")?;
+            let keys = [
+                RelationshipKey::Id,
+                RelationshipKey::From,
+                RelationshipKey::To,
+            ];
+            statement(o, &rows, &head, "r", &keys.map(Key::key), "")?;
         }
     }
     out.flush()

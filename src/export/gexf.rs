@@ -11,7 +11,7 @@
 //! `label` and the relationship label the edge `label`; dates as written are
 //! attributes `date`, `start_date` and `end_date` (NetworkX keeps `start` and
 //! `end` for the spell). Symmetric ties are `directed` = `false` data, as in
-//! GraphML. Every string goes through [`xml::escape`](super::xml::escape).
+//! GraphML. Every string goes through `xml::escape`.
 
 use super::common::{
     Attr, AttrType, ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_values, kind_color,

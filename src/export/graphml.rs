@@ -6,7 +6,7 @@
 //! graph is directed with parallel edges, each edge's `id` its relationship
 //! id (NetworkX uses it as the multigraph key); symmetric ties carry
 //! `directed` = `false` as data, because NetworkX refuses `directed="false"`
-//! edges in a directed graph. Every string goes through [`xml::escape`].
+//! edges in a directed graph. Every string goes through `xml::escape`.
 
 use super::common::{
     Attr, AttrType, ENTITY_ATTRS, REL_ATTRS, attr_text, entities, entity_values, graph_values,

@@ -8,7 +8,7 @@
 use super::values::{dataset_field, entity_field, record, relationship_field, source_field};
 use crate::format::fields::{RelationshipKey, TopKey};
 use crate::format::{FORMAT_TAG, rules};
-use crate::model::Model;
+use crate::model::{EntityRef, Model, SourceRef};
 use serde_json::Value;
 
 /// Sorts ids with a numeric last part by number: `a.t.b`, `a.t.b.2`, …,
@@ -39,7 +39,7 @@ pub fn canonical_value(model: &Model) -> Value {
 /// The sources, sorted by id.
 fn sources(model: &Model) -> Value {
     let mut sources: Vec<_> = model.sources().collect();
-    sources.sort_by_key(|s| s.id());
+    sources.sort_by_key(SourceRef::id);
     sources
         .iter()
         .map(|s| record(|k| source_field(s, k)))
@@ -49,7 +49,7 @@ fn sources(model: &Model) -> Value {
 /// The entities, sorted by id.
 fn entities(model: &Model) -> Value {
     let mut entities: Vec<_> = model.entities().collect();
-    entities.sort_by_key(|e| e.id());
+    entities.sort_by_key(EntityRef::id);
     entities
         .iter()
         .map(|e| record(|k| entity_field(e, k)))
@@ -75,6 +75,10 @@ fn relationships(model: &Model) -> Value {
 }
 
 /// The canonical JSON text of `model`, ending in a newline.
+///
+/// # Panics
+///
+/// Never: a `serde_json::Value` always serializes.
 pub fn canonical_json(model: &Model) -> String {
     let mut s = serde_json::to_string_pretty(&canonical_value(model))
         .expect("a JSON value always serializes");

@@ -1,7 +1,7 @@
 //! Writing the model out: the canonical JSON, and the formats other tools
 //! read (one module per format, each a streaming writer over a view).
 
-pub mod common;
+pub(crate) mod common;
 pub mod csv;
 pub mod cypher;
 pub mod cytoscape;
@@ -12,7 +12,7 @@ pub mod graphml;
 pub mod json;
 pub mod nodelink;
 pub(crate) mod values;
-pub mod xml;
+pub(crate) mod xml;
 
 pub use format::Format;
 pub use json::canonical_json;

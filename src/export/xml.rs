@@ -17,7 +17,7 @@ fn is_xml_char(c: char) -> bool {
 }
 
 /// `s` escaped for XML text or a double- or single-quoted attribute value.
-pub fn escape(s: &str) -> Cow<'_, str> {
+pub(crate) fn escape(s: &str) -> Cow<'_, str> {
     let needs =
         |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\t' | '\n' | '\r') || !is_xml_char(c);
     if !s.chars().any(needs) {

@@ -2,11 +2,11 @@
 //!
 //! Entities are the nodes and relationships the edges of a petgraph
 //! [`Graph`] (parallel edges allowed). Records hold compact handles into
-//! shared tables (see [`strings`]); the `*Ref` views turn them back into
+//! shared tables (see `strings.rs`); the `*Ref` views turn them back into
 //! `&str`s and friendly types, so callers never deal with handles.
 
 pub mod date;
-pub mod strings;
+pub(crate) mod strings;
 
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use std::borrow::Cow;
@@ -235,6 +235,10 @@ impl Model {
     }
 
     /// The relationship at `ix`.
+    ///
+    /// # Panics
+    ///
+    /// If `ix` is not a relationship of this model.
     pub fn relationship(&self, ix: RelIx) -> RelRef<'_> {
         let (from, to) = self
             .graph
@@ -310,11 +314,6 @@ impl Model {
             Scalar::Num(n) => ScalarValue::Num(n),
             Scalar::Bool(b) => ScalarValue::Bool(*b),
         }
-    }
-
-    /// Every distinct entity kind, relationship type or currency string.
-    pub fn symbols(&self) -> impl Iterator<Item = &str> {
-        self.syms.iter().map(|(_, s)| s)
     }
 }
 
@@ -467,8 +466,7 @@ impl fmt::Display for Amount<'_> {
         let (scaled, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
             .into_iter()
             .find(|(unit, _)| value >= *unit)
-            .map(|(unit, s)| (value / unit, s))
-            .unwrap_or((value, ""));
+            .map_or((value, ""), |(unit, s)| (value / unit, s));
         let mut number = format!("{scaled:.1}");
         if number.ends_with(".0") {
             number.truncate(number.len() - 2);

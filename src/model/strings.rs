@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// the arena holds the string, so it is never zero and `Option<Str>` takes
 /// 8 bytes, not 12 (a million-relationship dataset has millions of them).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct Str {
+pub(crate) struct Str {
     start: u32,
     tagged_len: NonZeroU32,
 }
@@ -27,7 +27,7 @@ const OWNED: u32 = 1 << 31;
 
 impl Str {
     /// The empty string (needs no arena space).
-    pub const EMPTY: Str = Str::new(0, 0);
+    pub(crate) const EMPTY: Str = Str::new(0, 0);
 
     /// `len` includes the [`OWNED`] bit; it is below `u32::MAX`.
     const fn new(start: u32, len: u32) -> Str {
@@ -41,11 +41,6 @@ impl Str {
     fn raw_len(self) -> u32 {
         self.tagged_len.get() - 1
     }
-
-    /// True for the empty string.
-    pub fn is_empty(self) -> bool {
-        self.raw_len() & !OWNED == 0
-    }
 }
 
 impl Default for Str {
@@ -56,7 +51,7 @@ impl Default for Str {
 
 /// The arena is full: more than 4 GiB of input, or 2 GiB of copied text.
 #[derive(Debug, Clone, Copy)]
-pub struct ArenaFull;
+pub(crate) struct ArenaFull;
 
 /// All the model's strings.
 ///
@@ -67,7 +62,7 @@ pub struct ArenaFull;
 /// Only strings that are not slices of a file (with escapes, or made up, like
 /// generated relationship ids) are copied into the arena's own buffer.
 #[derive(Default, Debug, Clone)]
-pub struct Arena {
+pub(crate) struct Arena {
     /// The file texts, each at its base in one address space.
     files: Vec<(u32, Arc<String>)>,
     /// The end of that address space.
@@ -87,7 +82,7 @@ pub(crate) fn offset_in(base: &str, s: &str) -> Option<usize> {
 
 impl Arena {
     /// Adds a file's text: from now on, slices of it are stored without a copy.
-    pub fn add_file(&mut self, text: Arc<String>) {
+    pub(crate) fn add_file(&mut self, text: Arc<String>) {
         // Past 4 GiB of input, strings are copied (until that fills up too).
         if let Ok(len) = u32::try_from(text.len())
             && let Some(end) = self.files_end.checked_add(len)
@@ -99,7 +94,7 @@ impl Arena {
 
     /// Stores `s` and returns its handle: its place in the latest file when
     /// it is a slice of that file's text, else a copy.
-    pub fn push(&mut self, s: &str) -> Result<Str, ArenaFull> {
+    pub(crate) fn push(&mut self, s: &str) -> Result<Str, ArenaFull> {
         if s.is_empty() {
             return Ok(Str::EMPTY);
         }
@@ -120,7 +115,7 @@ impl Arena {
     }
 
     /// The text of a handle.
-    pub fn get(&self, s: Str) -> &str {
+    pub(crate) fn get(&self, s: Str) -> &str {
         let raw = s.raw_len();
         let len = (raw & !OWNED) as usize;
         if len == 0 {
@@ -138,31 +133,26 @@ impl Arena {
         &file.1[start..start + len]
     }
 
-    /// Bytes used by the copied text (the files' text is not counted).
-    pub fn bytes(&self) -> usize {
-        self.owned.len()
-    }
-
     /// Gives back spare capacity once loading is done.
-    pub fn shrink(&mut self) {
+    pub(crate) fn shrink(&mut self) {
         self.owned.shrink_to_fit();
     }
 }
 
 /// A small interned string (kind, type, currency): an index into [`Symbols`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-pub struct Sym(pub(crate) u32);
+pub(crate) struct Sym(pub(crate) u32);
 
 /// The interner for [`Sym`]s. Few distinct values, many uses.
 #[derive(Default, Debug, Clone)]
-pub struct Symbols {
+pub(crate) struct Symbols {
     names: Vec<Box<str>>,
     index: std::collections::HashMap<Box<str>, u32, foldhash::fast::FixedState>,
 }
 
 impl Symbols {
     /// Interns `s`.
-    pub fn intern(&mut self, s: &str) -> Sym {
+    pub(crate) fn intern(&mut self, s: &str) -> Sym {
         if let Some(&i) = self.index.get(s) {
             return Sym(i);
         }
@@ -172,22 +162,9 @@ impl Symbols {
         Sym(i)
     }
 
-    /// The symbol for `s`, if it was interned.
-    pub fn lookup(&self, s: &str) -> Option<Sym> {
-        self.index.get(s).map(|&i| Sym(i))
-    }
-
     /// The text of a symbol.
-    pub fn get(&self, s: Sym) -> &str {
+    pub(crate) fn get(&self, s: Sym) -> &str {
         &self.names[s.0 as usize]
-    }
-
-    /// Every interned symbol, in interning order.
-    pub fn iter(&self) -> impl Iterator<Item = (Sym, &str)> {
-        self.names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (Sym(i as u32), &**n))
     }
 }
 
@@ -197,7 +174,7 @@ impl Symbols {
 /// table grows (every id is hashed again), so a loader that can estimate
 /// the final count calls [`IdIndex::reserve`] early.
 #[derive(Default, Debug, Clone)]
-pub struct IdIndex {
+pub(crate) struct IdIndex {
     table: HashTable<u32>,
     hasher: foldhash::fast::FixedState,
 }
@@ -208,12 +185,12 @@ impl IdIndex {
     }
 
     /// Finds the index whose id is `id`; `id_of` gives the id of an index.
-    pub fn find<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+    pub(crate) fn find<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
         self.table.find(self.hash(id), |&i| id_of(i) == id).copied()
     }
 
     /// Records that `index` has id `id` (the caller checked it is new).
-    pub fn insert<'a>(&mut self, id: &str, index: u32, id_of: impl Fn(u32) -> &'a str) {
+    pub(crate) fn insert<'a>(&mut self, id: &str, index: u32, id_of: impl Fn(u32) -> &'a str) {
         let hasher = &self.hasher;
         self.table
             .insert_unique(hasher.hash_one(id), index, |&i| hasher.hash_one(id_of(i)));
@@ -221,20 +198,10 @@ impl IdIndex {
 
     /// Makes room for `additional` more ids, so that they go in without
     /// the table growing.
-    pub fn reserve<'a>(&mut self, additional: usize, id_of: impl Fn(u32) -> &'a str) {
+    pub(crate) fn reserve<'a>(&mut self, additional: usize, id_of: impl Fn(u32) -> &'a str) {
         let hasher = &self.hasher;
         self.table
             .reserve(additional, |&i| hasher.hash_one(id_of(i)));
-    }
-
-    /// Number of ids.
-    pub fn len(&self) -> usize {
-        self.table.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
     }
 }
 
@@ -254,7 +221,7 @@ fn spread(h: u32) -> u64 {
 /// Relationship and source ids are looked up rarely and keep the smaller
 /// [`IdIndex`] (on 3 M relationships 12 bytes a slot would be 48 MiB).
 #[derive(Default, Debug, Clone)]
-pub struct TextIdIndex {
+pub(crate) struct TextIdIndex {
     table: HashTable<TextSlot>,
     hasher: foldhash::fast::FixedState,
 }
@@ -273,7 +240,7 @@ impl TextIdIndex {
     }
 
     /// Finds the index whose id is `id` (the ids' text is in `text`).
-    pub fn find(&self, id: &str, text: &Arena) -> Option<u32> {
+    pub(crate) fn find(&self, id: &str, text: &Arena) -> Option<u32> {
         let h = self.hash(id);
         self.table
             .find(spread(h), |s| s.hash == h && text.get(s.id) == id)
@@ -282,7 +249,7 @@ impl TextIdIndex {
 
     /// Records that `index` has id `id`, stored in the arena as `stored`
     /// (the caller checked it is new).
-    pub fn insert(&mut self, id: &str, stored: Str, index: u32) {
+    pub(crate) fn insert(&mut self, id: &str, stored: Str, index: u32) {
         let hash = self.hash(id);
         let slot = TextSlot {
             id: stored,
@@ -292,14 +259,194 @@ impl TextIdIndex {
         self.table
             .insert_unique(spread(hash), slot, |s| spread(s.hash));
     }
+}
 
-    /// Number of ids.
-    pub fn len(&self) -> usize {
-        self.table.len()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    /// An arena holding one file, and that file's text.
+    fn arena_with(text: &str) -> (Arena, Arc<String>) {
+        let text = Arc::new(text.to_owned());
+        let mut arena = Arena::default();
+        arena.add_file(Arc::clone(&text));
+        (arena, text)
     }
 
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+    fn is_owned(s: Str) -> bool {
+        s.raw_len() & OWNED != 0
+    }
+
+    #[test]
+    fn empty_strings_share_one_handle_and_take_no_space() {
+        let (mut arena, text) = arena_with("abc");
+        assert_eq!(arena.push("").unwrap(), Str::EMPTY);
+        assert_eq!(arena.push(&text[1..1]).unwrap(), Str::EMPTY);
+        assert_eq!(Str::default(), Str::EMPTY);
+        assert_eq!(arena.get(Str::EMPTY), "");
+        assert!(arena.owned.is_empty());
+    }
+
+    #[test]
+    fn slices_of_the_latest_file_are_borrowed_and_others_copied() {
+        let (mut arena, text) = arena_with(r#"{"id": "acme", "name": "A\u0063me"}"#);
+        let borrowed = arena.push(&text[8..12]).unwrap();
+        assert!(!is_owned(borrowed));
+        assert!(arena.owned.is_empty(), "a slice of the file costs no copy");
+        // What the parser makes of an escaped string is not in the file.
+        let unescaped = String::from("Acme");
+        let copied = arena.push(&unescaped).unwrap();
+        assert!(is_owned(copied));
+        assert_eq!(arena.owned, "Acme");
+        drop(unescaped);
+        assert_eq!(arena.get(borrowed), "acme");
+        assert_eq!(arena.get(copied), "Acme");
+    }
+
+    #[test]
+    fn handles_into_earlier_files_still_read_back() {
+        let (mut arena, first) = arena_with("first file");
+        let a = arena.push(&first[..5]).unwrap();
+        let second = Arc::new("second file".to_owned());
+        arena.add_file(Arc::clone(&second));
+        let b = arena.push(&second[7..]).unwrap();
+        // Only the latest file is searched: a slice of an earlier one is copied.
+        let c = arena.push(&first[6..]).unwrap();
+        assert!(!is_owned(a) && !is_owned(b) && is_owned(c));
+        assert_eq!(
+            [arena.get(a), arena.get(b), arena.get(c)],
+            ["first", "file", "file"]
+        );
+    }
+
+    /// Past 4 GiB of input the file's strings are copied instead (faked here
+    /// by starting the address space near its end, not by reading 4 GiB).
+    #[test]
+    fn a_file_past_four_gib_is_not_borrowed_from() {
+        let mut arena = Arena {
+            files_end: u32::MAX - 4,
+            ..Arena::default()
+        };
+        let text = Arc::new("more than four bytes".to_owned());
+        arena.add_file(Arc::clone(&text));
+        assert!(arena.files.is_empty());
+        let s = arena.push(&text[..4]).unwrap();
+        assert!(is_owned(s));
+        assert_eq!(arena.get(s), "more");
+    }
+
+    /// A string of 2 GiB does not fit a handle and is refused, not
+    /// truncated. The zeroed buffer is mapped lazily: this costs address
+    /// space, not memory.
+    #[test]
+    fn a_two_gib_string_is_refused() {
+        let big = vec![0u8; (OWNED - 1) as usize];
+        let big = std::str::from_utf8(&big).unwrap();
+        let mut arena = Arena::default();
+        assert!(arena.push(big).is_err());
+        assert!(arena.push(&big[..1 << 20]).is_ok());
+    }
+
+    #[test]
+    fn symbols_are_interned_once() {
+        let mut syms = Symbols::default();
+        let a = syms.intern("person");
+        let b = syms.intern("company");
+        assert_ne!(a, b);
+        assert_eq!(syms.intern("person"), a);
+        assert_eq!((syms.get(a), syms.get(b)), ("person", "company"));
+    }
+
+    /// Two different ids whose 32-bit tags in a [`TextIdIndex`] are equal:
+    /// among 2^20 ids a collision is all but certain (about 128 of them),
+    /// and the hasher is seeded the same on every run.
+    fn tag_collision(index: &TextIdIndex) -> (String, String) {
+        let mut seen = HashMap::new();
+        for i in 0..1u32 << 20 {
+            let id = format!("id-{i}");
+            if let Some(other) = seen.insert(index.hash(&id), id.clone()) {
+                return (other, id);
+            }
+        }
+        panic!("no 32-bit collision among 2^20 ids");
+    }
+
+    #[test]
+    fn ids_whose_tags_collide_are_told_apart_by_their_text() {
+        let mut index = TextIdIndex::default();
+        let (a, b) = tag_collision(&index);
+        let mut arena = Arena::default();
+        let (sa, sb) = (arena.push(&a).unwrap(), arena.push(&b).unwrap());
+        index.insert(&a, sa, 1);
+        assert_eq!(index.find(&b, &arena), None);
+        index.insert(&b, sb, 2);
+        assert_eq!(index.find(&a, &arena), Some(1));
+        assert_eq!(index.find(&b, &arena), Some(2));
+    }
+
+    /// Ids from a small alphabet, so that a list repeats some and the
+    /// lookups that follow miss some.
+    fn ids() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec("[a-c]{0,3}|[a-z0-9é-]{4,12}", 0..300)
+    }
+
+    proptest! {
+        /// An [`IdIndex`] answers as a `HashMap` does, however many times
+        /// it grew (ids are inserted without reserving, except when `reserve`
+        /// says so).
+        #[test]
+        fn id_index_agrees_with_a_hash_map(ids in ids(), probes in ids(), reserve in 0usize..50) {
+            let mut records: Vec<String> = Vec::new();
+            let mut model = HashMap::new();
+            let mut index = IdIndex::default();
+            index.reserve(reserve, |i| records[i as usize].as_str());
+            for id in &ids {
+                let found = index.find(id, |i| records[i as usize].as_str());
+                prop_assert_eq!(found, model.get(id).copied());
+                if found.is_none() {
+                    let ix = records.len() as u32;
+                    records.push(id.clone());
+                    index.insert(id, ix, |i| records[i as usize].as_str());
+                    model.insert(id.clone(), ix);
+                }
+            }
+            for id in ids.iter().chain(&probes) {
+                prop_assert_eq!(
+                    index.find(id, |i| records[i as usize].as_str()),
+                    model.get(id).copied()
+                );
+            }
+        }
+
+        /// A [`TextIdIndex`] answers as a `HashMap` does, with ids borrowed
+        /// from a file or copied into the arena.
+        #[test]
+        fn text_id_index_agrees_with_a_hash_map(ids in ids(), probes in ids()) {
+            let file = Arc::new(ids.join(" "));
+            let mut arena = Arena::default();
+            arena.add_file(Arc::clone(&file));
+            let mut model = HashMap::new();
+            let mut index = TextIdIndex::default();
+            let mut at = 0;
+            for (n, id) in ids.iter().enumerate() {
+                // Every other id is the file's slice, the others a copy.
+                let text = if n % 2 == 0 { &file[at..at + id.len()] } else { id.as_str() };
+                at += id.len() + 1;
+                let stored = arena.push(text).unwrap();
+                prop_assert_eq!(arena.get(stored), id.as_str());
+                let found = index.find(id, &arena);
+                prop_assert_eq!(found, model.get(id).copied());
+                if found.is_none() {
+                    let ix = model.len() as u32;
+                    index.insert(id, stored, ix);
+                    model.insert(id.clone(), ix);
+                }
+            }
+            for id in ids.iter().chain(&probes) {
+                prop_assert_eq!(index.find(id, &arena), model.get(id).copied());
+            }
+        }
     }
 }

@@ -419,7 +419,7 @@ mod tests {
         let c = centrality(&model, &View::all(&model));
         let ids: Vec<&str> = c.bridges.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids.len(), 1, "{ids:?}");
-        assert!(ids[0].contains("b") && ids[0].contains("c"), "{ids:?}");
+        assert!(ids[0].contains('b') && ids[0].contains('c'), "{ids:?}");
         assert_eq!(c.betweenness[0].id, "b");
     }
 }

@@ -179,6 +179,7 @@ impl Filter {
     /// let f = Filter { no_disputed: true, ..Filter::default() };
     /// assert!(f.without(FilterField::NoDisputed).is_empty());
     /// ```
+    #[must_use]
     pub fn without(&self, field: FilterField) -> Filter {
         let mut f = self.clone();
         match field {

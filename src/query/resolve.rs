@@ -106,7 +106,7 @@ pub fn resolve_exact(model: &Model, query: &str) -> Result<Option<EntityIx>, Res
         ),
     ] {
         match matches[..] {
-            [] => continue,
+            [] => {}
             [one] => return Ok(Some(one)),
             _ => {
                 return Err(ResolveError::Ambiguous {

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Parses `text` (one whole file, BOM removed) and feeds `sink`.
-pub fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malformed> {
+pub(crate) fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malformed> {
     read_with(text, &mut |event| sink.event(&event))
 }
 
@@ -534,11 +534,12 @@ struct RecordsVisitor<'s, 'a> {
     emit: &'s mut dyn FnMut(Event<'a>),
 }
 
+/// A value that is not an array: handed back to be reported.
+fn not_an_array<E: de::Error>(v: Result<Node<'_>, E>) -> Result<Result<usize, Node<'_>>, E> {
+    v.map(Err)
+}
+
 impl<'de> RecordsVisitor<'_, 'de> {
-    /// A value that is not an array: handed back to be reported.
-    fn other<E: de::Error>(self, v: Result<Node<'de>, E>) -> Result<Result<usize, Node<'de>>, E> {
-        v.map(Err)
-    }
     fn node_visitor(&self) -> NodeVisitor<'de> {
         NodeVisitor(NodeSeed {
             base: self.base,
@@ -563,35 +564,35 @@ impl<'de> Visitor<'de> for RecordsVisitor<'_, 'de> {
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         let v = self.node_visitor();
-        self.other(v.visit_map(map))
+        not_an_array(v.visit_map(map))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         let v = self.node_visitor();
-        self.other(v.visit_unit())
+        not_an_array(v.visit_unit())
     }
     fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
         let v = self.node_visitor();
-        self.other(v.visit_bool(b))
+        not_an_array(v.visit_bool(b))
     }
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
         let v = self.node_visitor();
-        self.other(v.visit_u64(n))
+        not_an_array(v.visit_u64(n))
     }
     fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
         let v = self.node_visitor();
-        self.other(v.visit_i64(n))
+        not_an_array(v.visit_i64(n))
     }
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
         let v = self.node_visitor();
-        self.other(v.visit_f64(n))
+        not_an_array(v.visit_f64(n))
     }
     fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
         let v = self.node_visitor();
-        self.other(v.visit_borrowed_str(s))
+        not_an_array(v.visit_borrowed_str(s))
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
         let v = self.node_visitor();
-        self.other(v.visit_str(s))
+        not_an_array(v.visit_str(s))
     }
 }
 
@@ -639,7 +640,7 @@ mod tests {
     /// pretty-printed and minified.
     #[test]
     fn every_value_starts_where_it_is_written() {
-        fn walk<'a>(text: &str, node: &Node<'a>, out: &mut Vec<String>) {
+        fn walk(text: &str, node: &Node<'_>, out: &mut Vec<String>) {
             out.push(text[node.pos..node.end].to_owned());
             match &node.val {
                 Val::Arr(items) => items.iter().for_each(|i| walk(text, i, out)),

@@ -3,12 +3,12 @@
 //! A reader knows the format's syntax and shape (which top-level key holds
 //! what, how deep values may nest: [`crate::format`]) and nothing of the
 //! validator: it hands spanned value trees ([`Node`]) to a [`Sink`], one
-//! [`Event`] at a time, and the validator is one such sink. [`json`] is the
+//! [`Event`] at a time, and the validator is one such sink. `json` is the
 //! JSON reader; [`read`] runs it on one thread or, for large files when
 //! asked, on two (`threads.rs`). A CSV reader will plug in beside `json`,
 //! making the same events.
 
-pub mod json;
+pub(crate) mod json;
 mod threads;
 
 use crate::format::fields::TopKey;

@@ -34,7 +34,7 @@ const QUEUE: usize = 2;
 /// on where there are real cores to spare; measure there first
 /// (benches/BENCHMARKS.md).
 pub(super) fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malformed> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if text.len() < PARALLEL_MIN || cores < 2 {
         return json::read(text, sink);
     }

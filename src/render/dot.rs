@@ -575,7 +575,7 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
     ]);
 
     let mut kinds: Vec<&'static style::KindStyle> = Vec::new();
-    for k in style::KINDS.iter() {
+    for k in &style::KINDS {
         if entities.iter().any(|e| e.display_kind() == k.kind) {
             kinds.push(k);
         }

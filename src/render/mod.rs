@@ -79,6 +79,7 @@ pub enum Layout {
 impl Layout {
     /// The engine that lays out a view of `relationships` relationships:
     /// itself, but [`Layout::Auto`] chooses (see [`DOT_MAX_RELATIONSHIPS`]).
+    #[must_use]
     pub fn resolve(self, relationships: usize) -> Layout {
         match self {
             Layout::Auto if relationships <= DOT_MAX_RELATIONSHIPS => Layout::Dot,

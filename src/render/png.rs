@@ -20,7 +20,7 @@ pub const MAX_SIDE: f64 = 30_000.0;
 pub fn from_svg(svg: &str) -> Result<Vec<u8>, RenderError> {
     let svg = fit(svg);
     rasterize(&svg, RasterFormat::Png, false)
-        .map(|r| r.into_output())
+        .map(graphviz_pure_raster::Rendered::into_output)
         .map_err(|e| RenderError::Raster(e.to_string()))
 }
 

@@ -115,7 +115,7 @@ pub fn check_safe(svg: &str) -> Result<(), RenderError> {
     };
     let doc = roxmltree::Document::parse_with_options(svg, opts)
         .map_err(|e| RenderError::Unsafe(format!("not well-formed XML: {e}")))?;
-    for node in doc.descendants().filter(|n| n.is_element()) {
+    for node in doc.descendants().filter(roxmltree::Node::is_element) {
         let name = node.tag_name().name();
         if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("foreignObject") {
             return Err(RenderError::Unsafe(format!("a <{name}> element")));

@@ -17,7 +17,7 @@ impl Builder {
     /// relationships, generated ids) run on every record that was read.
     pub fn finish(mut self, default_id: &str) -> (Option<Model>, Vec<Diagnostic>) {
         if !self.model.meta.id_given {
-            self.model.meta.id = default_id.to_owned();
+            default_id.clone_into(&mut self.model.meta.id);
         }
         if !self.incomplete {
             self.resolve_pending();
@@ -32,12 +32,7 @@ impl Builder {
         self.source_span = Vec::new();
         self.warn_duplicate_relationships();
         let mut diags = std::mem::take(&mut self.diags);
-        diags.sort_by_key(|d| {
-            (
-                d.severity,
-                d.span.map(|s| (s.file, s.offset)).unwrap_or((0, 0)),
-            )
-        });
+        diags.sort_by_key(|d| (d.severity, d.span.map_or((0, 0), |s| (s.file, s.offset))));
         let ok = !diags.iter().any(|d| d.severity == Severity::Error);
         let mut model = self.model;
         model.text.shrink();

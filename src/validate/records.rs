@@ -36,7 +36,7 @@ impl Builder {
         };
         let record = Source {
             id: Str::EMPTY,
-            title: title.map(|t| self.text(t)).unwrap_or(Str::EMPTY),
+            title: title.map_or(Str::EMPTY, |t| self.text(t)),
             kind,
             publisher: self.opt_text(&f, SourceKey::Publisher, what),
             author: self.opt_text(&f, SourceKey::Author, what),
@@ -129,10 +129,8 @@ impl Builder {
         };
         let entity = Entity {
             id: self.model.graph[ix].id,
-            name: name.map(|n| self.text(n)).unwrap_or(Str::EMPTY),
-            kind: kind
-                .map(|k| self.model.syms.intern(k))
-                .unwrap_or(self.kind_other),
+            name: name.map_or(Str::EMPTY, |n| self.text(n)),
+            kind: kind.map_or(self.kind_other, |k| self.model.syms.intern(k)),
             aliases,
             description,
             url,

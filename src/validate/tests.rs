@@ -504,9 +504,9 @@ rule_error! {
 
 rule_error! {
     name: the_top_level_not_an_object,
-    input: r#"
+    input: r"
   [1, 2]
-"#,
+",
     rule: "wrong-type",
     offset: 3,
     line: 2,

@@ -300,7 +300,7 @@ proptest! {
             let mut qk = q.clone();
             qk.mode = PathMode::K(k);
             let found = paths(&st.model, &st.view, &qk).expect("a path exists");
-            let lens: Vec<usize> = found.paths.iter().map(|p| p.len()).collect();
+            let lens: Vec<usize> = found.paths.iter().map(casegraph::query::Path::len).collect();
             prop_assert!(lens.windows(2).all(|w| w[0] <= w[1]), "{:?}", lens);
             let seqs: HashSet<Vec<EntityIx>> = found.paths.iter().map(|p| p.entities.clone()).collect();
             prop_assert_eq!(seqs.len(), found.paths.len());

@@ -75,3 +75,31 @@ fn readme_examples_print_what_the_readme_shows() {
     }
     assert!(blocks >= 4, "the README lost its examples ({blocks} found)");
 }
+
+/// The README's own words for the library's numbers: the weights of
+/// `--credible`, the default of `--max-hops` and the diagram size limit are
+/// the library's, not a copy that can drift.
+#[test]
+fn readme_states_the_weights_and_limits_the_code_uses() {
+    use casegraph::format::{DISPUTED_WEIGHT, Status};
+    use casegraph::query::path::DEFAULT_MAX_HOPS;
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    // Joined into one line, as the README wraps its paragraphs.
+    let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let weights: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("{s} {}", s.weight()))
+        .collect();
+    let credible = format!(
+        "Each hop weighs {}, plus {DISPUTED_WEIGHT} if disputed",
+        weights.join(", ")
+    );
+    assert!(readme.contains(&credible), "{credible}");
+    let max_hops = format!("`--max-hops H` (default {DEFAULT_MAX_HOPS})");
+    assert!(readme.contains(&max_hops), "{max_hops}");
+    let size = format!(
+        "A diagram of more than {} entities is refused",
+        casegraph::render::MAX_ENTITIES
+    );
+    assert!(readme.contains(&size), "{size}");
+}

@@ -265,7 +265,7 @@ fn a_broken_file_in_a_directory_does_not_silence_the_others() {
     let report = json(&run(&["check", "--json", "--data", data]));
     assert_eq!(
         report["unread"].as_array().unwrap().len(),
-        1 + locked as usize
+        1 + usize::from(locked)
     );
 }
 

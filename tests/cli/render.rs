@@ -153,7 +153,7 @@ fn check_svg_of(svg: &str, data: &str, drawn: Option<&[&str]>) {
     assert!(!lower.contains("javascript:"), "{data}: a javascript: URL");
     let mut texts = String::new();
     let mut ids = Vec::new();
-    for n in doc.descendants().filter(|n| n.is_element()) {
+    for n in doc.descendants().filter(roxmltree::Node::is_element) {
         for a in n.attributes() {
             assert!(
                 !a.name().to_ascii_lowercase().starts_with("on"),

@@ -1,7 +1,7 @@
 //! Chronological: the fewest-hops time-respecting path (`--chronological`).
 
 use super::walk::{Map, Restrict, Walk};
-use crate::model::{EntityIx, Model, RelIx, When};
+use crate::model::{EntityIx, Model, PartialDate, RelIx, When};
 
 /// The period a relationship covers on a time-respecting path: an event its
 /// date (all of it, for a partial date), a period from its start to its end.
@@ -30,8 +30,8 @@ pub fn chrono_period(when: When) -> Option<(i32, i32)> {
             end: None,
         } => None,
         When::Period { start, end } => Some((
-            start.map_or(i32::MIN, |d| d.first_day()),
-            end.map_or(i32::MAX, |d| d.last_day()),
+            start.map_or(i32::MIN, PartialDate::first_day),
+            end.map_or(i32::MAX, PartialDate::last_day),
         )),
     }
 }

@@ -3,13 +3,9 @@
 //! command line words it.
 
 use super::paths;
-use super::types::{Path, PathMode, PathQuery};
+use super::types::{MAX_HOPS, Path, PathMode, PathQuery};
 use crate::model::Model;
 use crate::query::filter::{Filter, FilterField, View};
-
-/// The ceiling of a hop-limit retry: how far apart the two ends are,
-/// whatever limit the question set (the command line's largest `--max-hops`).
-const MAX_HOPS: usize = 64;
 
 /// An option of a [`PathQuery`] that can be dropped to find a path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

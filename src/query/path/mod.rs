@@ -31,8 +31,8 @@ mod yen;
 pub use chronological::chrono_period;
 pub use explain::{NoPathExplainer, PathOption, Why, explain_no_path};
 pub use types::{
-    Hop, Path, PathError, PathMode, PathQuery, Paths, Travel, UNIT, Unsupported, credibility,
-    hub_penalty,
+    DEFAULT_LIMIT, DEFAULT_MAX_HOPS, Hop, MAX_HOPS, Path, PathError, PathMode, PathQuery, Paths,
+    Travel, UNIT, Unsupported, credibility, hub_penalty,
 };
 
 use super::filter::View;
