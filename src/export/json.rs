@@ -33,6 +33,9 @@ pub fn canonical_value(model: &Model) -> Value {
         TopKey::Sources => Some(sources(model)),
         TopKey::Entities => Some(entities(model)),
         TopKey::Relationships => Some(relationships(model)),
+        // Not written back yet: the views issue (#11) left it for a
+        // follow-up, so the canonical file holds the graph only.
+        TopKey::Views => None,
     })
 }
 
