@@ -11,15 +11,15 @@ pub mod dot;
 pub mod footnotes;
 pub mod path;
 pub mod png;
-pub mod publish;
 pub mod select;
 pub mod style;
 pub mod svg;
 pub mod text;
+pub mod views;
 
 pub use dot::{quote, to_dot, unquote};
 
-use crate::model::Model;
+use crate::model::{Annotated, Model};
 use crate::query::View;
 use std::fmt;
 
@@ -37,6 +37,36 @@ pub enum RankDir {
     /// Top to bottom.
     #[value(name = "TB", alias = "tb", help = "Top to bottom")]
     TopBottom,
+    /// Right to left.
+    #[value(name = "RL", alias = "rl", help = "Right to left")]
+    RightLeft,
+    /// Bottom to top.
+    #[value(name = "BT", alias = "bt", help = "Bottom to top")]
+    BottomTop,
+}
+
+impl RankDir {
+    /// Graphviz's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RankDir::LeftRight => "LR",
+            RankDir::TopBottom => "TB",
+            RankDir::RightLeft => "RL",
+            RankDir::BottomTop => "BT",
+        }
+    }
+}
+
+impl From<crate::model::Rankdir> for RankDir {
+    fn from(r: crate::model::Rankdir) -> RankDir {
+        use crate::model::Rankdir as R;
+        match r {
+            R::LR => RankDir::LeftRight,
+            R::RL => RankDir::RightLeft,
+            R::TB => RankDir::TopBottom,
+            R::BT => RankDir::BottomTop,
+        }
+    }
 }
 
 /// A Graphviz layout engine.
@@ -120,6 +150,11 @@ pub struct Options {
     pub highlight: Option<View>,
     /// Entities and relationships drawn greyed (a path's context).
     pub faded: Option<View>,
+    /// A paragraph under the diagram (a declared view's caption).
+    pub caption: Option<String>,
+    /// Story annotations: each marked `[note N]` on its item, when the item
+    /// is drawn, and listed under the diagram.
+    pub notes: Vec<(Annotated, String)>,
 }
 
 impl Options {

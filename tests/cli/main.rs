@@ -16,3 +16,4 @@ mod regression;
 mod render;
 mod roundtrip;
 mod synth;
+mod views;

@@ -1,0 +1,129 @@
+//! Declared views (`views` in the data): `build` draws exactly them, for a
+//! dataset of any story; `build` owns its output directory through its
+//! manifest; `render --view` and `views` draw and list them.
+
+use crate::common::{root, run, show};
+use std::path::Path;
+
+/// The test dataset of another story than the curated one.
+const STORY: &str = "tests/data/views/board-interlock.json";
+
+/// Every file below `dir`, relative, sorted (the manifest included).
+fn files_below(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn build(data: &str, out: &Path) -> std::process::Output {
+    run(&["build", "--data", data, "--out", out.to_str().unwrap()])
+}
+
+#[test]
+fn build_draws_exactly_the_declared_views_of_any_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build(STORY, dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let files = files_below(dir.path());
+    let diagrams: Vec<&String> = files
+        .iter()
+        .filter(|f| f.ends_with(".svg") || f.ends_with(".png"))
+        .collect();
+    assert_eq!(
+        diagrams,
+        [
+            "ada-quill.png",
+            "ada-quill.svg",
+            "board-interlock.png",
+            "board-interlock.svg",
+            "northwind-to-southgate.png",
+            "northwind-to-southgate.svg",
+        ]
+    );
+    assert!(
+        !files.iter().any(|f| f.contains("netflix")),
+        "a file named after the curated dataset: {files:?}"
+    );
+    let svg = std::fs::read_to_string(dir.path().join("ada-quill.svg")).unwrap();
+    for drawn in [
+        "Ada Quill&#39;s two boards",
+        "Ada Quill sits on the boards of both companies",
+        "[note 1] Director of Northwind since 2015.",
+        "Sources",
+    ] {
+        assert!(
+            svg.contains(drawn) || svg.contains(&drawn.replace("&#39;", "'")),
+            "{drawn:?} not in ada-quill.svg"
+        );
+    }
+    let path = std::fs::read_to_string(dir.path().join("northwind-to-southgate.svg")).unwrap();
+    assert!(path.contains("[note 1] Reported only."));
+    // The harbour deal is avoided, and context 0 draws nothing around the path.
+    assert!(!path.contains("Harbour lease deal"));
+}
+
+#[test]
+fn build_removes_what_it_wrote_before_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    assert_eq!(build(STORY, &out_dir).status.code(), Some(0));
+    // The user's own files in the output directory, one named like an output.
+    std::fs::write(out_dir.join("my-notes.txt"), "mine").unwrap();
+    std::fs::write(out_dir.join("board-interlock-csv/extra.csv"), "mine").unwrap();
+    // The same story, renamed, with its path view removed.
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(STORY)).unwrap()).unwrap();
+    data["dataset"]["id"] = "interlock".into();
+    data["views"].as_array_mut().unwrap().truncate(1);
+    let renamed = dir.path().join("renamed.json");
+    std::fs::write(&renamed, data.to_string()).unwrap();
+    let out = build(renamed.to_str().unwrap(), &out_dir);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let files = files_below(&out_dir);
+    assert!(
+        !files.iter().any(|f| f.starts_with("board-interlock.")
+            || f.starts_with("northwind-to-southgate")
+            || f.starts_with("board-interlock-csv/") && f != "board-interlock-csv/extra.csv"),
+        "stale outputs left: {files:?}"
+    );
+    for kept in [
+        "my-notes.txt",
+        "board-interlock-csv/extra.csv",
+        "interlock.svg",
+        "interlock.json",
+        "ada-quill.svg",
+        ".casegraph-manifest",
+    ] {
+        assert!(files.iter().any(|f| f == kept), "{kept} missing: {files:?}");
+    }
+    let manifest = std::fs::read_to_string(out_dir.join(".casegraph-manifest")).unwrap();
+    assert!(!manifest.contains("my-notes.txt"));
+    assert!(manifest.lines().any(|l| l == "interlock-csv/entities.csv"));
+}
+
+#[test]
+fn a_hand_edited_manifest_cannot_delete_outside_the_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let outside = dir.path().join("precious.txt");
+    std::fs::write(&outside, "keep").unwrap();
+    std::fs::write(
+        out_dir.join(".casegraph-manifest"),
+        format!("../precious.txt\n{}\n", outside.display()),
+    )
+    .unwrap();
+    assert_eq!(build(STORY, &out_dir).status.code(), Some(0));
+    assert!(outside.exists());
+}
