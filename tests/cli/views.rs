@@ -127,3 +127,72 @@ fn a_hand_edited_manifest_cannot_delete_outside_the_directory() {
     assert_eq!(build(STORY, &out_dir).status.code(), Some(0));
     assert!(outside.exists());
 }
+
+#[test]
+fn views_lists_the_declared_views() {
+    insta::assert_snapshot!(show(&run(&["views", "--data", STORY])), @"
+    status: 0
+    --- stdout
+    2 views
+    ada-quill  Ada Quill's two boards
+      within 1 hop of ada-quill · 3 entities, 2 relationships
+    northwind-to-southgate  From Northwind to Southgate
+      path northwind → southgate · 3 entities, 2 relationships
+    ");
+    insta::assert_snapshot!("views-curated", show(&run(&["views"])));
+    let listed = crate::common::json(&run(&["views", "--json", "--data", STORY]));
+    assert_eq!(listed["views"][1]["selects"], "path northwind → southgate");
+    assert_eq!(listed["views"][1]["entities"], 3);
+}
+
+#[test]
+fn render_view_draws_a_view_as_build_does() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(build(STORY, dir.path()).status.code(), Some(0));
+    let svg = dir.path().join("drawn.svg");
+    let out = run(&[
+        "render",
+        "--data",
+        STORY,
+        "--view",
+        "ada-quill",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    assert_eq!(
+        std::fs::read(&svg).unwrap(),
+        std::fs::read(dir.path().join("ada-quill.svg")).unwrap()
+    );
+    let dot = run(&[
+        "render",
+        "--data",
+        STORY,
+        "--view",
+        "northwind-to-southgate",
+    ]);
+    let dot = String::from_utf8(dot.stdout).unwrap();
+    assert!(dot.contains("rankdir=\"TB\""), "{dot}");
+    assert!(dot.contains("[note 1] Reported only."));
+}
+
+#[test]
+fn render_view_of_an_unknown_id_suggests_the_closest() {
+    let out = run(&["render", "--data", STORY, "--view", "ada-quil"]);
+    insta::assert_snapshot!(show(&out), @"
+    status: 1
+    --- stderr
+    error: no view `ada-quil` in the dataset
+      = help: did you mean `ada-quill`?
+    ");
+    let both = run(&[
+        "render",
+        "--data",
+        STORY,
+        "--view",
+        "ada-quill",
+        "--focus",
+        "ada-quill",
+    ]);
+    assert_eq!(both.status.code(), Some(2));
+}
