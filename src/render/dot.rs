@@ -415,6 +415,17 @@ fn line_sample(style: &str, color: &str, border: u8, sides: &str) -> String {
     )
 }
 
+/// What the blue lines of a diagram mean, for its legend.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emphasis {
+    /// Nothing is drawn emphasised.
+    None,
+    /// A path, over its greyed context.
+    Path,
+    /// A view's `highlight`, without context.
+    Highlight,
+}
+
 /// The legend: one node whose HTML-like label is a small table — the entity
 /// kinds drawn, each with its fill and border, beside the line of each
 /// status drawn, the disputed mark when a drawn claim is disputed, and in a
@@ -424,7 +435,7 @@ fn legend(
     kinds: &[&'static style::KindStyle],
     statuses: &[Status],
     disputed: bool,
-    path: bool,
+    emphasis: Emphasis,
 ) -> Stmt {
     let text = |s: &str, color: &str| {
         format!(
@@ -470,7 +481,14 @@ fn legend(
             text("disputed (double line)", style::ALARM)
         ));
     }
-    if path {
+    if emphasis == Emphasis::Highlight {
+        line_cells.push(format!(
+            "{}{}",
+            line_sample("solid", style::PATH_LINE, 3, "T"),
+            text("highlighted (blue)", INK)
+        ));
+    }
+    if emphasis == Emphasis::Path {
         line_cells.push(format!(
             "{}{}",
             line_sample("solid", style::PATH_LINE, 3, "T"),
@@ -671,8 +689,13 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
             .filter(|s| rels.iter().any(|r| r.status() == *s))
             .collect();
         let disputed = rels.iter().any(RelRef::is_disputed);
-        let path = opts.highlight.is_some();
-        stmts.push(legend(&kinds, &statuses, disputed, path));
+        // A path diagram greys its context; a view may only highlight.
+        let emphasis = match (&opts.highlight, &opts.faded) {
+            (Some(_), Some(_)) => Emphasis::Path,
+            (Some(_), None) => Emphasis::Highlight,
+            (None, _) => Emphasis::None,
+        };
+        stmts.push(legend(&kinds, &statuses, disputed, emphasis));
     }
     Graph::DiGraph {
         id: Id::Escaped(quote(&model.dataset().id)),

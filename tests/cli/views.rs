@@ -196,3 +196,61 @@ fn render_view_of_an_unknown_id_suggests_the_closest() {
     ]);
     assert_eq!(both.status.code(), Some(2));
 }
+
+#[test]
+fn views_may_be_in_any_file_of_a_directory_and_their_ids_are_unique_across_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(STORY)).unwrap()).unwrap();
+    let mut graph = data.clone();
+    graph.as_object_mut().unwrap().remove("views");
+    std::fs::write(dir.path().join("a-graph.json"), graph.to_string()).unwrap();
+    // Views in a file of their own, naming entities of the other file.
+    let views = serde_json::json!({ "views": data["views"] });
+    std::fs::write(dir.path().join("b-views.json"), views.to_string()).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let listed = crate::common::json(&run(&["views", "--json", "--data", path]));
+    assert_eq!(listed["views"].as_array().unwrap().len(), 2);
+    // The same id again in a third file.
+    let again = serde_json::json!({ "views": [{"id": "ada-quill", "title": "Again"}] });
+    std::fs::write(dir.path().join("c-more.json"), again.to_string()).unwrap();
+    let report = crate::common::json(&run(&["check", "--json", "--data", path]));
+    let diags = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["rule"], "duplicate-id");
+    assert!(diags[0]["file"].as_str().unwrap().ends_with("c-more.json"));
+}
+
+#[test]
+fn build_of_a_graph_too_large_to_draw_says_which_views_to_declare() {
+    let n = 501;
+    let entities: Vec<serde_json::Value> = (0..n)
+        .map(|i| serde_json::json!({"id": format!("e{i}"), "name": format!("E {i}"), "kind": "person"}))
+        .collect();
+    let rels: Vec<serde_json::Value> = (1..n)
+        .map(|i| {
+            serde_json::json!({"from": "e0", "to": format!("e{i}"), "type": "knows",
+                                     "evidence": [{"source": "s"}]})
+        })
+        .collect();
+    let data = serde_json::json!({
+        "dataset": {"id": "crowd"},
+        "sources": [{"id": "s", "title": "S"}],
+        "entities": entities,
+        "relationships": rels,
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crowd.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let out_dir = dir.path().join("out");
+    let out = build(file.to_str().unwrap(), &out_dir);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no diagram of the whole graph"), "{stderr}");
+    assert!(stderr.contains("declare `views`"), "{stderr}");
+    assert!(
+        !files_below(&out_dir)
+            .iter()
+            .any(|f| f.ends_with(".svg") || f.ends_with(".png")),
+    );
+}
