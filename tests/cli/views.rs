@@ -254,3 +254,15 @@ fn build_of_a_graph_too_large_to_draw_says_which_views_to_declare() {
             .any(|f| f.ends_with(".svg") || f.ends_with(".png")),
     );
 }
+
+#[test]
+fn the_canonical_json_keeps_the_views() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(build(STORY, dir.path()).status.code(), Some(0));
+    let canonical = dir.path().join("board-interlock.json");
+    let listed = |data: &str| crate::common::json(&run(&["views", "--json", "--data", data]));
+    assert_eq!(listed(canonical.to_str().unwrap()), listed(STORY));
+    let text = std::fs::read_to_string(&canonical).unwrap();
+    assert!(text.contains("\"rankdir\": \"TB\""), "{text}");
+    assert!(text.contains("\"avoid\": ["), "{text}");
+}
