@@ -9,7 +9,7 @@
 use super::select::{SelectError, Selection, select};
 use super::{Format, Layout, Options, RenderError, Renderer, render};
 use crate::model::{Model, PathOptions, Selects, ViewFilter, ViewSpec};
-use crate::query::path::{PathError, PathMode, PathQuery};
+use crate::query::path::{PathMode, PathQuery};
 use crate::query::{Filter, View};
 use std::fmt;
 
@@ -98,10 +98,9 @@ pub fn prepare(model: &Model, spec: &ViewSpec) -> Result<(View, Options), ViewEr
     {
         Ok(chosen) => chosen,
         Err(SelectError::Path(e, q)) => {
-            let why = match e {
-                PathError::NoPath => "no path".to_owned(),
-                e => format!("{e:?}"),
-            };
+            // The validator refuses the combinations the search cannot
+            // answer (`bad-view`), so this is nearly always "no path".
+            let why = e.to_string();
             return Err(fail(format!(
                 "{why} from `{}` to `{}` under its `filter` and `path_options`",
                 model.entity(q.from).id(),

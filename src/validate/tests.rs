@@ -706,6 +706,24 @@ view_error! {
 }
 
 view_error! {
+    name: a_view_path_from_an_entity_to_itself,
+    views: r#"[{"id": "v", "title": "T", "path": ["a", "a"]}]"#,
+    rule: "bad-view", at: "[\"a\"", width: 1,
+}
+
+view_error! {
+    name: a_view_path_via_one_of_its_ends,
+    views: r#"[{"id": "v", "title": "T", "path": ["a", "b"], "path_options": {"via": "b"}}]"#,
+    rule: "bad-view", at: "{\"via\"", width: 1,
+}
+
+view_error! {
+    name: a_view_path_avoiding_one_of_its_ends,
+    views: r#"[{"id": "v", "title": "T", "path": ["a", "b"], "path_options": {"avoid": ["a"]}}]"#,
+    rule: "bad-view", at: "{\"avoid\"", width: 1,
+}
+
+view_error! {
     name: a_view_rankdir_in_lowercase,
     views: r#"[{"id": "v", "title": "T", "rankdir": "tb"}]"#,
     rule: "bad-view", at: "\"tb\"", width: 4,

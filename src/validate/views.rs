@@ -98,6 +98,16 @@ impl Builder {
                 self.path_options(m, &what)
             }
         };
+        if let (Some((from, to)), Some(m)) = (path, f.get(ViewKey::Path)) {
+            self.unanswerable_path(
+                &m.value,
+                f.get(ViewKey::PathOptions),
+                from,
+                to,
+                &options,
+                &what,
+            );
+        }
         let filter = match f.get(ViewKey::Filter) {
             None => ViewFilter::default(),
             Some(m) => self.view_filter(m, &what),
@@ -161,6 +171,51 @@ impl Builder {
             footnotes,
             rankdir,
         });
+    }
+
+    /// Reports a path question the search cannot answer (`bad-view`): the
+    /// same entity at both ends, `via` or `avoid` naming an end, `via` with
+    /// more than one path (`k`).
+    fn unanswerable_path(
+        &mut self,
+        path: &Node<'_>,
+        options_node: Option<&Member<'_>>,
+        from: EntityIx,
+        to: EntityIx,
+        o: &PathOptions,
+        what: &What<'_>,
+    ) {
+        let at = options_node.map_or(path, |m| &m.value);
+        let problem = if from == to {
+            Some((
+                path,
+                "starts and ends at the same entity",
+                "name two different entities",
+            ))
+        } else if o.via.is_some_and(|v| v == from || v == to) {
+            Some((
+                at,
+                "has `via` at one of its ends",
+                "`via` is an entity between the ends",
+            ))
+        } else if o.avoid.iter().any(|&a| a == from || a == to) {
+            Some((
+                at,
+                "avoids one of its own ends",
+                "remove the end from `avoid`",
+            ))
+        } else if o.via.is_some() && o.k > 1 {
+            Some((
+                at,
+                "asks for `k` paths through `via`",
+                "use `via` or `k`, not both",
+            ))
+        } else {
+            None
+        };
+        if let Some((node, problem, help)) = problem {
+            self.bad_view(node, format!("the path of {what} {problem}"), help);
+        }
     }
 
     /// Reports a view's own error (`bad-view`) at `node`.
