@@ -94,8 +94,20 @@ pub fn prepare(model: &Model, spec: &ViewSpec) -> Result<(View, Options), ViewEr
         view: spec.id.clone(),
         message,
     };
-    let (view, mut opts) = match select(model, filter.view(model), filtered, selection, opts, true)
-    {
+    let filtered_view = filter.view(model);
+    // An end the filter removed would be drawn alone, or not found: say so.
+    let ends: Vec<(crate::model::EntityIx, &str)> = match &spec.selects {
+        Selects::All => Vec::new(),
+        Selects::Focus { entity, .. } => vec![(*entity, "focus")],
+        Selects::Path { from, to, .. } => vec![(*from, "path"), (*to, "path")],
+    };
+    if let Some((e, what)) = ends.iter().find(|(e, _)| !filtered_view.has_entity(*e)) {
+        return Err(fail(format!(
+            "its `filter` leaves out `{}`, named in its `{what}`",
+            model.entity(*e).id()
+        )));
+    }
+    let (view, mut opts) = match select(model, filtered_view, filtered, selection, opts, true) {
         Ok(chosen) => chosen,
         Err(SelectError::Path(e, q)) => {
             // The validator refuses the combinations the search cannot

@@ -266,3 +266,22 @@ fn the_canonical_json_keeps_the_views() {
     assert!(text.contains("\"rankdir\": \"TB\""), "{text}");
     assert!(text.contains("\"avoid\": ["), "{text}");
 }
+
+#[test]
+fn a_view_whose_filter_leaves_out_its_focus_is_not_drawn_and_build_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(STORY)).unwrap()).unwrap();
+    data["views"][0]["filter"] = serde_json::json!({"kinds": ["organization"]});
+    let file = dir.path().join("story.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let out_dir = dir.path().join("out");
+    let out = build(file.to_str().unwrap(), &out_dir);
+    insta::assert_snapshot!(show(&out), @"
+    status: 1
+    --- stderr
+    error: view `ada-quill`: its `filter` leaves out `ada-quill`, named in its `focus`
+      = help: change the view's `filter` or `path_options` so it selects something, or remove it
+    ");
+    assert!(!out_dir.exists(), "a failed build writes nothing");
+}
