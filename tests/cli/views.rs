@@ -285,3 +285,38 @@ fn a_view_whose_filter_leaves_out_its_focus_is_not_drawn_and_build_says_why() {
     ");
     assert!(!out_dir.exists(), "a failed build writes nothing");
 }
+
+#[test]
+fn hostile_titles_captions_and_notes_are_drawn_as_text() {
+    let nasty = "</text><script>alert(1)</script> \" \\l \\N &amp; &#x1; \u{1} ]]> {x}";
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(STORY)).unwrap()).unwrap();
+    data["views"][0]["title"] = nasty.into();
+    data["views"][0]["caption"] = nasty.into();
+    data["views"][0]["notes"][0]["text"] = nasty.into();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    for format in ["svg", "dot"] {
+        let out = run(&[
+            "render",
+            "--data",
+            file.to_str().unwrap(),
+            "--view",
+            "ada-quill",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        if format == "svg" {
+            assert!(!text.contains("<script"), "{text}");
+            assert!(text.contains("&lt;/text&gt;&lt;script&gt;"), "{text}");
+            assert!(text.contains("[note 1] &lt;/text&gt;"), "{text}");
+        } else {
+            // In DOT the text is one quoted string: its quote and
+            // backslashes escaped, so `\l` stays text, not a line break.
+            assert!(text.contains(r#"</script> \" \\l \\N"#), "{text}");
+        }
+    }
+}
