@@ -141,8 +141,7 @@ impl Builder {
                 what: what_text.clone(),
             });
         }
-        for (i, rid) in note_ids {
-            let (rid, span) = rid;
+        for (i, (rid, span)) in note_ids {
             self.views.rels.push(PendingRel {
                 view: view_ix,
                 slot: RelSlot::Note(i),
