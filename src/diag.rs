@@ -57,6 +57,7 @@ rules! {
     DuplicateId = "duplicate-id", Error, "two records with the same id";
     UnknownEntity = "unknown-entity", Error, "a reference to an entity that does not exist";
     UnknownSource = "unknown-source", Error, "a reference to a source that does not exist";
+    UnknownRelationship = "unknown-relationship", Error, "a view names a relationship that does not exist";
     BadDate = "bad-date", Error, "a date that is not YYYY, YYYY-MM or YYYY-MM-DD";
     EndBeforeStart = "end-before-start", Error, "a period that ends before it starts";
     DateWithPeriod = "date-with-period", Error, "`date` together with `start` or `end`";
@@ -71,6 +72,7 @@ rules! {
     DuplicateDataset = "duplicate-dataset", Error, "a second `dataset` block in a directory";
     BadFormat = "bad-format", Error, "a `format` other than casegraph/1";
     BadProperty = "bad-property", Error, "a property that is null or a nested object";
+    BadView = "bad-view", Error, "a view that cannot be drawn as written (both focus and path, a number out of range, …)";
     ResourceLimit = "resource-limit", Error, "the dataset is larger than casegraph can hold";
     NoEvidence = "no-evidence", Warning, "a relationship without evidence";
     OrphanEntity = "orphan-entity", Warning, "an entity in no relationship";

@@ -16,6 +16,7 @@ mod search;
 mod show;
 mod stats;
 mod timeline;
+mod views;
 mod words;
 
 use args::{FilterArgs, GlobalArgs};
@@ -50,6 +51,7 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     Stats(stats::StatsArgs),
     Render(render::RenderArgs),
+    Views(views::ViewsArgs),
     Export(export::ExportArgs),
     Build(build::BuildArgs),
 }
@@ -350,6 +352,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Timeline(a) => timeline::run(&mut ctx, a),
         Command::Stats(a) => stats::run(&mut ctx, a),
         Command::Render(a) => render::run(&mut ctx, a),
+        Command::Views(a) => views::run(&mut ctx, a),
         Command::Export(a) => export::run(&mut ctx, a),
         Command::Build(a) => build::run(&mut ctx, a),
     };

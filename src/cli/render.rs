@@ -31,6 +31,9 @@ pub(super) struct RenderArgs {
     /// Who draws SVG and PNG: the built-in graphviz-pure, or the installed Graphviz `dot`
     #[arg(long, value_enum, default_value_t = Renderer::Pure)]
     renderer: Renderer,
+    /// Draw the view ID the dataset declares (see `casegraph views`), as `build` draws it
+    #[arg(long, value_name = "ID", conflicts_with_all = ["focus", "path", "rankdir", "footnotes", "cluster_by"])]
+    view: Option<String>,
     /// Draw only the entities within --depth hops of ENTITY (an id, name or alias)
     #[arg(long, value_name = "ENTITY", conflicts_with = "path")]
     focus: Option<String>,
@@ -110,6 +113,23 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     }
     let model = ctx.model()?;
     let filter = args.filters.filter();
+    if let Some(id) = &args.view {
+        if !filter.is_empty() {
+            return Err(Failure::usage(
+                "--view draws the view as the data declares it, with its own `filter`",
+            )
+            .with(Hint::Help(
+                "change the view's `filter` in the data, or draw with --focus/--path and the filters"
+                    .into(),
+            )));
+        }
+        let spec = super::views::find(&model, id)?;
+        let (view, opts) =
+            render::views::prepare(&model, spec).map_err(|e| Failure::query(e.to_string()))?;
+        let bytes = render::render(&model, &view, &opts, format, args.layout, args.renderer)
+            .map_err(|e| words::render_error(&e))?;
+        return write_out(args.output.as_deref(), &bytes);
+    }
     let view: View = filter.view(&model);
     let mut opts = Options::new();
     opts.footnotes = args.footnotes;
@@ -180,14 +200,19 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     }
     let bytes = render::render(&model, &view, &opts, format, layout, args.renderer)
         .map_err(|e| words::render_error(&e))?;
-    match &args.output {
-        Some(path) => crate::export::write_atomic(path, &bytes)
+    write_out(args.output.as_deref(), &bytes)
+}
+
+/// Writes the diagram to `output`, or to standard output.
+fn write_out(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(path) => crate::export::write_atomic(path, bytes)
             .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?,
         // Raw standard output: the colour-stripping stream would rewrite
         // bytes of a PNG that happen to look like escape sequences.
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
+            out.write_all(bytes)?;
             out.flush()?;
         }
     }

@@ -6,9 +6,13 @@
 //! ([`crate::format::fields`]) and their values from `export::values`.
 
 use super::values::{dataset_field, entity_field, record, relationship_field, source_field};
-use crate::format::fields::{RelationshipKey, TopKey};
+use crate::format::fields::{
+    FilterKey, HighlightKey, NoteKey, PathOptionKey, RelationshipKey, TopKey, ViewKey,
+};
 use crate::format::{FORMAT_TAG, rules};
-use crate::model::{EntityRef, Model, SourceRef};
+use crate::model::{
+    Annotated, EntityIx, EntityRef, Model, PathOptions, Rankdir, Selects, SourceRef, ViewSpec,
+};
 use serde_json::Value;
 
 /// Sorts ids with a numeric last part by number: `a.t.b`, `a.t.b.2`, …,
@@ -33,6 +37,7 @@ pub fn canonical_value(model: &Model) -> Value {
         TopKey::Sources => Some(sources(model)),
         TopKey::Entities => Some(entities(model)),
         TopKey::Relationships => Some(relationships(model)),
+        TopKey::Views => views(model),
     })
 }
 
@@ -84,4 +89,107 @@ pub fn canonical_json(model: &Model) -> String {
         .expect("a JSON value always serializes");
     s.push('\n');
     s
+}
+
+/// The declared views, in the order written (it is the story's order), each
+/// with only the keys that differ from the defaults; `None` when there are none.
+fn views(model: &Model) -> Option<Value> {
+    if model.views().is_empty() {
+        return None;
+    }
+    Some(model.views().iter().map(|v| view(model, v)).collect())
+}
+
+fn view(model: &Model, v: &ViewSpec) -> Value {
+    let id = |e: EntityIx| Value::from(model.entity(e).id());
+    let rel = |r| Value::from(model.relationship(r).id());
+    record(|k| match k {
+        ViewKey::Id => Some(v.id.clone().into()),
+        ViewKey::Title => Some(v.title.clone().into()),
+        ViewKey::Caption => v.caption.clone().map(Value::from),
+        ViewKey::Focus => match v.selects {
+            Selects::Focus { entity, .. } => Some(id(entity)),
+            _ => None,
+        },
+        ViewKey::Depth => match v.selects {
+            Selects::Focus { depth, .. } => Some(depth.into()),
+            _ => None,
+        },
+        ViewKey::Path => match v.selects {
+            Selects::Path { from, to, .. } => Some(Value::Array(vec![id(from), id(to)])),
+            _ => None,
+        },
+        ViewKey::PathOptions => match &v.selects {
+            Selects::Path { options, .. } if *options != PathOptions::default() => {
+                let d = PathOptions::default();
+                Some(record(|k| match k {
+                    PathOptionKey::Credible => options.credible.then_some(true.into()),
+                    PathOptionKey::K => (options.k != d.k).then(|| options.k.into()),
+                    PathOptionKey::Via => options.via.map(id),
+                    PathOptionKey::Avoid => (!options.avoid.is_empty())
+                        .then(|| options.avoid.iter().map(|&e| id(e)).collect()),
+                    PathOptionKey::Directed => options.directed.then_some(true.into()),
+                    PathOptionKey::MaxHops => options.max_hops.map(Value::from),
+                    PathOptionKey::Context => {
+                        (options.context != d.context).then(|| options.context.into())
+                    }
+                }))
+            }
+            _ => None,
+        },
+        ViewKey::Filter => {
+            let f = &v.filter;
+            (*f != Default::default()).then(|| {
+                record(|k| match k {
+                    FilterKey::Types => f.types.clone().map(Value::from),
+                    FilterKey::ExcludeTypes => {
+                        (!f.exclude_types.is_empty()).then(|| f.exclude_types.clone().into())
+                    }
+                    FilterKey::Kinds => f.kinds.clone().map(Value::from),
+                    // `min_status` was folded into the statuses it keeps.
+                    FilterKey::Status => f
+                        .statuses
+                        .as_ref()
+                        .map(|s| s.iter().map(|s| Value::from(s.as_str())).collect()),
+                    FilterKey::MinStatus => None,
+                    FilterKey::NoDisputed => f.no_disputed.then_some(true.into()),
+                    FilterKey::AsOf => f.as_of.map(|d| d.to_string().into()),
+                    FilterKey::Between => f.between.map(|(a, b)| {
+                        Value::Array(vec![a.to_string().into(), b.to_string().into()])
+                    }),
+                })
+            })
+        }
+        ViewKey::Highlight => {
+            (!v.highlight_entities.is_empty() || !v.highlight_relationships.is_empty()).then(|| {
+                record(|k| match k {
+                    HighlightKey::Entities => (!v.highlight_entities.is_empty())
+                        .then(|| v.highlight_entities.iter().map(|&e| id(e)).collect()),
+                    HighlightKey::Relationships => (!v.highlight_relationships.is_empty())
+                        .then(|| v.highlight_relationships.iter().map(|&r| rel(r)).collect()),
+                })
+            })
+        }
+        ViewKey::Notes => (!v.notes.is_empty()).then(|| {
+            v.notes
+                .iter()
+                .map(|n| {
+                    record(|k| match (k, n.about) {
+                        (NoteKey::Entity, Annotated::Entity(e)) => Some(id(e)),
+                        (NoteKey::Relationship, Annotated::Relationship(r)) => Some(rel(r)),
+                        (NoteKey::Text, _) => Some(n.text.clone().into()),
+                        _ => None,
+                    })
+                })
+                .collect()
+        }),
+        ViewKey::Footnotes => v.footnotes.then_some(true.into()),
+        ViewKey::Rankdir => (v.rankdir != Rankdir::LR).then(|| {
+            let (_, word) = Rankdir::ALL
+                .iter()
+                .find(|(r, _)| *r == v.rankdir)
+                .expect("every direction has a word");
+            (*word).into()
+        }),
+    })
 }

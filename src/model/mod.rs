@@ -7,6 +7,7 @@
 
 pub mod date;
 pub(crate) mod strings;
+pub mod view;
 
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use std::borrow::Cow;
@@ -14,6 +15,7 @@ use std::fmt;
 
 pub use date::{DateError, PartialDate, When};
 use strings::{Arena, IdIndex, Str, Sym, Symbols, TextIdIndex};
+pub use view::{Annotated, Note, PathOptions, Rankdir, Selects, ViewFilter, ViewSpec};
 
 /// Index of an entity (a node of [`Model::graph`]).
 pub type EntityIx = NodeIndex<u32>;
@@ -181,9 +183,21 @@ pub struct Model {
     pub(crate) entity_ids: TextIdIndex,
     pub(crate) rel_ids: IdIndex,
     pub(crate) source_ids: IdIndex,
+    pub(crate) views: Vec<ViewSpec>,
 }
 
 impl Model {
+    /// The views the dataset declares, in the order written (files in
+    /// reading order).
+    pub fn views(&self) -> &[ViewSpec] {
+        &self.views
+    }
+
+    /// The declared view `id`.
+    pub fn view_by_id(&self, id: &str) -> Option<&ViewSpec> {
+        self.views.iter().find(|v| v.id == id)
+    }
+
     /// Dataset metadata.
     pub fn dataset(&self) -> &DatasetMeta {
         &self.meta

@@ -455,6 +455,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                 Some(TopKey::Sources) => Some(Section::Sources),
                 Some(TopKey::Entities) => Some(Section::Entities),
                 Some(TopKey::Relationships) => Some(Section::Relationships),
+                Some(TopKey::Views) => Some(Section::Views),
                 _ => None,
             };
             let end = match section {
@@ -485,7 +486,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
     }
 }
 
-/// One of the three top-level arrays: each element goes to `emit` at once.
+/// One of the top-level arrays of records: each element goes to `emit` at once.
 /// Returns the offset just past the value.
 struct RecordsSeed<'s, 'a> {
     base: &'a str,
@@ -519,6 +520,7 @@ impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
                     Section::Sources => "`sources` to be an array of sources",
                     Section::Entities => "`entities` to be an array of entities",
                     Section::Relationships => "`relationships` to be an array of relationships",
+                    Section::Views => "`views` to be an array of views",
                 };
                 emit(Event::WrongTopType(what, node));
                 Ok(end)

@@ -130,6 +130,8 @@ pub enum Section {
     Entities,
     /// `relationships`
     Relationships,
+    /// `views`
+    Views,
 }
 
 impl Section {
@@ -139,6 +141,7 @@ impl Section {
             Section::Sources => TopKey::Sources,
             Section::Entities => TopKey::Entities,
             Section::Relationships => TopKey::Relationships,
+            Section::Views => TopKey::Views,
         }
     }
 }

@@ -11,12 +11,13 @@
 //! sorted by id, attributes in a fixed order, and nothing depends on hash
 //! order or the clock.
 
+use super::Layout;
+use super::Options;
 use super::footnotes::{self, Footnotes};
 use super::style::{self, INK};
 use super::text;
-use super::{Layout, Options, RankDir};
 use crate::format::{is_http_url, palette};
-use crate::model::{EntityRef, Model, RelRef, Status, When};
+use crate::model::{Annotated, EntityRef, Model, RelRef, Status, When};
 use crate::query::View;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
@@ -112,6 +113,14 @@ fn clean(s: &str) -> String {
 /// Data text drawn on the diagram: shortened, then [`clean`]ed.
 fn clean_short(s: &str) -> String {
     text::drawn(&text::shortened(s))
+}
+
+/// `label` with a note mark as its last line.
+fn with_mark(label: String, mark: Option<String>) -> String {
+    match mark {
+        Some(m) => format!("{label}\n{m}"),
+        None => label,
+    }
 }
 
 /// The label of an entity's node: its name, wrapped at spaces.
@@ -242,7 +251,7 @@ fn edge_stmt(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
     })
 }
 
-fn entity_stmt(e: &EntityRef<'_>, opts: &Options) -> Stmt {
+fn entity_stmt(e: &EntityRef<'_>, opts: &Options, story: &[(usize, Annotated, &str)]) -> Stmt {
     let k = style::kind_style(e.display_kind());
     let faded = opts.faded.as_ref().is_some_and(|f| f.has_entity(e.ix()));
     let mut node_style = String::from("filled");
@@ -257,7 +266,10 @@ fn entity_stmt(e: &EntityRef<'_>, opts: &Options) -> Stmt {
     let mut attrs = vec![
         attr("id", &html_id("e-", e.id())),
         attr("class", &class),
-        attr("label", &entity_label(e)),
+        attr(
+            "label",
+            &with_mark(entity_label(e), note_mark(story, Annotated::Entity(e.ix()))),
+        ),
         attr("tooltip", &entity_tooltip(e)),
         attr("shape", k.shape),
         attr("style", &node_style),
@@ -280,7 +292,13 @@ fn entity_stmt(e: &EntityRef<'_>, opts: &Options) -> Stmt {
     node_stmt(e.id(), attrs)
 }
 
-fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Footnotes) -> Stmt {
+fn relationship_stmt(
+    model: &Model,
+    r: &RelRef<'_>,
+    opts: &Options,
+    notes: &Footnotes,
+    story: &[(usize, Annotated, &str)],
+) -> Stmt {
     let s = style::status_style(r.status());
     let faded = opts
         .faded
@@ -329,10 +347,11 @@ fn relationship_stmt(model: &Model, r: &RelRef<'_>, opts: &Options, notes: &Foot
     let tooltip = relationship_tooltip(model, r);
     // Context lines carry no label: around a hub there are dozens, and their
     // words would bury the path. Their claims are still in the tooltip.
+    let mark = note_mark(story, Annotated::Relationship(r.ix()));
     let label = if faded {
-        String::new()
+        mark.unwrap_or_default()
     } else {
-        relationship_label(r, notes)
+        with_mark(relationship_label(r, notes), mark)
     };
     let mut attrs = vec![
         attr("id", &html_id("r-", r.id())),
@@ -397,6 +416,17 @@ fn line_sample(style: &str, color: &str, border: u8, sides: &str) -> String {
     )
 }
 
+/// What the blue lines of a diagram mean, for its legend.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emphasis {
+    /// Nothing is drawn emphasised.
+    None,
+    /// A path, over its greyed context.
+    Path,
+    /// A view's `highlight`, without context.
+    Highlight,
+}
+
 /// The legend: one node whose HTML-like label is a small table — the entity
 /// kinds drawn, each with its fill and border, beside the line of each
 /// status drawn, the disputed mark when a drawn claim is disputed, and in a
@@ -406,7 +436,7 @@ fn legend(
     kinds: &[&'static style::KindStyle],
     statuses: &[Status],
     disputed: bool,
-    path: bool,
+    emphasis: Emphasis,
 ) -> Stmt {
     let text = |s: &str, color: &str| {
         format!(
@@ -452,7 +482,14 @@ fn legend(
             text("disputed (double line)", style::ALARM)
         ));
     }
-    if path {
+    if emphasis == Emphasis::Highlight {
+        line_cells.push(format!(
+            "{}{}",
+            line_sample("solid", style::PATH_LINE, 3, "T"),
+            text("highlighted (blue)", INK)
+        ));
+    }
+    if emphasis == Emphasis::Path {
         line_cells.push(format!(
             "{}{}",
             line_sample("solid", style::PATH_LINE, 3, "T"),
@@ -490,13 +527,66 @@ fn legend(
     ))
 }
 
-/// The caption under the diagram: title, what the view shows, and with
-/// `--footnotes` the numbered sources, as left-justified lines.
-fn caption(model: &Model, opts: &Options, notes: &Footnotes) -> String {
+/// The longest caption or note drawn under a diagram, in characters.
+const MAX_PARAGRAPH_CHARS: usize = 2000;
+/// Where a caption or note wraps, in characters.
+const PARAGRAPH_WIDTH: usize = 110;
+
+/// The notes of `opts` whose item `view` draws, numbered from 1 in the
+/// order written: (number, item, text).
+fn story_notes<'o>(opts: &'o Options, view: &View) -> Vec<(usize, Annotated, &'o str)> {
+    opts.notes
+        .iter()
+        .filter(|(about, _)| match *about {
+            Annotated::Entity(e) => view.has_entity(e),
+            Annotated::Relationship(r) => view.has_relationship(r),
+        })
+        .enumerate()
+        .map(|(i, (about, text))| (i + 1, *about, text.as_str()))
+        .collect()
+}
+
+/// `[note 1, 3]` for the notes on `item`, if any.
+fn note_mark(story: &[(usize, Annotated, &str)], item: Annotated) -> Option<String> {
+    let ns: Vec<String> = story
+        .iter()
+        .filter(|(_, about, _)| *about == item)
+        .map(|(n, _, _)| n.to_string())
+        .collect();
+    (!ns.is_empty()).then(|| format!("[note {}]", ns.join(", ")))
+}
+
+/// The caption under the diagram: title, what the view shows, a declared
+/// view's caption and notes, and with `--footnotes` the numbered sources,
+/// as left-justified lines.
+fn caption(model: &Model, opts: &Options, notes: &Footnotes, story: &[(usize, &str)]) -> String {
     let meta = model.dataset();
     let mut lines = vec![clean_short(meta.title.as_deref().unwrap_or(&meta.id))];
     if let Some(s) = &opts.subtitle {
         lines.push(clean_short(s));
+    }
+    // A caption and notes are paragraphs: wrapped, so the diagram does not
+    // grow as wide as the longest of them.
+    let paragraph = |s: &str| {
+        style::wrap_at(
+            &clean(&text::shortened_to(s, MAX_PARAGRAPH_CHARS)),
+            PARAGRAPH_WIDTH,
+        )
+    };
+    if let Some(c) = &opts.caption {
+        lines.push(String::new());
+        lines.extend(paragraph(c).lines().map(str::to_owned));
+    }
+    if !story.is_empty() {
+        lines.push(String::new());
+        lines.push("Notes".into());
+        for (n, note) in story {
+            lines.extend(
+                paragraph(&format!("[note {n}] {note}"))
+                    .lines()
+                    .map(str::to_owned),
+            );
+        }
     }
     if opts.footnotes && !notes.is_empty() {
         lines.push(String::new());
@@ -526,18 +616,14 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
         .collect();
     rels.sort_by(|a, b| a.id().cmp(b.id()));
     let notes = Footnotes::new(rels.iter());
+    let story = story_notes(opts, view);
+    let listed: Vec<(usize, &str)> = story.iter().map(|(n, _, t)| (*n, *t)).collect();
 
-    let cap = caption(model, opts, &notes);
+    let cap = caption(model, opts, &notes, &listed);
     let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
         attr("id", "casegraph"),
         attr("class", "casegraph"),
-        attr(
-            "rankdir",
-            match opts.rankdir {
-                RankDir::LeftRight => "LR",
-                RankDir::TopBottom => "TB",
-            },
-        ),
+        attr("rankdir", opts.rankdir.as_str()),
         attr("fontname", style::FONT),
         attr("fontsize", "12"),
         Attribute(Id::Plain("label".into()), Id::Escaped(quote_left(&cap))),
@@ -594,7 +680,7 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
                 entities
                     .iter()
                     .filter(|e| e.display_kind() == k.kind)
-                    .map(|e| entity_stmt(e, opts)),
+                    .map(|e| entity_stmt(e, opts, &story)),
             );
             stmts.push(Stmt::Subgraph(Subgraph {
                 id: Id::Escaped(quote(&format!("cluster_kind_{}", k.kind))),
@@ -602,11 +688,11 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
             }));
         }
     } else {
-        stmts.extend(entities.iter().map(|e| entity_stmt(e, opts)));
+        stmts.extend(entities.iter().map(|e| entity_stmt(e, opts, &story)));
     }
     stmts.extend(
         rels.iter()
-            .map(|r| relationship_stmt(model, r, opts, &notes)),
+            .map(|r| relationship_stmt(model, r, opts, &notes, &story)),
     );
     if opts.legend {
         let statuses: Vec<Status> = Status::ALL
@@ -614,8 +700,13 @@ pub fn graph(model: &Model, view: &View, opts: &Options) -> Graph {
             .filter(|s| rels.iter().any(|r| r.status() == *s))
             .collect();
         let disputed = rels.iter().any(RelRef::is_disputed);
-        let path = opts.highlight.is_some();
-        stmts.push(legend(&kinds, &statuses, disputed, path));
+        // A path diagram greys its context; a view may only highlight.
+        let emphasis = match (&opts.highlight, &opts.faded) {
+            (Some(_), Some(_)) => Emphasis::Path,
+            (Some(_), None) => Emphasis::Highlight,
+            (None, _) => Emphasis::None,
+        };
+        stmts.push(legend(&kinds, &statuses, disputed, emphasis));
     }
     Graph::DiGraph {
         id: Id::Escaped(quote(&model.dataset().id)),

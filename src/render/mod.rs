@@ -11,15 +11,15 @@ pub mod dot;
 pub mod footnotes;
 pub mod path;
 pub mod png;
-pub mod publish;
 pub mod select;
 pub mod style;
 pub mod svg;
 pub mod text;
+pub mod views;
 
 pub use dot::{quote, to_dot, unquote};
 
-use crate::model::Model;
+use crate::model::{Annotated, Model};
 use crate::query::View;
 use std::fmt;
 
@@ -37,6 +37,36 @@ pub enum RankDir {
     /// Top to bottom.
     #[value(name = "TB", alias = "tb", help = "Top to bottom")]
     TopBottom,
+    /// Right to left.
+    #[value(name = "RL", alias = "rl", help = "Right to left")]
+    RightLeft,
+    /// Bottom to top.
+    #[value(name = "BT", alias = "bt", help = "Bottom to top")]
+    BottomTop,
+}
+
+impl RankDir {
+    /// Graphviz's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RankDir::LeftRight => "LR",
+            RankDir::TopBottom => "TB",
+            RankDir::RightLeft => "RL",
+            RankDir::BottomTop => "BT",
+        }
+    }
+}
+
+impl From<crate::model::Rankdir> for RankDir {
+    fn from(r: crate::model::Rankdir) -> RankDir {
+        use crate::model::Rankdir as R;
+        match r {
+            R::LR => RankDir::LeftRight,
+            R::RL => RankDir::RightLeft,
+            R::TB => RankDir::TopBottom,
+            R::BT => RankDir::BottomTop,
+        }
+    }
 }
 
 /// The most relationships a diagram lays out with `dot` when the layout is
@@ -149,6 +179,11 @@ pub struct Options {
     /// [`Layout::Auto`], which [`render`] resolves) is named in the DOT with
     /// the overlap removal that engine needs.
     pub layout: Layout,
+    /// A paragraph under the diagram (a declared view's caption).
+    pub caption: Option<String>,
+    /// Story annotations: each marked `[note N]` on its item, when the item
+    /// is drawn, and listed under the diagram.
+    pub notes: Vec<(Annotated, String)>,
 }
 
 impl Options {
@@ -192,6 +227,17 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
+/// The DOT of `view` written for the engine `layout` resolves to (see
+/// [`Layout::resolve`]), and that engine: what [`render`] and `build` lay out.
+pub fn dot_for(model: &Model, view: &View, opts: &Options, layout: Layout) -> (String, Layout) {
+    let layout = layout.resolve(view.relationship_count());
+    let opts = Options {
+        layout,
+        ..opts.clone()
+    };
+    (to_dot(model, view, &opts), layout)
+}
+
 /// Draws `view` in `format`.
 pub fn render(
     model: &Model,
@@ -201,12 +247,7 @@ pub fn render(
     layout: Layout,
     renderer: Renderer,
 ) -> Result<Vec<u8>, RenderError> {
-    let layout = layout.resolve(view.relationship_count());
-    let opts = &Options {
-        layout,
-        ..opts.clone()
-    };
-    let dot = to_dot(model, view, opts);
+    let (dot, layout) = dot_for(model, view, opts, layout);
     match (format, renderer) {
         (Format::Dot, _) => Ok(dot.into_bytes()),
         (Format::Svg, Renderer::Pure) => svg::pure(&dot, layout).map(String::into_bytes),

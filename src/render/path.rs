@@ -87,3 +87,38 @@ pub fn path_diagram(
     opts.faded = Some(faded);
     (shown, opts)
 }
+
+/// [`path_diagram`] of several paths at once (`--k`): every path's hops
+/// highlighted, the context of all of them greyed.
+pub fn paths_diagram(
+    model: &Model,
+    view: &View,
+    paths: &[Path],
+    context: usize,
+    mut opts: Options,
+) -> (View, Options) {
+    let mut all: Option<(View, View, View)> = None;
+    for path in paths {
+        let (shown, hops, faded) = path_views(model, view, path, context);
+        match &mut all {
+            None => all = Some((shown, hops, faded)),
+            Some((s, h, f)) => {
+                s.entities.union_with(&shown.entities);
+                s.relationships.union_with(&shown.relationships);
+                h.entities.union_with(&hops.entities);
+                h.relationships.union_with(&hops.relationships);
+                f.entities.union_with(&faded.entities);
+                f.relationships.union_with(&faded.relationships);
+            }
+        }
+    }
+    let Some((shown, hops, mut faded)) = all else {
+        return (view.clone(), opts);
+    };
+    // What one path passes through is not context of another.
+    faded.entities.difference_with(&hops.entities);
+    faded.relationships.difference_with(&hops.relationships);
+    opts.highlight = Some(hops);
+    opts.faded = Some(faded);
+    (shown, opts)
+}

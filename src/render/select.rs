@@ -9,7 +9,7 @@ use crate::query::View;
 use crate::query::path::{PathError, PathQuery, paths};
 
 /// Which part of the view to draw.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Selection {
     /// Everything in the view (without the entities a filter stranded).
     Whole,
@@ -31,6 +31,15 @@ pub enum Selection {
         /// The most credible path rather than the shortest.
         credible: bool,
         /// Hops of greyed context around the path.
+        context: usize,
+    },
+    /// The paths a whole path question finds (every option of
+    /// `casegraph path`), their hops highlighted; with `--k`, every path
+    /// returned is drawn, the first one's summary in the subtitle.
+    Query {
+        /// The question.
+        query: PathQuery,
+        /// Hops of greyed context around the paths.
         context: usize,
     },
 }
@@ -86,29 +95,12 @@ pub fn select(
             credible,
             context,
         } => {
-            let mut q = PathQuery::new(from, to);
-            q.credible = credible;
-            let path = match paths(model, &view, &q) {
-                Ok(found) => found.paths.into_iter().next(),
-                Err(e) => return Err(SelectError::Path(e, q)),
-            };
-            let Some(path) = path else {
-                return Err(SelectError::Path(PathError::NoPath, q));
-            };
-            let hops = path.len();
-            about.push(format!(
-                "{} connection from {} to {}: {hops} hop{}, weakest {}",
-                if credible {
-                    "Most credible"
-                } else {
-                    "Shortest"
-                },
-                model.entity(from).name(),
-                model.entity(to).name(),
-                if hops == 1 { "" } else { "s" },
-                path.weakest
-            ));
-            (view, opts) = super::path::path_diagram(model, &view, &path, context, opts);
+            let mut query = PathQuery::new(from, to);
+            query.credible = credible;
+            (view, opts) = path_selection(model, view, query, context, opts, &mut about)?;
+        }
+        Selection::Query { query, context } => {
+            (view, opts) = path_selection(model, view, query, context, opts, &mut about)?;
         }
         Selection::Whole if filtered.is_some() => view.drop_isolated(model),
         Selection::Whole => {}
@@ -127,4 +119,39 @@ pub fn select(
         return Err(SelectError::TooLarge(n));
     }
     Ok((view, opts))
+}
+
+/// The diagram of the paths `q` finds within `view`, and the subtitle
+/// line that says what the first one is.
+fn path_selection(
+    model: &Model,
+    view: View,
+    q: PathQuery,
+    context: usize,
+    opts: Options,
+    about: &mut Vec<String>,
+) -> Result<(View, Options), SelectError> {
+    let found = match paths(model, &view, &q) {
+        Ok(found) => found.paths,
+        Err(e) => return Err(SelectError::Path(e, q)),
+    };
+    let Some(path) = found.first() else {
+        return Err(SelectError::Path(PathError::NoPath, q));
+    };
+    let hops = path.len();
+    about.push(format!(
+        "{} connection from {} to {}: {hops} hop{}, weakest {}",
+        if q.credible {
+            "Most credible"
+        } else {
+            "Shortest"
+        },
+        model.entity(q.from).name(),
+        model.entity(q.to).name(),
+        if hops == 1 { "" } else { "s" },
+        path.weakest
+    ));
+    Ok(super::path::paths_diagram(
+        model, &view, &found, context, opts,
+    ))
 }

@@ -23,6 +23,7 @@ impl Builder {
             self.resolve_pending();
         }
         self.generate_relationship_ids();
+        self.finish_views();
         if !self.incomplete {
             self.warn_orphans_and_uncited();
         }

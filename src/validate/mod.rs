@@ -15,7 +15,7 @@
 //! The files follow the seams: `fields.rs` reads one member of any record
 //! (strings, ids, dates, URLs, properties); `records.rs` checks sources,
 //! entities and the `dataset` block, `relationship.rs` relationships with
-//! their amounts, citations and disputes; `refs.rs` resolves references to
+//! their amounts, citations and disputes; `views.rs` the views; `refs.rs` resolves references to
 //! ids and suggests the id meant; `finish.rs` runs the whole-dataset checks.
 //! This file holds the builder's state and takes the events.
 
@@ -26,6 +26,7 @@ mod refs;
 mod relationship;
 #[cfg(test)]
 mod tests;
+mod views;
 
 use crate::diag::{Diagnostic, FileId, Rule, Span, closest};
 use crate::format::FORMAT_TAG;
@@ -81,6 +82,8 @@ enum What<'a> {
     Relationship(&'a str),
     /// `relationship `{from}.{type}.{to}`` (no id given)
     Ends(&'a str, &'a str, &'a str),
+    /// `view `{id}``
+    View(&'a str),
     /// A part of a record: `a citation of relationship `x``.
     Of(&'static str, &'a What<'a>),
 }
@@ -92,6 +95,7 @@ impl fmt::Display for What<'_> {
             What::Entity(id) => write!(f, "entity `{id}`"),
             What::Relationship(id) => write!(f, "relationship `{id}`"),
             What::Ends(from, t, to) => write!(f, "relationship `{from}.{t}.{to}`"),
+            What::View(id) => write!(f, "view `{id}`"),
             What::Of(part, whole) => write!(f, "{part}{whole}"),
         }
     }
@@ -132,6 +136,8 @@ pub struct Builder {
     /// A file could not be read to its end: checks of absence would only
     /// report the records that were never read.
     incomplete: bool,
+    /// Views' ids and the relationship ids they name, until the end.
+    views: views::ViewState,
 }
 
 impl Default for Builder {
@@ -166,6 +172,7 @@ impl Builder {
             kind_other,
             ends_of_dropped: std::collections::HashSet::new(),
             incomplete: false,
+            views: views::ViewState::default(),
         }
     }
 
@@ -258,6 +265,7 @@ impl<'a> Sink<'a> for Builder {
                 Section::Sources => self.add_source(node),
                 Section::Entities => self.add_entity(node),
                 Section::Relationships => self.add_relationship(node),
+                Section::Views => self.add_view(node),
             },
             Event::Format(_, node) => self.format(node),
             Event::Dataset(key, node) => self.add_dataset(*key, node),

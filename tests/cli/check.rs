@@ -10,6 +10,9 @@ fn expected_rule(stem: &str) -> &str {
         "id-too-long" => "bad-id",
         "duplicate-id-across-files" => "duplicate-id",
         "nested-property" => "bad-property",
+        "view-unknown-entity" => "unknown-entity",
+        "view-wrong-type" => "wrong-type",
+        "duplicate-view-id" => "duplicate-id",
         other => other,
     }
 }

@@ -212,6 +212,7 @@ fn help_texts() {
         "timeline",
         "stats",
         "render",
+        "views",
         "export",
         "build",
     ] {

@@ -17,3 +17,4 @@ mod regression;
 mod render;
 mod roundtrip;
 mod synth;
+mod views;
