@@ -1,13 +1,15 @@
 //! The vocabulary of a path question: the query, its answer, a hop and how
 //! it crosses its relationship, and the weights the searches use.
 
+use crate::format::DISPUTED_WEIGHT;
 use crate::model::{EntityIx, Model, RelIx, RelRef, Status};
 
 /// Fixed-point unit of path costs: one hop of a plain search costs `UNIT`.
 pub const UNIT: u64 = 1000;
 
-/// The weight of one relationship under `--credible`: confirmed 1, reported 2,
-/// alleged 4, denied 8, plus 2 if someone disputes it. Lower is stronger.
+/// The weight of one relationship under `--credible`: its status's
+/// [`Status::weight`] (confirmed 1, reported 2, alleged 4, denied 8), plus
+/// [`DISPUTED_WEIGHT`] if someone disputes it. Lower is stronger.
 ///
 /// # Complexity
 ///
@@ -27,13 +29,7 @@ pub const UNIT: u64 = 1000;
 /// assert_eq!(casegraph::query::path::credibility(&r), 4);
 /// ```
 pub fn credibility(r: &RelRef<'_>) -> u64 {
-    let base = match r.status() {
-        Status::Confirmed => 1,
-        Status::Reported => 2,
-        Status::Alleged => 4,
-        Status::Denied => 8,
-    };
-    base + if r.is_disputed() { 2 } else { 0 }
+    r.status().weight() + if r.is_disputed() { DISPUTED_WEIGHT } else { 0 }
 }
 
 /// The extra cost, in [`UNIT`]s, of passing *through* an entity under
