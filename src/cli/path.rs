@@ -3,8 +3,8 @@
 use super::{Ctx, Failure, FilterArgs, fmt, json, pairs, words};
 use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
+use crate::query::path::{Hop, Path, PathMode, PathQuery, Paths, Travel, UNIT};
 use crate::query::path::{NoPathExplainer, Why};
-use crate::query::path::{Path, PathMode, PathQuery, Paths, UNIT};
 use crate::query::{Filter, PathError, View, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
@@ -15,8 +15,10 @@ use std::path::PathBuf;
 ///
 /// By default the path with the fewest hops, following relationships in
 /// either direction (a connection is a connection). Each hop shows its
-/// dates, status, disputes and citations; when two entities are linked by
-/// several relationships the strongest is shown and the others are listed.
+/// dates, status, disputes and citations, read in the order the path
+/// travels (`A ←[…]— B`: the claim runs from B to A); when two entities are
+/// linked by several relationships the strongest is shown and the others
+/// are named.
 /// Exits 1 when there is no path, saying which filter (if any) cut it.
 ///
 /// `--pairs FILE` answers many questions in one run, loading the data once:
@@ -170,6 +172,41 @@ impl Asker<'_> {
     }
 }
 
+/// A hop in the order the path travels it, from the entity the path is at
+/// to the next, the arrow showing the claim's own direction:
+/// `Cambridge Analytica ←[suspended · confirmed]— Facebook` for a claim made
+/// by Facebook about Cambridge Analytica, `A —[…]— B` for a symmetric tie.
+pub(super) fn hop_line(model: &Model, h: &Hop) -> String {
+    let from = printable(model.entity(h.from).name());
+    let to = printable(model.entity(h.to).name());
+    let bracket = fmt::rel_bracket(&model.relationship(h.rel));
+    let (left, right) = match h.travel {
+        Travel::Forward => ("—", "→"),
+        Travel::Backward => ("←", "—"),
+        Travel::Undirected => ("—", "—"),
+    };
+    format!("{from} {left}[{bracket}]{right} {to}")
+}
+
+/// The other relationships that make a hop, by label and status (`also
+/// linked by 1 other relationship: whitelist agreement with · alleged`),
+/// so the reader sees what they are without looking up ids.
+fn also_linked(model: &Model, h: &Hop) -> String {
+    let others: Vec<String> = h
+        .others
+        .iter()
+        .map(|r| {
+            let r = model.relationship(*r);
+            format!("{} · {}", printable(&r.label()), r.status())
+        })
+        .collect();
+    format!(
+        "also linked by {}: {}",
+        fmt::count(others.len(), "other relationship", "other relationships"),
+        others.join("; ")
+    )
+}
+
 /// Prints the paths found, each with the evidence for every hop.
 fn write_paths(
     o: &mut impl Write,
@@ -209,20 +246,10 @@ fn write_paths(
         writeln!(o, "{}", summary.join(" · "))?;
         for (n, h) in p.hops.iter().enumerate() {
             let r = model.relationship(h.rel);
-            writeln!(o, "  {}. {}", n + 1, fmt::rel_line(model, &r))?;
+            writeln!(o, "  {}. {}", n + 1, hop_line(model, h))?;
             write!(o, "{}", fmt::evidence_lines(&r, "       "))?;
             if !h.others.is_empty() {
-                let ids: Vec<&str> = h
-                    .others
-                    .iter()
-                    .map(|r| model.relationship(*r).id())
-                    .collect();
-                writeln!(
-                    o,
-                    "       also linked by {}: {}",
-                    fmt::count(ids.len(), "other relationship", "other relationships"),
-                    ids.join(", ")
-                )?;
+                writeln!(o, "       {}", also_linked(model, h))?;
             }
         }
     }
