@@ -18,7 +18,7 @@ mod stats;
 mod timeline;
 mod words;
 
-pub use args::{FilterArgs, GlobalArgs};
+pub use args::{FilterArgs, GlobalArgs, PathEnds, PathOptionArgs};
 
 use crate::diag::{self, Palette, Severity};
 use crate::load::{LoadOptions, Loaded, Origin, load_with_progress};

@@ -6,10 +6,10 @@
 use super::{MAX_ENTITIES, Options};
 use crate::model::{EntityIx, Model};
 use crate::query::View;
-use crate::query::path::{PathError, PathQuery, paths};
+use crate::query::path::{Path, PathError, PathMode, PathQuery, paths};
 
 /// Which part of the view to draw.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Selection {
     /// Everything in the view (without the entities a filter stranded).
     Whole,
@@ -21,16 +21,13 @@ pub enum Selection {
         /// Hops from it.
         depth: usize,
     },
-    /// The best path from `from` to `to`, its hops highlighted, and,
-    /// greyed, the entities `context` hops off it.
+    /// The paths `query` finds (the best one, or several with
+    /// [`PathMode::All`] and [`PathMode::K`]), their hops highlighted, and,
+    /// greyed, the entities `context` hops off them.
     Path {
-        /// Where the path starts.
-        from: EntityIx,
-        /// Where it ends.
-        to: EntityIx,
-        /// The most credible path rather than the shortest.
-        credible: bool,
-        /// Hops of greyed context around the path.
+        /// The question, as `casegraph path` asks it.
+        query: PathQuery,
+        /// Hops of greyed context around the paths.
         context: usize,
     },
 }
@@ -57,6 +54,96 @@ pub fn focus_subtitle(model: &Model, center: EntityIx, depth: usize) -> String {
     )
 }
 
+/// The subtitle of a path diagram: `Shortest connection from Netflix, Inc.
+/// to U.S. Federal Trade Commission: 2 hops, weakest reported`, or, for
+/// several paths, how many and their range of hops.
+fn path_subtitle(model: &Model, q: &PathQuery, found: &[Path]) -> String {
+    let kind = if q.credible {
+        "Most credible"
+    } else if q.avoid_hubs {
+        "Hub-avoiding"
+    } else if q.chronological {
+        "Shortest time-respecting"
+    } else {
+        "Shortest"
+    };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (from, to) = (model.entity(q.from).name(), model.entity(q.to).name());
+    let weakest = found
+        .iter()
+        .map(|p| p.weakest)
+        .max()
+        .unwrap_or(crate::model::Status::Confirmed);
+    let mut text = match found {
+        [path] => {
+            let hops = path.len();
+            format!(
+                "{kind} connection from {from} to {to}: {hops} hop{}, weakest {weakest}",
+                plural(hops)
+            )
+        }
+        _ => {
+            let lo = found.iter().map(Path::len).min().unwrap_or(0);
+            let hi = found.iter().map(Path::len).max().unwrap_or(0);
+            let hops = if lo == hi {
+                format!("{lo} hop{}", plural(lo))
+            } else {
+                format!("{lo}–{hi} hops")
+            };
+            let which = match q.mode {
+                PathMode::All => "shortest connections",
+                _ => "best connections",
+            };
+            format!(
+                "The {} {which} from {from} to {to}: {hops}, weakest {weakest}",
+                found.len()
+            )
+        }
+    };
+    if let Some(v) = q.via {
+        text.push_str(&format!(", through {}", model.entity(v).name()));
+    }
+    text
+}
+
+/// The view and options of a diagram of several paths: each path's
+/// diagram ([`super::path::path_views`]) joined, what is on one path
+/// highlighted and never greyed.
+fn path_diagram(
+    model: &Model,
+    view: &View,
+    found: &[Path],
+    context: usize,
+    mut opts: Options,
+) -> (View, Options) {
+    if let [one] = found {
+        return super::path::path_diagram(model, view, one, context, opts);
+    }
+    let mut joined: Option<(View, View, View)> = None;
+    for p in found {
+        let (shown, hops, faded) = super::path::path_views(model, view, p, context);
+        match &mut joined {
+            None => joined = Some((shown, hops, faded)),
+            Some((s, h, f)) => {
+                s.entities.union_with(&shown.entities);
+                s.relationships.union_with(&shown.relationships);
+                h.entities.union_with(&hops.entities);
+                h.relationships.union_with(&hops.relationships);
+                f.entities.union_with(&faded.entities);
+                f.relationships.union_with(&faded.relationships);
+            }
+        }
+    }
+    let Some((shown, hops, mut faded)) = joined else {
+        return (view.clone(), opts);
+    };
+    faded.entities.difference_with(&hops.entities);
+    faded.relationships.difference_with(&hops.relationships);
+    opts.highlight = Some(hops);
+    opts.faded = Some(faded);
+    (shown, opts)
+}
+
 /// The view and drawing options of a diagram of `selection` within `view`
 /// (the filtered graph). `filtered` is the filter in force as the reader
 /// should see it in the subtitle (`Filtered: --types paid`), `None` when
@@ -80,35 +167,14 @@ pub fn select(
             view.focus(model, center, depth);
             about.push(focus_subtitle(model, center, depth));
         }
-        Selection::Path {
-            from,
-            to,
-            credible,
-            context,
-        } => {
-            let mut q = PathQuery::new(from, to);
-            q.credible = credible;
-            let path = match paths(model, &view, &q) {
-                Ok(found) => found.paths.into_iter().next(),
+        Selection::Path { query: q, context } => {
+            let found = match paths(model, &view, &q) {
+                Ok(found) if !found.paths.is_empty() => found.paths,
+                Ok(_) => return Err(SelectError::Path(PathError::NoPath, q)),
                 Err(e) => return Err(SelectError::Path(e, q)),
             };
-            let Some(path) = path else {
-                return Err(SelectError::Path(PathError::NoPath, q));
-            };
-            let hops = path.len();
-            about.push(format!(
-                "{} connection from {} to {}: {hops} hop{}, weakest {}",
-                if credible {
-                    "Most credible"
-                } else {
-                    "Shortest"
-                },
-                model.entity(from).name(),
-                model.entity(to).name(),
-                if hops == 1 { "" } else { "s" },
-                path.weakest
-            ));
-            (view, opts) = super::path::path_diagram(model, &view, &path, context, opts);
+            about.push(path_subtitle(model, &q, &found));
+            (view, opts) = path_diagram(model, &view, &found, context, opts);
         }
         Selection::Whole if filtered.is_some() => view.drop_isolated(model),
         Selection::Whole => {}
