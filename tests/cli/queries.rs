@@ -509,3 +509,51 @@ fn render_path_takes_every_path_option() {
     let out = run(&["render", "--credible", "--data", DATA]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `timeline --between` shows what happened in the window (a one-off date
+/// inside it, a period overlapping it), not what was in force then; the
+/// undated relationships come last under their own heading, and
+/// `--evidence` prints each entry's citations as `path` does.
+#[test]
+fn timeline_between_shows_what_happened_and_the_undated_last() {
+    let text = snap(&["timeline", "--between", "2020", "2021"]);
+    assert!(text.starts_with("status: 0"), "{text}");
+    // The $40M payment of 2015 was in force from 2015 on, but happened then.
+    assert!(!text.contains("· 2015 ·"), "{text}");
+    assert!(
+        text.contains("2021-10-28               Mark Zuckerberg —[announced"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Data Protection Commission (Ireland) —[investigated · 2021-04-14 – 2022-11-25"
+        ),
+        "{text}"
+    );
+    let undated = text
+        .find("\nundated (7 relationships):\n")
+        .expect("undated heading");
+    assert!(
+        text[undated..].contains("  Mark Zuckerberg —[ceo of · confirmed]→ Meta Platforms, Inc.\n"),
+        "{text}"
+    );
+    let v = json(&run(&[
+        "timeline",
+        "--between",
+        "2020",
+        "2021",
+        "--json",
+        "--data",
+        DATA,
+    ]));
+    assert_eq!(v["undated"].as_array().map(Vec::len), Some(7));
+    for e in v["entries"].as_array().expect("entries") {
+        assert_ne!(e["when"]["date"], "2015", "{e}");
+    }
+    let cited = snap(&["timeline", "netflix", "--evidence"]);
+    assert!(
+        cited.contains("2015          Netflix, Inc. —[paid · 2015 · $40M · alleged]→ Meta Platforms, Inc.\n                [1] "),
+        "{cited}"
+    );
+    insta::assert_snapshot!("timeline-netflix-evidence", cited);
+}
