@@ -486,4 +486,41 @@ proptest! {
             prop_assert!(st.arcs.contains(&(n.hop.rel.index(), n.hop.from.index(), n.entity.index())));
         }
     }
+
+    /// `timeline --between`: exactly the dated relationships whose date
+    /// falls in the window or whose period overlaps it, in date order, and
+    /// every undated relationship of the view apart.
+    #[test]
+    fn timeline_shows_what_happened_in_the_window(c in cases(), y1 in 0u16..14, y2 in 0u16..14) {
+        let model = model_of(c.n, &c.rels);
+        let year = |y: u16| casegraph::model::PartialDate::parse(&(1999 + y).to_string()).expect("year");
+        let (lo, hi) = (year(y1.min(y2)), year(y1.max(y2)));
+        let filter = Filter { between: Some((lo, hi)), ..Filter::default() };
+        let view = filter.view(&model);
+        let t = casegraph::query::timeline(&model, &view, None, Some((lo, hi)));
+        let (wa, wb) = (lo.first_day(), hi.last_day());
+        let mut want_dated = BTreeSet::new();
+        let mut want_undated = BTreeSet::new();
+        for r in model.relationships() {
+            if !view.has_relationship(r.ix()) {
+                continue;
+            }
+            match chrono_period(r.when()) {
+                Some((a, b)) if a <= wb && b >= wa => { want_dated.insert(r.ix().index()); }
+                Some(_) => {}
+                None => { want_undated.insert(r.ix().index()); }
+            }
+        }
+        let mut have_dated = BTreeSet::new();
+        for e in &t.entries {
+            if let casegraph::query::Event::Relationship(r) = e.event {
+                prop_assert!(have_dated.insert(r.index()), "listed twice");
+            }
+        }
+        let have_undated: BTreeSet<usize> = t.undated.iter().map(|r| r.index()).collect();
+        prop_assert_eq!(have_undated.len(), t.undated.len());
+        prop_assert_eq!(have_dated, want_dated);
+        prop_assert_eq!(have_undated, want_undated);
+        prop_assert!(t.entries.windows(2).all(|w| w[0].date.first_day() <= w[1].date.first_day()));
+    }
 }
