@@ -14,7 +14,9 @@ use std::path::PathBuf;
 /// Find how two entities are connected, with the evidence for every hop.
 ///
 /// By default the path with the fewest hops, following relationships in
-/// either direction (a connection is a connection). Each hop shows its
+/// either direction (a connection is a connection); of several, the
+/// best-evidenced (lowest `--credible` cost, then best weakest hop, then
+/// first by entity ids). Each hop shows its
 /// dates, status, disputes and citations, read in the order the path
 /// travels (`A ←[…]— B`: the claim runs from B to A); when two entities are
 /// linked by several relationships the strongest is shown and the others
