@@ -208,7 +208,7 @@ impl Dag<'_, '_> {
         let mut g = (u64::MAX, Status::Denied);
         for a in self.arcs(v).iter() {
             let (c, s) = self.best(a.to, t);
-            g = g.min((a.weight + c, a.status.max(s)));
+            g = g.min((a.weight.saturating_add(c), a.status.max(s)));
         }
         self.best.insert(v, g);
         g
@@ -253,7 +253,7 @@ impl Dag<'_, '_> {
                 ids.push(id(a.to));
                 let mut next = nodes.clone();
                 next.push(a.to);
-                let key = (so_far.0 + c, so_far.1.max(st), ids);
+                let key = (so_far.0.saturating_add(c), so_far.1.max(st), ids);
                 heap.push(Reverse((key, next, so_far)));
             }
         }
