@@ -1,7 +1,8 @@
 //! Flags shared by several commands.
 
-use crate::model::{PartialDate, Status};
-use crate::query::Filter;
+use crate::model::{EntityIx, Model, PartialDate, Status};
+use crate::query::path::{PathMode, PathQuery};
+use crate::query::{Filter, ResolveError, resolve};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -138,5 +139,118 @@ impl FilterArgs {
             as_of: self.as_of,
             between: self.between.as_ref().map(|b| (b[0], b[1])),
         }
+    }
+}
+
+use crate::query::path::{DEFAULT_LIMIT, DEFAULT_MAX_HOPS, MAX_HOPS};
+
+/// The options of a path question, shared by `path` and `render --path` so
+/// the two ask the same question the same way ([`PathOptionArgs::query`]).
+#[derive(Args, Debug, Clone)]
+pub(crate) struct PathOptionArgs {
+    /// Every path with the fewest hops, best-evidenced first
+    #[arg(long, conflicts_with = "k", help_heading = "Path options")]
+    pub all: bool,
+    /// The N best simple paths, best first
+    #[arg(long, value_name = "N", help_heading = "Path options")]
+    pub k: Option<usize>,
+    /// At most this many hops
+    #[arg(long, value_name = "H", default_value_t = DEFAULT_MAX_HOPS as u16,
+          value_parser = clap::value_parser!(u16).range(1..=MAX_HOPS as i64),
+          help_heading = "Path options")]
+    pub max_hops: u16,
+    /// At most this many paths (with --all or --k)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = DEFAULT_LIMIT,
+        help_heading = "Path options"
+    )]
+    pub limit: usize,
+    /// The path must pass through this entity
+    #[arg(long, value_name = "ENTITY", help_heading = "Path options")]
+    pub via: Option<String>,
+    /// The path must not touch this entity (repeatable)
+    #[arg(long, value_name = "ENTITY", help_heading = "Path options")]
+    pub avoid: Vec<String>,
+    /// Follow directed relationships only from FROM towards TO
+    #[arg(long, help_heading = "Path options")]
+    pub directed: bool,
+    /// The most credible path: hops weigh confirmed 1, reported 2, alleged 4, denied 8, +2 if disputed
+    #[arg(long, help_heading = "Path options")]
+    pub credible: bool,
+    /// Only time-respecting paths: each dated hop overlaps or follows the dated hops before it
+    #[arg(long, help_heading = "Path options")]
+    pub chronological: bool,
+    /// Make passing through an entity cost log2(its relationships) extra hops
+    #[arg(long, help_heading = "Path options")]
+    pub avoid_hubs: bool,
+}
+
+/// The entities a path question's options name (`--via`, `--avoid`),
+/// resolved once for every question of a run.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PathEnds {
+    /// `--via`.
+    pub via: Option<EntityIx>,
+    /// Each `--avoid`.
+    pub avoid: Vec<EntityIx>,
+}
+
+impl PathOptionArgs {
+    /// Resolves `--via` and `--avoid` (an id, a name or an alias each).
+    pub(crate) fn ends(&self, model: &Model) -> Result<PathEnds, ResolveError> {
+        Ok(PathEnds {
+            via: self.via.as_deref().map(|v| resolve(model, v)).transpose()?,
+            avoid: self
+                .avoid
+                .iter()
+                .map(|a| resolve(model, a))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// The question from `from` to `to` these options ask.
+    pub(crate) fn query(&self, from: EntityIx, to: EntityIx, ends: &PathEnds) -> PathQuery {
+        PathQuery {
+            from,
+            to,
+            via: ends.via,
+            avoid: ends.avoid.clone(),
+            directed: self.directed,
+            max_hops: usize::from(self.max_hops),
+            mode: match (self.all, self.k) {
+                (true, _) => PathMode::All,
+                (false, Some(k)) => PathMode::K(k),
+                (false, None) => PathMode::Best,
+            },
+            credible: self.credible,
+            avoid_hubs: self.avoid_hubs,
+            chronological: self.chronological,
+            limit: self.limit.max(1),
+        }
+    }
+
+    /// The flags given that differ from their defaults, for `render`, which
+    /// refuses them without `--path`.
+    pub(crate) fn given(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for (on, flag) in [
+            (self.all, "--all"),
+            (self.k.is_some(), "--k"),
+            (usize::from(self.max_hops) != DEFAULT_MAX_HOPS, "--max-hops"),
+            (self.limit != DEFAULT_LIMIT, "--limit"),
+            (self.via.is_some(), "--via"),
+            (!self.avoid.is_empty(), "--avoid"),
+            (self.directed, "--directed"),
+            (self.credible, "--credible"),
+            (self.chronological, "--chronological"),
+            (self.avoid_hubs, "--avoid-hubs"),
+        ] {
+            if on {
+                out.push(flag);
+            }
+        }
+        out
     }
 }

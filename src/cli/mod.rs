@@ -19,7 +19,7 @@ mod timeline;
 mod views;
 mod words;
 
-use args::{FilterArgs, GlobalArgs};
+use args::{FilterArgs, GlobalArgs, PathEnds, PathOptionArgs};
 
 use crate::diag::{self, Palette, Severity};
 use crate::load::{LoadOptions, Loaded, Origin, load_with_progress};

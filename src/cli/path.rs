@@ -1,11 +1,10 @@
 //! `casegraph path`: how two entities are connected, and on what evidence.
 
-use super::{Ctx, Failure, FilterArgs, fmt, json, pairs, words};
+use super::{Ctx, Failure, FilterArgs, PathEnds, PathOptionArgs, fmt, json, pairs, words};
 use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
-use crate::query::path::{DEFAULT_LIMIT, DEFAULT_MAX_HOPS, MAX_HOPS};
+use crate::query::path::{Hop, Path, PathQuery, Paths, Travel, UNIT};
 use crate::query::path::{NoPathExplainer, Why};
-use crate::query::path::{Path, PathMode, PathQuery, Paths, UNIT};
 use crate::query::{Filter, PathError, View, paths, resolve};
 use clap::Args;
 use serde_json::{Value, json};
@@ -15,9 +14,13 @@ use std::path::PathBuf;
 /// Find how two entities are connected, with the evidence for every hop.
 ///
 /// By default the path with the fewest hops, following relationships in
-/// either direction (a connection is a connection). Each hop shows its
-/// dates, status, disputes and citations; when two entities are linked by
-/// several relationships the strongest is shown and the others are listed.
+/// either direction (a connection is a connection); of several, the
+/// best-evidenced (lowest `--credible` cost, then best weakest hop, then
+/// first by entity ids). Each hop shows its
+/// dates, status, disputes and citations, read in the order the path
+/// travels (`A ←[…]— B`: the claim runs from B to A); when two entities are
+/// linked by several relationships the strongest is shown and the others
+/// are named.
 /// Exits 1 when there is no path, saying which filter (if any) cut it.
 ///
 /// `--pairs FILE` answers many questions in one run, loading the data once:
@@ -41,37 +44,8 @@ pub(super) struct PathArgs {
     /// Answer every pair in FILE, one per line: FROM, a tab, TO
     #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "to"])]
     pairs: Option<PathBuf>,
-    /// Every path with the fewest hops
-    #[arg(long, conflicts_with = "k")]
-    all: bool,
-    /// The N best simple paths, best first
-    #[arg(long, value_name = "N")]
-    k: Option<usize>,
-    /// At most this many hops
-    #[arg(long, value_name = "H", default_value_t = DEFAULT_MAX_HOPS as u16,
-          value_parser = clap::value_parser!(u16).range(1..=MAX_HOPS as i64))]
-    max_hops: u16,
-    /// Print at most this many paths
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT)]
-    limit: usize,
-    /// The path must pass through this entity
-    #[arg(long, value_name = "ENTITY")]
-    via: Option<String>,
-    /// The path must not touch this entity (repeatable)
-    #[arg(long, value_name = "ENTITY")]
-    avoid: Vec<String>,
-    /// Follow directed relationships only from FROM towards TO
-    #[arg(long)]
-    directed: bool,
-    /// The most credible path: hops weigh confirmed 1, reported 2, alleged 4, denied 8, +2 if disputed
-    #[arg(long)]
-    credible: bool,
-    /// Only time-respecting paths: each dated hop overlaps or follows the dated hops before it
-    #[arg(long)]
-    chronological: bool,
-    /// Make passing through an entity cost log2(its relationships) extra hops
-    #[arg(long)]
-    avoid_hubs: bool,
+    #[command(flatten)]
+    options: PathOptionArgs,
     #[command(flatten)]
     filters: FilterArgs,
 }
@@ -114,31 +88,14 @@ struct Asker<'a> {
     /// Why a question has no answer; shares its work across the questions.
     explainer: NoPathExplainer<'a>,
     args: &'a PathArgs,
-    via: Option<EntityIx>,
-    avoid: Vec<EntityIx>,
+    /// `--via` and `--avoid`, resolved.
+    ends: PathEnds,
 }
 
 impl Asker<'_> {
     /// The question from `from` to `to` under the run's options.
     fn query(&self, from: EntityIx, to: EntityIx) -> PathQuery {
-        let args = self.args;
-        PathQuery {
-            from,
-            to,
-            via: self.via,
-            avoid: self.avoid.clone(),
-            directed: args.directed,
-            max_hops: usize::from(args.max_hops),
-            mode: match (args.all, args.k) {
-                (true, _) => PathMode::All,
-                (false, Some(k)) => PathMode::K(k),
-                (false, None) => PathMode::Best,
-            },
-            credible: args.credible,
-            avoid_hubs: args.avoid_hubs,
-            chronological: args.chronological,
-            limit: args.limit.max(1),
-        }
+        self.args.options.query(from, to, &self.ends)
     }
 
     /// Asks one question; options that make no sense are usage errors.
@@ -170,6 +127,41 @@ impl Asker<'_> {
             }
         }
     }
+}
+
+/// A hop in the order the path travels it, from the entity the path is at
+/// to the next, the arrow showing the claim's own direction:
+/// `Cambridge Analytica ←[suspended · confirmed]— Facebook` for a claim made
+/// by Facebook about Cambridge Analytica, `A —[…]— B` for a symmetric tie.
+pub(super) fn hop_line(model: &Model, h: &Hop) -> String {
+    let from = printable(model.entity(h.from).name());
+    let to = printable(model.entity(h.to).name());
+    let bracket = fmt::rel_bracket(&model.relationship(h.rel));
+    let (left, right) = match h.travel {
+        Travel::Forward => ("—", "→"),
+        Travel::Backward => ("←", "—"),
+        Travel::Undirected => ("—", "—"),
+    };
+    format!("{from} {left}[{bracket}]{right} {to}")
+}
+
+/// The other relationships that make a hop, by label and status (`also
+/// linked by 1 other relationship: whitelist agreement with · alleged`),
+/// so the reader sees what they are without looking up ids.
+fn also_linked(model: &Model, h: &Hop) -> String {
+    let others: Vec<String> = h
+        .others
+        .iter()
+        .map(|r| {
+            let r = model.relationship(*r);
+            format!("{} · {}", printable(&r.label()), r.status())
+        })
+        .collect();
+    format!(
+        "also linked by {}: {}",
+        fmt::count(others.len(), "other relationship", "other relationships"),
+        others.join("; ")
+    )
 }
 
 /// Prints the paths found, each with the evidence for every hop.
@@ -211,20 +203,10 @@ fn write_paths(
         writeln!(o, "{}", summary.join(" · "))?;
         for (n, h) in p.hops.iter().enumerate() {
             let r = model.relationship(h.rel);
-            writeln!(o, "  {}. {}", n + 1, fmt::rel_line(model, &r))?;
+            writeln!(o, "  {}. {}", n + 1, hop_line(model, h))?;
             write!(o, "{}", fmt::evidence_lines(&r, "       "))?;
             if !h.others.is_empty() {
-                let ids: Vec<&str> = h
-                    .others
-                    .iter()
-                    .map(|r| model.relationship(*r).id())
-                    .collect();
-                writeln!(
-                    o,
-                    "       also linked by {}: {}",
-                    fmt::count(ids.len(), "other relationship", "other relationships"),
-                    ids.join(", ")
-                )?;
+                writeln!(o, "       {}", also_linked(model, h))?;
             }
         }
     }
@@ -244,16 +226,11 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     let pairs_file = args.pairs.as_deref().map(pairs::read).transpose()?;
     let model = ctx.model()?;
     let find = |s: &str| resolve(&model, s);
-    let ends = match (&args.from, &args.to, &pairs_file) {
+    let pair = match (&args.from, &args.to, &pairs_file) {
         (Some(from), Some(to), None) => Some((find(from)?, find(to)?)),
         _ => None,
     };
-    let via = args.via.as_deref().map(find).transpose()?;
-    let avoid = args
-        .avoid
-        .iter()
-        .map(|a| find(a))
-        .collect::<Result<Vec<_>, _>>()?;
+    let ends = args.options.ends(&model)?;
     let filter = args.filters.filter();
     let asker = Asker {
         model: &model,
@@ -261,10 +238,9 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
         filter: &filter,
         explainer: NoPathExplainer::new(&model, &filter),
         args: &args,
-        via,
-        avoid,
+        ends,
     };
-    let Some((from, to)) = ends else {
+    let Some((from, to)) = pair else {
         let Some(files) = pairs_file else {
             // clap requires FROM and TO, or --pairs.
             return Err(Failure::usage("give FROM and TO, or `--pairs FILE`"));
@@ -293,7 +269,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
 fn run_pairs(ctx: &mut Ctx, asker: &Asker<'_>, files: &SourceFiles) -> Result<(), Failure> {
     let model = asker.model;
     let file = &files.get(0).name;
-    let pairs = match pairs::check(model, files, asker.via, &asker.avoid) {
+    let pairs = match pairs::check(model, files, asker.ends.via, &asker.ends.avoid) {
         Ok(pairs) => pairs,
         Err(errors) => {
             let palette = ctx.palette();

@@ -1,6 +1,6 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
-use super::{Ctx, Failure, FilterArgs, Hint, words};
+use super::{Ctx, Failure, FilterArgs, Hint, PathOptionArgs, words};
 use crate::query::{PathError, View, explain_no_path, resolve};
 use crate::render::select::{SelectError, Selection, select};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
@@ -46,9 +46,9 @@ pub(super) struct RenderArgs {
     /// With --path: also draw, greyed, the entities this many hops off the path
     #[arg(long, value_name = "N", default_value_t = 0, requires = "path")]
     context: usize,
-    /// With --path: the most credible path rather than the shortest (as `path --credible`)
-    #[arg(long, requires = "path")]
-    credible: bool,
+    /// With --path: the question as `casegraph path` asks it (these apply only to --path)
+    #[command(flatten)]
+    path_options: PathOptionArgs,
     /// Direction of the layers (dot layout)
     #[arg(long, value_enum, default_value_t = RankDir::LeftRight)]
     rankdir: RankDir,
@@ -111,6 +111,12 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             )),
         );
     }
+    // Path options mean nothing without a path: say so rather than ignore them.
+    if let (None, [first, ..]) = (&args.path, args.path_options.given().as_slice()) {
+        return Err(Failure::usage(format!(
+            "`{first}` is a path option: it needs `--path FROM TO`"
+        )));
+    }
     let model = ctx.model()?;
     let filter = args.filters.filter();
     if let Some(id) = &args.view {
@@ -152,10 +158,10 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             depth: args.depth,
         }
     } else if let Some([from, to]) = args.path.as_deref() {
+        let ends = args.path_options.ends(&model)?;
+        let (from, to) = (resolve_in(&view, from)?, resolve_in(&view, to)?);
         Selection::Path {
-            from: resolve_in(&view, from)?,
-            to: resolve_in(&view, to)?,
-            credible: args.credible,
+            query: args.path_options.query(from, to, &ends),
             context: args.context,
         }
     } else {

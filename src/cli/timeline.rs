@@ -9,12 +9,24 @@ use serde_json::json;
 use std::io::Write;
 
 /// Every dated relationship and dated entity in date order, partial dates
-/// sorted by their start and shown as given. With ENTITY, only that entity
-/// and its own relationships.
+/// sorted by their start and shown as given, then the undated relationships
+/// under their own heading. With ENTITY, only that entity and its own
+/// relationships.
+///
+/// `--between D1 D2` shows what happened in the window: a relationship with
+/// a one-off `date` only when the date falls in it, a period (`start`/`end`)
+/// when it overlaps it; an entity's start alone or end alone counts as a
+/// one-off. (The other commands keep what is *in force* in the window, an
+/// event counting from its date on; `timeline --as-of D` does the same.)
+/// Undated relationships pass every date filter: nothing says they are out
+/// of it.
 #[derive(Args, Debug)]
 pub(super) struct TimelineArgs {
     /// Only this entity and its relationships: an id, a name or an alias
     entity: Option<String>,
+    /// Show each relationship's citations and disputes under it
+    #[arg(long)]
+    evidence: bool,
     #[command(flatten)]
     filters: FilterArgs,
 }
@@ -28,9 +40,10 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
         .transpose()?;
     let filter = args.filters.filter();
     let view = filter.view(&model);
-    let entries = timeline(&model, &view, entity);
+    let found = timeline(&model, &view, entity, filter.between);
     if ctx.global.json {
-        let items: Vec<_> = entries
+        let items: Vec<_> = found
+            .entries
             .iter()
             .map(|t| {
                 let mut v = match t.event {
@@ -48,23 +61,34 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
                 v
             })
             .collect();
+        let undated: Vec<_> = found
+            .undated
+            .iter()
+            .map(|r| json::relationship(&model, &model.relationship(*r)))
+            .collect();
         let v = json!({
             "entity": entity.map(|e| json::entity_brief(&model.entity(e))),
             "filters": words::filter_flags(&filter),
             "entries": items,
+            "undated": undated,
         });
         json::print(&mut ctx.out, &v)?;
         return Ok(());
     }
     let o = &mut ctx.out;
-    let dates: Vec<String> = entries.iter().map(|t| t.when.to_string()).collect();
+    let dates: Vec<String> = found.entries.iter().map(|t| t.when.to_string()).collect();
     let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
-    for (t, date) in entries.iter().zip(&dates) {
+    // Citations sit under the relationship, past the date column.
+    let indent = " ".repeat(width + 4);
+    for (t, date) in found.entries.iter().zip(&dates) {
         let pad = width - date.chars().count();
         match t.event {
             Event::Relationship(r) => {
                 let r = model.relationship(r);
                 writeln!(o, "{date}{:pad$}  {}", "", fmt::rel_line(&model, &r))?;
+                if args.evidence {
+                    write!(o, "{}", fmt::evidence_lines(&r, &indent))?;
+                }
             }
             Event::Entity(e) => {
                 let e = model.entity(e);
@@ -86,7 +110,24 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
             }
         }
     }
-    if entries.is_empty() && !ctx.global.quiet {
+    if !found.undated.is_empty() {
+        if !found.entries.is_empty() {
+            writeln!(o)?;
+        }
+        writeln!(
+            o,
+            "undated ({}):",
+            fmt::count(found.undated.len(), "relationship", "relationships")
+        )?;
+        for r in &found.undated {
+            let r = model.relationship(*r);
+            writeln!(o, "  {}", fmt::rel_line(&model, &r))?;
+            if args.evidence {
+                write!(o, "{}", fmt::evidence_lines(&r, "      "))?;
+            }
+        }
+    }
+    if found.entries.is_empty() && found.undated.is_empty() && !ctx.global.quiet {
         writeln!(o, "nothing dated")?;
     }
     Ok(())

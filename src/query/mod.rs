@@ -20,4 +20,4 @@ pub use stats::{Stats, stats};
 pub use centrality::{Centrality, centrality};
 pub use neighbors::{Direction, Neighbor, neighbors};
 pub use path::{Path, PathError, PathMode, PathQuery, Paths, explain_no_path, paths};
-pub use timeline::{Entry, Event, timeline};
+pub use timeline::{Entry, Event, Timeline, timeline};

@@ -6,7 +6,7 @@
 use super::{MAX_ENTITIES, Options};
 use crate::model::{EntityIx, Model};
 use crate::query::View;
-use crate::query::path::{PathError, PathQuery, paths};
+use crate::query::path::{Path, PathError, PathMode, PathQuery, paths};
 
 /// Which part of the view to draw.
 #[derive(Clone, Debug)]
@@ -21,23 +21,11 @@ pub enum Selection {
         /// Hops from it.
         depth: usize,
     },
-    /// The best path from `from` to `to`, its hops highlighted, and,
-    /// greyed, the entities `context` hops off it.
+    /// The paths `query` finds (the best one, or several with
+    /// [`PathMode::All`] and [`PathMode::K`]), their hops highlighted, and,
+    /// greyed, the entities `context` hops off them.
     Path {
-        /// Where the path starts.
-        from: EntityIx,
-        /// Where it ends.
-        to: EntityIx,
-        /// The most credible path rather than the shortest.
-        credible: bool,
-        /// Hops of greyed context around the path.
-        context: usize,
-    },
-    /// The paths a whole path question finds (every option of
-    /// `casegraph path`), their hops highlighted; with `--k`, every path
-    /// returned is drawn, the first one's summary in the subtitle.
-    Query {
-        /// The question.
+        /// The question, as `casegraph path` asks it.
         query: PathQuery,
         /// Hops of greyed context around the paths.
         context: usize,
@@ -66,6 +54,73 @@ pub fn focus_subtitle(model: &Model, center: EntityIx, depth: usize) -> String {
     )
 }
 
+/// The subtitle of a path diagram: `Shortest connection from Netflix, Inc.
+/// to U.S. Federal Trade Commission: 2 hops, weakest reported`, or, for
+/// several paths, how many and their range of hops.
+fn path_subtitle(model: &Model, q: &PathQuery, found: &[Path]) -> String {
+    let kind = if q.credible {
+        "Most credible"
+    } else if q.avoid_hubs {
+        "Hub-avoiding"
+    } else if q.chronological {
+        "Shortest time-respecting"
+    } else {
+        "Shortest"
+    };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (from, to) = (model.entity(q.from).name(), model.entity(q.to).name());
+    let weakest = found
+        .iter()
+        .map(|p| p.weakest)
+        .max()
+        .unwrap_or(crate::model::Status::Confirmed);
+    let mut text = match found {
+        [path] => {
+            let hops = path.len();
+            format!(
+                "{kind} connection from {from} to {to}: {hops} hop{}, weakest {weakest}",
+                plural(hops)
+            )
+        }
+        _ => {
+            let lo = found.iter().map(Path::len).min().unwrap_or(0);
+            let hi = found.iter().map(Path::len).max().unwrap_or(0);
+            let hops = if lo == hi {
+                format!("{lo} hop{}", plural(lo))
+            } else {
+                format!("{lo}–{hi} hops")
+            };
+            let which = match q.mode {
+                PathMode::All => "shortest connections",
+                _ => "best connections",
+            };
+            format!(
+                "The {} {which} from {from} to {to}: {hops}, weakest {weakest}",
+                found.len()
+            )
+        }
+    };
+    if let Some(v) = q.via {
+        text.push_str(&format!(", through {}", model.entity(v).name()));
+    }
+    text
+}
+
+/// The view and options of a diagram of the paths found: one path's
+/// diagram, or several joined ([`super::path::paths_diagram`]).
+fn path_diagram(
+    model: &Model,
+    view: &View,
+    found: &[Path],
+    context: usize,
+    opts: Options,
+) -> (View, Options) {
+    if let [one] = found {
+        return super::path::path_diagram(model, view, one, context, opts);
+    }
+    super::path::paths_diagram(model, view, found, context, opts)
+}
+
 /// The view and drawing options of a diagram of `selection` within `view`
 /// (the filtered graph). `filtered` is the filter in force as the reader
 /// should see it in the subtitle (`Filtered: --types paid`), `None` when
@@ -89,18 +144,14 @@ pub fn select(
             view.focus(model, center, depth);
             about.push(focus_subtitle(model, center, depth));
         }
-        Selection::Path {
-            from,
-            to,
-            credible,
-            context,
-        } => {
-            let mut query = PathQuery::new(from, to);
-            query.credible = credible;
-            (view, opts) = path_selection(model, view, query, context, opts, &mut about)?;
-        }
-        Selection::Query { query, context } => {
-            (view, opts) = path_selection(model, view, query, context, opts, &mut about)?;
+        Selection::Path { query: q, context } => {
+            let found = match paths(model, &view, &q) {
+                Ok(found) if !found.paths.is_empty() => found.paths,
+                Ok(_) => return Err(SelectError::Path(PathError::NoPath, q)),
+                Err(e) => return Err(SelectError::Path(e, q)),
+            };
+            about.push(path_subtitle(model, &q, &found));
+            (view, opts) = path_diagram(model, &view, &found, context, opts);
         }
         Selection::Whole if filtered.is_some() => view.drop_isolated(model),
         Selection::Whole => {}
@@ -119,39 +170,4 @@ pub fn select(
         return Err(SelectError::TooLarge(n));
     }
     Ok((view, opts))
-}
-
-/// The diagram of the paths `q` finds within `view`, and the subtitle
-/// line that says what the first one is.
-fn path_selection(
-    model: &Model,
-    view: View,
-    q: PathQuery,
-    context: usize,
-    opts: Options,
-    about: &mut Vec<String>,
-) -> Result<(View, Options), SelectError> {
-    let found = match paths(model, &view, &q) {
-        Ok(found) => found.paths,
-        Err(e) => return Err(SelectError::Path(e, q)),
-    };
-    let Some(path) = found.first() else {
-        return Err(SelectError::Path(PathError::NoPath, q));
-    };
-    let hops = path.len();
-    about.push(format!(
-        "{} connection from {} to {}: {hops} hop{}, weakest {}",
-        if q.credible {
-            "Most credible"
-        } else {
-            "Shortest"
-        },
-        model.entity(q.from).name(),
-        model.entity(q.to).name(),
-        if hops == 1 { "" } else { "s" },
-        path.weakest
-    ));
-    Ok(super::path::paths_diagram(
-        model, &view, &found, context, opts,
-    ))
 }

@@ -79,7 +79,7 @@ pub fn prepare(model: &Model, spec: &ViewSpec) -> Result<(View, Options), ViewEr
             center: *entity,
             depth: *depth,
         },
-        Selects::Path { from, to, options } => Selection::Query {
+        Selects::Path { from, to, options } => Selection::Path {
             query: query_of(*from, *to, options),
             context: options.context,
         },

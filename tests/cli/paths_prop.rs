@@ -122,6 +122,28 @@ fn all_simple(
     out
 }
 
+/// How a brute-force path ranks among the shortest ones: the `--credible`
+/// weights of each hop's strongest relationship (lowest weight, then id)
+/// summed, its weakest status, then its entity ids.
+fn grade(model: &Model, p: &[(usize, Vec<usize>)]) -> (u64, Status, Vec<String>) {
+    let mut cost = 0;
+    let mut weakest = Status::Confirmed;
+    for (_, rels) in &p[1..] {
+        let r = rels
+            .iter()
+            .map(|r| model.relationship(casegraph::model::RelIx::new(*r)))
+            .min_by(|a, b| (credibility(a), a.id()).cmp(&(credibility(b), b.id())))
+            .expect("a hop has a relationship");
+        cost += credibility(&r);
+        weakest = weakest.max(r.status());
+    }
+    let ids = p
+        .iter()
+        .map(|(n, _)| model.entity(EntityIx::new(*n)).id().to_owned())
+        .collect();
+    (cost, weakest, ids)
+}
+
 fn nodes(p: &[(usize, Vec<usize>)]) -> Vec<usize> {
     p.iter().map(|x| x.0).collect()
 }
@@ -271,12 +293,22 @@ proptest! {
             prop_assert!(got.is_err());
             return Ok(());
         }
+        // The shortest paths, best-evidenced first.
+        let mut ranked: Vec<_> = every
+            .iter()
+            .filter(|p| Some(p.len() - 1) == shortest)
+            .map(|p| (grade(&st.model, p), nodes(p)))
+            .collect();
+        ranked.sort();
         match (shortest, &got) {
             (None, Err(_)) => {}
             (Some(d), Ok(found)) => {
                 prop_assert_eq!(found.paths.len(), 1);
                 prop_assert_eq!(found.paths[0].len(), d);
                 check_path(&c, &st, &found.paths[0])?;
+                // The best-evidenced of the shortest paths, ties by ids.
+                let got: Vec<usize> = found.paths[0].entities.iter().map(|e| e.index()).collect();
+                prop_assert_eq!(&got, &ranked[0].1, "ranked: {:?}", ranked);
             }
             _ => prop_assert!(false, "brute force {:?}, got {:?}", shortest, got),
         }
@@ -294,6 +326,15 @@ proptest! {
         for p in &all.paths {
             check_path(&c, &st, p)?;
         }
+        // ... in the order of their grade, and `limit` keeps the first ones.
+        let order: Vec<Vec<usize>> = all.paths.iter().map(|p| p.entities.iter().map(|e| e.index()).collect()).collect();
+        let want_order: Vec<Vec<usize>> = ranked.iter().map(|r| r.1.clone()).collect();
+        prop_assert_eq!(&order, &want_order);
+        let mut ql = qa.clone();
+        ql.limit = 2;
+        let first = paths(&st.model, &st.view, &ql).expect("a path exists");
+        let first: Vec<Vec<usize>> = first.paths.iter().map(|p| p.entities.iter().map(|e| e.index()).collect()).collect();
+        prop_assert_eq!(&first[..], &want_order[..want_order.len().min(2)]);
 
         // --k: non-decreasing lengths, no duplicates, the k smallest lengths.
         for k in [1usize, 3, 7] {
@@ -308,6 +349,24 @@ proptest! {
             all_lens.sort_unstable();
             all_lens.truncate(k);
             prop_assert_eq!(&lens, &all_lens);
+            // Paths of the same length, best-evidenced first: the k smallest
+            // (hops, cost, weakest) of brute force, and the first the best.
+            let key = |g: (u64, Status, Vec<String>), hops: usize| (hops, g.0, g.1);
+            let have: Vec<_> = found.paths.iter().map(|p| {
+                let brute: Vec<(usize, Vec<usize>)> = p.entities.iter().enumerate().map(|(i, e)| {
+                    let rels = if i == 0 { Vec::new() } else {
+                        st.arcs.iter().filter(|a| a.1 == p.entities[i - 1].index() && a.2 == e.index()).map(|a| a.0).collect()
+                    };
+                    (e.index(), rels)
+                }).collect();
+                key(grade(&st.model, &brute), p.len())
+            }).collect();
+            let mut want: Vec<_> = every.iter().map(|p| key(grade(&st.model, p), p.len() - 1)).collect();
+            want.sort();
+            want.truncate(k);
+            prop_assert_eq!(&have, &want);
+            let first: Vec<usize> = found.paths[0].entities.iter().map(|e| e.index()).collect();
+            prop_assert_eq!(&first, &ranked[0].1);
             for p in &found.paths {
                 check_path(&c, &st, p)?;
             }
@@ -426,5 +485,42 @@ proptest! {
         for n in &found {
             prop_assert!(st.arcs.contains(&(n.hop.rel.index(), n.hop.from.index(), n.entity.index())));
         }
+    }
+
+    /// `timeline --between`: exactly the dated relationships whose date
+    /// falls in the window or whose period overlaps it, in date order, and
+    /// every undated relationship of the view apart.
+    #[test]
+    fn timeline_shows_what_happened_in_the_window(c in cases(), y1 in 0u16..14, y2 in 0u16..14) {
+        let model = model_of(c.n, &c.rels);
+        let year = |y: u16| casegraph::model::PartialDate::parse(&(1999 + y).to_string()).expect("year");
+        let (lo, hi) = (year(y1.min(y2)), year(y1.max(y2)));
+        let filter = Filter { between: Some((lo, hi)), ..Filter::default() };
+        let view = filter.view(&model);
+        let t = casegraph::query::timeline(&model, &view, None, Some((lo, hi)));
+        let (wa, wb) = (lo.first_day(), hi.last_day());
+        let mut want_dated = BTreeSet::new();
+        let mut want_undated = BTreeSet::new();
+        for r in model.relationships() {
+            if !view.has_relationship(r.ix()) {
+                continue;
+            }
+            match chrono_period(r.when()) {
+                Some((a, b)) if a <= wb && b >= wa => { want_dated.insert(r.ix().index()); }
+                Some(_) => {}
+                None => { want_undated.insert(r.ix().index()); }
+            }
+        }
+        let mut have_dated = BTreeSet::new();
+        for e in &t.entries {
+            if let casegraph::query::Event::Relationship(r) = e.event {
+                prop_assert!(have_dated.insert(r.index()), "listed twice");
+            }
+        }
+        let have_undated: BTreeSet<usize> = t.undated.iter().map(|r| r.index()).collect();
+        prop_assert_eq!(have_undated.len(), t.undated.len());
+        prop_assert_eq!(have_dated, want_dated);
+        prop_assert_eq!(have_undated, want_undated);
+        prop_assert!(t.entries.windows(2).all(|w| w[0].date.first_day() <= w[1].date.first_day()));
     }
 }

@@ -2,6 +2,7 @@
 //! human and JSON snapshots of the questions the README answers.
 
 use crate::common::{json, run, show};
+use serde_json::json;
 
 const DATA: &str = "graph-data/netflix-facebook.json";
 
@@ -388,4 +389,171 @@ fn stats_betweenness_and_bridges() {
         "stats-confirmed",
         snap(&["stats", "--min-status", "confirmed"])
     );
+}
+
+/// Of the three 2-hop paths from Reed Hastings to Facebook Watch, the one
+/// through Mark Zuckerberg rests on an alleged claim: the answer is one of
+/// the two whose weakest hop is reported, and `--all` lists it last.
+#[test]
+fn the_shortest_path_is_the_best_evidenced() {
+    let v = json(&run(&[
+        "path",
+        "reed-hastings",
+        "facebook-watch",
+        "--json",
+        "--data",
+        DATA,
+    ]));
+    assert_eq!(v["paths"][0]["hops"], 2);
+    assert_eq!(v["paths"][0]["weakest_status"], "reported", "{v:#}");
+    let all = json(&run(&[
+        "path",
+        "reed-hastings",
+        "facebook-watch",
+        "--all",
+        "--json",
+        "--data",
+        DATA,
+    ]));
+    let paths = all["paths"].as_array().expect("paths");
+    assert_eq!(all["total"], 3);
+    assert_eq!(paths[0], v["paths"][0], "--all starts with the answer");
+    let weakest: Vec<&str> = paths
+        .iter()
+        .map(|p| p["weakest_status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(weakest, ["reported", "reported", "alleged"]);
+    assert_eq!(paths[2]["entities"][1], "mark-zuckerberg");
+}
+
+/// A hop reads from the entity the path is at to the next one; the arrow,
+/// and in JSON `direction` and the relationship's own ends, say which way
+/// the claim runs.
+#[test]
+fn a_hop_reads_in_the_order_it_is_travelled() {
+    let text = snap(&["path", "facebook", "cambridge-analytica"]);
+    assert!(
+        text.contains("  1. Facebook ←[obtained data from · 2018-03 · reported"),
+        "{text}"
+    );
+    assert!(text.contains("]— Cambridge Analytica\n"), "{text}");
+    let v = json(&run(&[
+        "path",
+        "facebook",
+        "cambridge-analytica",
+        "--json",
+        "--data",
+        DATA,
+    ]));
+    let step = &v["paths"][0]["steps"][0];
+    assert_eq!(
+        (&step["from"], &step["to"], &step["direction"]),
+        (
+            &json!("facebook"),
+            &json!("cambridge-analytica"),
+            &json!("backward")
+        )
+    );
+    assert_eq!(step["relationship"]["from"], "cambridge-analytica");
+    // The other relationships of a hop are named by label and status.
+    let many = snap(&["path", "netflix", "meta"]);
+    assert!(
+        many.contains("also linked by 8 other relationships: whitelist agreement with · alleged;"),
+        "{many}"
+    );
+}
+
+/// `render --path` asks the question `path` asks, with every path option:
+/// the relationships it highlights are exactly the hops `path` returns.
+#[test]
+fn render_path_takes_every_path_option() {
+    let options: [&[&str]; 6] = [
+        &[],
+        &["--k", "3"],
+        &["--all", "--min-status", "confirmed"],
+        &["--via", "reed-hastings"],
+        &["--credible", "--max-hops", "3"],
+        &["--avoid", "meta", "--chronological"],
+    ];
+    for opts in options {
+        let mut q = vec!["path", "netflix", "ftc", "--json", "--data", DATA];
+        q.extend(opts);
+        let answer = run(&q);
+        let mut r = vec!["render", "--path", "netflix", "ftc", "--data", DATA];
+        r.extend(opts);
+        let drawn = run(&r);
+        assert_eq!(answer.status.code(), drawn.status.code(), "{opts:?}");
+        if answer.status.code() != Some(0) {
+            continue;
+        }
+        let mut want: Vec<String> = json(&answer)["paths"]
+            .as_array()
+            .expect("paths")
+            .iter()
+            .flat_map(|p| p["steps"].as_array().expect("steps").clone())
+            .map(|s| format!("r-{}", s["relationship"]["id"].as_str().expect("id")))
+            .collect();
+        want.sort();
+        want.dedup();
+        let dot = String::from_utf8(drawn.stdout).expect("utf-8");
+        let mut have: Vec<String> = dot
+            .lines()
+            .filter(|l| l.contains(" path\""))
+            .filter_map(|l| l.split("id=\"").nth(1)?.split('"').next())
+            .map(str::to_owned)
+            .collect();
+        have.sort();
+        assert_eq!(have, want, "{opts:?}");
+    }
+    // Without --path they mean nothing: a usage error, not silence.
+    let out = run(&["render", "--credible", "--data", DATA]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `timeline --between` shows what happened in the window (a one-off date
+/// inside it, a period overlapping it), not what was in force then; the
+/// undated relationships come last under their own heading, and
+/// `--evidence` prints each entry's citations as `path` does.
+#[test]
+fn timeline_between_shows_what_happened_and_the_undated_last() {
+    let text = snap(&["timeline", "--between", "2020", "2021"]);
+    assert!(text.starts_with("status: 0"), "{text}");
+    // The $40M payment of 2015 was in force from 2015 on, but happened then.
+    assert!(!text.contains("· 2015 ·"), "{text}");
+    assert!(
+        text.contains("2021-10-28               Mark Zuckerberg —[announced"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Data Protection Commission (Ireland) —[investigated · 2021-04-14 – 2022-11-25"
+        ),
+        "{text}"
+    );
+    let undated = text
+        .find("\nundated (7 relationships):\n")
+        .expect("undated heading");
+    assert!(
+        text[undated..].contains("  Mark Zuckerberg —[ceo of · confirmed]→ Meta Platforms, Inc.\n"),
+        "{text}"
+    );
+    let v = json(&run(&[
+        "timeline",
+        "--between",
+        "2020",
+        "2021",
+        "--json",
+        "--data",
+        DATA,
+    ]));
+    assert_eq!(v["undated"].as_array().map(Vec::len), Some(7));
+    for e in v["entries"].as_array().expect("entries") {
+        assert_ne!(e["when"]["date"], "2015", "{e}");
+    }
+    let cited = snap(&["timeline", "netflix", "--evidence"]);
+    assert!(
+        cited.contains("2015          Netflix, Inc. —[paid · 2015 · $40M · alleged]→ Meta Platforms, Inc.\n                [1] "),
+        "{cited}"
+    );
+    insta::assert_snapshot!("timeline-netflix-evidence", cited);
 }

@@ -53,12 +53,18 @@ use yen::yen;
 ///
 /// # Complexity
 ///
-/// - Best, fewest hops: bidirectional BFS, then the path whose entity ids
-///   come first: O(V' + E') for the V' entities and E' relationships
-///   within reach of either end's search, at most `max_hops` layers;
-///   memory O(V').
-/// - `All`: the same search; listing costs O(limit · hops · degree) beyond it.
-/// - `K(n)`: Yen's algorithm, n × hops spur searches of the above kind.
+/// - Best, fewest hops: bidirectional BFS, then, on the DAG of the shortest
+///   paths it leaves, the best-evidenced one: lowest credibility cost (the
+///   `--credible` weights of each hop's strongest relationship), then best
+///   weakest hop, then first by entity ids. A dynamic programme over the DAG
+///   finds it without listing the shortest paths: O(V' + E') for the V'
+///   entities and E' relationships within reach of either end's search, at
+///   most `max_hops` layers; memory O(V' + E'_DAG).
+/// - `All`: the same search; the shortest paths are listed in that order,
+///   best first, by a best-first search on the DAG: O(limit · hops · degree
+///   · log) beyond it.
+/// - `K(n)`: Yen's algorithm, n × hops spur searches of the above kind;
+///   paths of equal cost best-evidenced first.
 /// - `credible`/`avoid_hubs`: Dijkstra over (entity, hops) states,
 ///   O((V'·H + E'·H) log(V'·H)) for H = `max_hops`.
 /// - `chronological`: a breadth-first search over (entity, time) states,
@@ -73,15 +79,20 @@ use yen::yen;
 /// let json = r#"{"sources": [{"id": "s", "title": "S"}],
 /// "entities": [{"id": "a", "name": "A", "kind": "person"},
 ///              {"id": "b", "name": "B", "kind": "person"},
-///              {"id": "c", "name": "C", "kind": "company"}],
+///              {"id": "c", "name": "C", "kind": "company"},
+///              {"id": "0", "name": "D", "kind": "person"}],
 /// "relationships": [
 ///   {"from": "a", "to": "b", "type": "knows", "evidence": [{"source": "s"}]},
-///   {"from": "b", "to": "c", "type": "works_at", "status": "alleged",
+///   {"from": "b", "to": "c", "type": "works_at", "evidence": [{"source": "s"}]},
+///   {"from": "a", "to": "0", "type": "knows", "evidence": [{"source": "s"}]},
+///   {"from": "0", "to": "c", "type": "works_at", "status": "alleged",
 ///    "evidence": [{"source": "s"}]}]}"#;
 /// let model = casegraph::load_str("t.json", json).model.expect("valid");
 /// let id = |s| model.entity_by_id(s).unwrap();
 /// let view = View::all(&model);
 /// let found = paths(&model, &view, &PathQuery::new(id("a"), id("c"))).unwrap();
+/// // Two paths of 2 hops: the one through `0` comes first by id, but rests
+/// // on an alleged claim.
 /// assert_eq!(found.paths[0].entities, [id("a"), id("b"), id("c")]);
 /// let mut q = PathQuery::new(id("a"), id("c"));
 /// q.max_hops = 1;

@@ -118,6 +118,22 @@ impl<'a> Walk<'a> {
         hops + self.through_cost(nodes)
     }
 
+    /// How well evidenced a path of entities is: the `--credible` weights of
+    /// its hops' strongest relationships, summed, and its weakest status.
+    /// Paths of equal [`Walk::cost`] are ranked by this.
+    pub(super) fn grade(&self, nodes: &[EntityIx]) -> (u64, Status) {
+        nodes
+            .windows(2)
+            .filter_map(|w| self.hop(w[0], w[1], None))
+            .map(|h| {
+                let r = self.model.relationship(h.rel);
+                (credibility(&r), r.status())
+            })
+            .fold((0, Status::Confirmed), |(c, s), (c2, s2)| {
+                (c + c2, s.max(s2))
+            })
+    }
+
     /// The hub penalties of the entities a path passes through (not its ends).
     pub(super) fn through_cost(&self, nodes: &[EntityIx]) -> u64 {
         match nodes {
@@ -146,12 +162,6 @@ impl<'a> Walk<'a> {
             cost,
             weakest,
         }
-    }
-
-    /// Orders entities by id, for deterministic tie-breaks.
-    pub(super) fn by_id(&self, v: &mut Vec<EntityIx>) {
-        v.sort_by(|a, b| self.model.entity(*a).id().cmp(self.model.entity(*b).id()));
-        v.dedup();
     }
 
     pub(super) fn ids(&self, nodes: &[EntityIx]) -> Vec<&'a str> {

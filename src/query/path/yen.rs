@@ -2,11 +2,15 @@
 
 use super::types::PathQuery;
 use super::walk::{BestFn, Restrict, Set, Walk};
-use crate::model::EntityIx;
+use crate::model::{EntityIx, Status};
+
+/// A candidate path and its rank: cost, grade, entity ids.
+type Candidate<'a> = (u64, (u64, Status), Vec<&'a str>, Vec<EntityIx>);
 
 /// Yen's k shortest simple paths over entity sequences, using `best` as the
-/// restricted shortest-path search. Candidates are ranked by (cost, entity
-/// ids), so equal-cost paths come out in a fixed order.
+/// restricted shortest-path search. Candidates are ranked by cost, then by
+/// how well evidenced they are ([`Walk::grade`]), then by entity ids, so
+/// equal-cost paths come out best-evidenced first and in a fixed order.
 pub(super) fn yen(
     w: &Walk<'_>,
     q: &PathQuery,
@@ -20,8 +24,7 @@ pub(super) fn yen(
     let mut found = vec![first];
     let mut seen: Set<Vec<EntityIx>> = Set::default();
     seen.insert(found[0].clone());
-    let mut candidates: std::collections::BTreeSet<(u64, Vec<&str>, Vec<EntityIx>)> =
-        Default::default();
+    let mut candidates: std::collections::BTreeSet<Candidate<'_>> = Default::default();
     while found.len() < k {
         let prev = found[found.len() - 1].clone();
         for i in 0..prev.len().saturating_sub(1) {
@@ -38,12 +41,12 @@ pub(super) fn yen(
                 let mut full = root[..i].to_vec();
                 full.extend(tail);
                 if seen.insert(full.clone()) {
-                    candidates.insert((w.cost(&full), w.ids(&full), full));
+                    candidates.insert((w.cost(&full), w.grade(&full), w.ids(&full), full));
                 }
             }
         }
         match candidates.pop_first() {
-            Some((_, _, p)) => found.push(p),
+            Some((_, _, _, p)) => found.push(p),
             None => break,
         }
     }
