@@ -197,6 +197,11 @@ impl Builder {
         what: &What<'_>,
     ) -> Option<PartialDate> {
         let (s, span) = self.string(f, key, what)?;
+        self.date_at(s, span)
+    }
+
+    /// The date `s` written at `span`, or a `bad-date` diagnostic.
+    pub(super) fn date_at(&mut self, s: &str, span: Span) -> Option<PartialDate> {
         match PartialDate::parse(s) {
             Ok(d) => Some(d),
             Err(e) => {

@@ -7,8 +7,7 @@ use super::{Builder, Spot, What};
 use crate::diag::{Diagnostic, Rule, Span, closest};
 use crate::format::fields::{FilterKey, HighlightKey, Key, NoteKey, PathOptionKey, ViewKey};
 use crate::model::{
-    Annotated, EntityIx, Note, PartialDate, PathOptions, Rankdir, RelIx, Selects, Status,
-    ViewFilter, ViewSpec,
+    Annotated, EntityIx, Note, PathOptions, Rankdir, RelIx, Selects, Status, ViewFilter, ViewSpec,
 };
 use crate::read::{Member, Node, Val};
 use std::collections::HashMap;
@@ -459,25 +458,6 @@ impl Builder {
             }
         }
         out
-    }
-
-    /// A date written at `span`.
-    fn date_at(&mut self, s: &str, span: Span) -> Option<PartialDate> {
-        match PartialDate::parse(s) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.report(
-                    Diagnostic::new(
-                        Rule::BadDate,
-                        Some(span),
-                        format!("`{s}` is not a valid date: {e}"),
-                    )
-                    .label("bad date")
-                    .help("dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, years 1000–9999"),
-                );
-                None
-            }
-        }
     }
 
     /// `highlight`: entities resolved, relationship ids kept for the end.
