@@ -9,6 +9,7 @@
 
 pub mod dot;
 pub mod footnotes;
+mod legend;
 pub mod path;
 pub mod png;
 pub mod select;

@@ -26,6 +26,8 @@ mod refs;
 mod relationship;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 mod views;
 
 use crate::diag::{Diagnostic, FileId, Rule, Span, closest};
