@@ -86,8 +86,9 @@ impl Default for PathOptions {
     }
 }
 
-/// A view's `filter`: the command line's filters, as data. The query layer
-/// turns it into its `Filter`.
+/// Which relationships and entities to keep — a view's `filter`, and the
+/// command line's filters (`--types`, `--min-status`, …), which are the same
+/// data. The query layer gives it its meaning as `query::Filter`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewFilter {
     /// Only these relationship types.

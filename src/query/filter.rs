@@ -6,24 +6,11 @@ use crate::model::{EntityIx, EntityRef, Model, PartialDate, RelRef, Status, When
 use fixedbitset::FixedBitSet;
 use petgraph::visit::EdgeRef;
 
-/// Which relationships and entities to keep. The default keeps everything.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filter {
-    /// Keep only these relationship types (`--types`).
-    pub types: Option<Vec<String>>,
-    /// Drop these relationship types (`--exclude-types`).
-    pub exclude_types: Vec<String>,
-    /// Keep only entities of these kinds (`--kinds`), and the relationships between them.
-    pub kinds: Option<Vec<String>>,
-    /// Keep only these statuses (`--status`, or `--min-status` expanded).
-    pub statuses: Option<Vec<Status>>,
-    /// Drop disputed relationships (`--no-disputed`).
-    pub no_disputed: bool,
-    /// Keep relationships in force on this date (`--as-of`).
-    pub as_of: Option<PartialDate>,
-    /// Keep relationships in force at some time in this interval (`--between`).
-    pub between: Option<(PartialDate, PartialDate)>,
-}
+/// Which relationships and entities to keep; the default keeps everything.
+/// The command line's filters (`--types`, `--min-status`, …) and a view's
+/// `filter` are the same data, kept in the model
+/// ([`crate::model::ViewFilter`]); this module gives it its meaning.
+pub use crate::model::ViewFilter as Filter;
 
 /// One field of a [`Filter`]: which filters are in force, and which of
 /// them cut a connection, are said with these, and the command line

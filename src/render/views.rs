@@ -8,23 +8,10 @@
 
 use super::select::{SelectError, Selection, select};
 use super::{Format, Layout, Options, RenderError, Renderer, render};
-use crate::model::{Model, PathOptions, Selects, ViewFilter, ViewSpec};
+use crate::model::{Model, PathOptions, Selects, ViewSpec};
 use crate::query::path::{PathMode, PathQuery};
 use crate::query::{Filter, View};
 use std::fmt;
-
-/// The query layer's [`Filter`] of a view's `filter`.
-pub fn filter_of(f: &ViewFilter) -> Filter {
-    Filter {
-        types: f.types.clone(),
-        exclude_types: f.exclude_types.clone(),
-        kinds: f.kinds.clone(),
-        statuses: f.statuses.clone(),
-        no_disputed: f.no_disputed,
-        as_of: f.as_of,
-        between: f.between,
-    }
-}
 
 /// The path question of a path view: the `path` command's, with the
 /// view's `path_options`.
@@ -72,7 +59,7 @@ impl std::error::Error for ViewError {}
 ///
 /// [`ViewError`] when its path is not found or its filter leaves nothing.
 pub fn prepare(model: &Model, spec: &ViewSpec) -> Result<(View, Options), ViewError> {
-    let filter = filter_of(&spec.filter);
+    let filter: Filter = spec.filter.clone();
     let selection = match &spec.selects {
         Selects::All => Selection::Whole,
         Selects::Focus { entity, depth } => Selection::Focus {
