@@ -35,19 +35,11 @@ impl Builder {
 
     /// Resolves an entity reference, creating a placeholder for ids not seen yet.
     pub(super) fn entity_ref(&mut self, id: &str, span: Span, from_what: &What<'_>) -> EntityIx {
-        if let Some(ix) = self.model.entity_by_id(id) {
-            if !self.entity_defined.contains(ix.index()) {
-                let from_what = self.pending_name(from_what);
-                self.pending.push(PendingRef {
-                    span,
-                    target: ix.index() as u32,
-                    to_entity: true,
-                    from_what,
-                });
-            }
-            return ix;
-        }
-        let ix = self.new_entity_slot(id);
+        let ix = match self.model.entity_by_id(id) {
+            Some(ix) if self.entity_defined.contains(ix.index()) => return ix,
+            Some(ix) => ix,
+            None => self.new_entity_slot(id),
+        };
         let from_what = self.pending_name(from_what);
         self.pending.push(PendingRef {
             span,
