@@ -7,7 +7,7 @@ use crate::diag::{Diagnostic, Rule, Span, closest};
 use crate::format::fields::{Key, MAX_KEYS, keys};
 use crate::format::rules;
 use crate::model::strings::Str;
-use crate::model::{PartialDate, PropValue, Property, Range32, Scalar};
+use crate::model::{PartialDate, PropValue, Property, Range32, Scalar, Status};
 use crate::read::{Member, Node, Val};
 use std::marker::PhantomData;
 
@@ -198,6 +198,25 @@ impl Builder {
     ) -> Option<PartialDate> {
         let (s, span) = self.string(f, key, what)?;
         self.date_at(s, span)
+    }
+
+    /// A status word, with the closest one suggested when it is not one.
+    pub(super) fn status_word(&mut self, s: &str, span: Span) -> Option<Status> {
+        if let Some(status) = Status::parse(s) {
+            return Some(status);
+        }
+        let suggestion = closest(s, Status::ALL.iter().map(|s| s.as_str()));
+        self.report(
+            Diagnostic::new(
+                Rule::UnknownStatus,
+                Some(span),
+                format!("unknown status `{s}`"),
+            )
+            .label("not a status")
+            .suggest(suggestion)
+            .help("the statuses are confirmed, reported, alleged and denied"),
+        );
+        None
     }
 
     /// The date `s` written at `span`, or a `bad-date` diagnostic.

@@ -2,7 +2,7 @@
 
 use super::fields::Fields;
 use super::{Builder, What};
-use crate::diag::{Diagnostic, Rule, closest};
+use crate::diag::{Diagnostic, Rule};
 use crate::format::fields::{AmountKey, CitationKey, DisputeKey, RelationshipKey};
 use crate::format::rules;
 use crate::model::strings::Str;
@@ -95,23 +95,10 @@ impl Builder {
         } else {
             When::Undated
         };
-        let status = match self.string(&f, RelationshipKey::Status, &what) {
-            None => Status::Reported,
-            Some((s, span)) => Status::parse(s).unwrap_or_else(|| {
-                let suggestion = closest(s, Status::ALL.iter().map(|s| s.as_str()));
-                self.report(
-                    Diagnostic::new(
-                        Rule::UnknownStatus,
-                        Some(span),
-                        format!("unknown status `{s}`"),
-                    )
-                    .label("not a status")
-                    .suggest(suggestion)
-                    .help("the statuses are confirmed, reported, alleged and denied"),
-                );
-                Status::Reported
-            }),
-        };
+        let status = self
+            .string(&f, RelationshipKey::Status, &what)
+            .and_then(|(s, span)| self.status_word(s, span))
+            .unwrap_or(Status::Reported);
         let amount = f
             .get(RelationshipKey::Amount)
             .and_then(|m| self.amount(m, &what));

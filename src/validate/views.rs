@@ -393,25 +393,6 @@ impl Builder {
         o
     }
 
-    /// A status word, with the closest one suggested when it is not one.
-    fn status_word(&mut self, s: &str, span: Span) -> Option<Status> {
-        if let Some(status) = Status::parse(s) {
-            return Some(status);
-        }
-        let suggestion = closest(s, Status::ALL.iter().map(|s| s.as_str()));
-        self.report(
-            Diagnostic::new(
-                Rule::UnknownStatus,
-                Some(span),
-                format!("unknown status `{s}`"),
-            )
-            .label("not a status")
-            .suggest(suggestion)
-            .help("statuses are: confirmed, reported, alleged, denied"),
-        );
-        None
-    }
-
     /// `filter`.
     fn view_filter(&mut self, m: &Member<'_>, view: &What<'_>) -> ViewFilter {
         let what = &What::Of("the `filter` of ", view);
