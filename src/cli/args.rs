@@ -2,7 +2,7 @@
 
 use crate::model::{EntityIx, Model, PartialDate, Status};
 use crate::query::path::{PathMode, PathQuery};
-use crate::query::{Filter, ResolveError, resolve};
+use crate::query::{Filter, ResolveError};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -198,14 +198,19 @@ pub(crate) struct PathEnds {
 }
 
 impl PathOptionArgs {
-    /// Resolves `--via` and `--avoid` (an id, a name or an alias each).
-    pub(crate) fn ends(&self, model: &Model) -> Result<PathEnds, ResolveError> {
+    /// Resolves `--via` and `--avoid` (an id, a name or an alias each;
+    /// see [`super::Ctx::entity`]).
+    pub(crate) fn ends(&self, ctx: &super::Ctx, model: &Model) -> Result<PathEnds, ResolveError> {
         Ok(PathEnds {
-            via: self.via.as_deref().map(|v| resolve(model, v)).transpose()?,
+            via: self
+                .via
+                .as_deref()
+                .map(|v| ctx.entity(model, v))
+                .transpose()?,
             avoid: self
                 .avoid
                 .iter()
-                .map(|a| resolve(model, a))
+                .map(|a| ctx.entity(model, a))
                 .collect::<Result<_, _>>()?,
         })
     }

@@ -4,9 +4,10 @@
 //! user typed it, with the flags' names.
 
 use super::{Failure, Hint};
+use crate::diag::printable;
 use crate::model::Model;
 use crate::query::path::{PathError, PathOption, PathQuery, Unsupported, Why};
-use crate::query::{Filter, FilterField};
+use crate::query::{Filter, FilterField, Resolved};
 use crate::render::RenderError;
 
 /// One field of the filter as its flag: `--types a,b`, `--min-status
@@ -180,6 +181,22 @@ pub(super) fn no_path(model: &Model, filter: &Filter, q: &PathQuery, why: &[Why]
         msg.push_str(&format!(" with `{}`", conditions.join(" ")));
     }
     Failure::query(msg).with_all(why.iter().map(|w| Hint::Note(self::why(filter, w))))
+}
+
+/// The note for an `ENTITY` argument taken as a guess:
+/// `note: "kogan" taken as Aleksandr Kogan (aleksandr-kogan)`.
+pub(super) fn taken_as(model: &Model, query: &str, found: Resolved) -> String {
+    let e = model.entity(found.index);
+    note_taken(query, e.name(), e.id())
+}
+
+/// [`taken_as`] from its parts.
+pub(super) fn note_taken(query: &str, name: &str, id: &str) -> String {
+    format!(
+        "note: \"{}\" taken as {} ({id})",
+        printable(query),
+        printable(name)
+    )
 }
 
 /// A diagram or an export that could not be made, with what to do about
