@@ -3,6 +3,7 @@
 use crate::model::{EntityIx, Model, PartialDate, Status};
 use crate::query::path::{PathMode, PathQuery};
 use crate::query::{Filter, ResolveError};
+use crate::validate::suggest::DateGuess;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -70,7 +71,16 @@ impl From<StatusArg> for Status {
 }
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(s).map_err(|e| format!("`{s}` is not a date: {e}"))
+    PartialDate::parse(s).map_err(|e| match crate::validate::suggest::guess_date(s) {
+        Some(DateGuess::Rewrite(iso)) => format!("`{s}` is not a date: {e}; did you mean `{iso}`?"),
+        Some(DateGuess::Ambiguous {
+            day_first,
+            month_first,
+        }) => format!(
+            "`{s}` is not a date: {e}; write `{day_first}` or `{month_first}`, whichever you mean"
+        ),
+        None => format!("`{s}` is not a date: {e}"),
+    })
 }
 
 /// The query filters (see `query::filter`).

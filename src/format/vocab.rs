@@ -180,9 +180,9 @@ impl SourceKind {
     /// kind itself written another way (`Press Release`), or a synonym of
     /// [`SOURCE_KIND_SYNONYMS`] (`newspaper` → `news`).
     pub fn synonym(word: &str) -> Option<SourceKind> {
-        let table: Vec<(&str, SourceKind)> =
-            SourceKind::ALL.iter().map(|k| (k.as_str(), *k)).collect();
-        look_up(&table, word).or_else(|| look_up(SOURCE_KIND_SYNONYMS, word))
+        look_up(word, |w| {
+            SourceKind::parse(w).or_else(|| in_table(SOURCE_KIND_SYNONYMS, w))
+        })
     }
 }
 
@@ -293,12 +293,16 @@ pub fn vocab_word(word: &str) -> String {
         .collect()
 }
 
-/// The entry of `table` for `word` after [`vocab_word`], or for its
-/// singular (`filings` → `filing`).
-fn look_up<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+/// What `find` finds for `word` written as [`vocab_word`] spells it, or
+/// for its singular (`filings` → `filing`).
+fn look_up<T>(word: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
     let w = vocab_word(word);
-    let find = |w: &str| table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v);
-    find(&w).or_else(|| w.strip_suffix('s').and_then(find))
+    find(&w).or_else(|| w.strip_suffix('s').and_then(&find))
+}
+
+/// The value of `key` in a synonym table.
+fn in_table<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
 
 /// An entity kind FORMAT.md names, and how it is drawn and coloured.
@@ -407,9 +411,10 @@ impl EntityKind {
     /// name: a kind written another way (`Court Case`), or a synonym of
     /// [`ENTITY_KIND_SYNONYMS`] (`company` → `organization`).
     pub fn synonym(word: &str) -> Option<&'static EntityKind> {
-        let table: Vec<(&str, &str)> = ENTITY_KINDS.iter().map(|k| (k.kind, k.kind)).collect();
-        let kind = look_up(&table, word).or_else(|| look_up(ENTITY_KIND_SYNONYMS, word))?;
-        ENTITY_KINDS.iter().find(|k| k.kind == kind)
+        let kind = |w: &str| ENTITY_KINDS.iter().find(|k| k.kind == w);
+        look_up(word, |w| {
+            kind(w).or_else(|| in_table(ENTITY_KIND_SYNONYMS, w).and_then(kind))
+        })
     }
 }
 

@@ -25,7 +25,7 @@ mod finish;
 mod records;
 mod refs;
 mod relationship;
-mod suggest;
+pub mod suggest;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::model::PartialDate;
 
 /// A guess at the ISO date meant by a date the format refuses.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum DateGuess {
+pub enum DateGuess {
     /// Only one date can be meant: write this.
     Rewrite(String),
     /// Day and month can be read either way round (`03/04/2018`).
@@ -82,7 +82,7 @@ fn iso(year: u16, month: u16, day: Option<u16>) -> Option<String> {
 /// `16 Mar 2018`, `March 2018`), with a time (`2018-03-16T09:00:00Z`),
 /// compact (`20180316`) or with spaces around. `None` when no date can be
 /// read; [`DateGuess::Ambiguous`] when day and month could be swapped.
-pub(super) fn guess_date(text: &str) -> Option<DateGuess> {
+pub fn guess_date(text: &str) -> Option<DateGuess> {
     let t = text.trim();
     if t != text && PartialDate::parse(t).is_ok() {
         return Some(DateGuess::Rewrite(t.to_owned()));
@@ -154,7 +154,7 @@ fn words(t: &str) -> Option<String> {
 
 /// `2018-04-03` in words, `3 April 2018`, for a hint that must not itself
 /// be read two ways.
-pub(super) fn spelled(iso: &str) -> String {
+pub fn spelled(iso: &str) -> String {
     let Ok(d) = PartialDate::parse(iso) else {
         return iso.to_owned();
     };
@@ -172,17 +172,17 @@ pub(super) fn spelled(iso: &str) -> String {
 /// An amount read from text: the number as exact JSON, and the ISO 4217
 /// currency when the text names one.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct AmountGuess {
+pub struct AmountGuess {
     /// The value as a JSON number, digits exact (`100000000`, `1.5`).
-    pub(super) value: String,
+    pub value: String,
     /// The currency, if the text names one (`$` → `USD`).
-    pub(super) currency: Option<String>,
+    pub currency: Option<String>,
 }
 
 impl AmountGuess {
     /// The object to write instead: `{ "value": 100000000, "currency": "USD" }`
     /// (`"…"` for a currency the text does not name).
-    pub(super) fn json(&self) -> String {
+    pub fn json(&self) -> String {
         let currency = self.currency.as_deref().unwrap_or("…");
         format!(
             "{{ \"value\": {}, \"currency\": \"{currency}\" }}",
@@ -274,7 +274,7 @@ fn take_currency(t: &str, start: bool) -> Option<(String, &str)> {
 /// `thousand`, `m`, `mn`, `mln`, `million`, `b`, `bn`, `billion`, `tn` or
 /// `trillion`. `None` when it is not an amount written that way (a
 /// currency is optional; a negative amount is not guessed at).
-pub(super) fn guess_amount(text: &str) -> Option<AmountGuess> {
+pub fn guess_amount(text: &str) -> Option<AmountGuess> {
     let mut t = text.trim();
     let mut currency = None;
     for start in [true, false] {

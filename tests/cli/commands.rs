@@ -305,3 +305,24 @@ fn help_texts() {
     }
     insta::assert_snapshot!(all);
 }
+
+/// A date flag written another way is refused (exit 2) with the ISO date
+/// meant, or with both readings when day and month could be swapped.
+#[test]
+fn a_date_flag_written_another_way_suggests_the_iso_date() {
+    let out = run(&["timeline", "--as-of", "17/03/2018", "--data", DATA]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `2018-03-17`?"), "{err}");
+    let out = run(&[
+        "timeline",
+        "--between",
+        "03/04/2018",
+        "2019",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("write `2018-04-03` or `2018-03-04`"), "{err}");
+}
