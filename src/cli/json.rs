@@ -12,7 +12,6 @@ use crate::export::values::{
 use crate::format::Key;
 use crate::format::fields::{CitationKey, DisputeKey, EntityKey, RelationshipKey, SourceKey};
 use crate::model::{EntityRef, Model, RelRef, When};
-use crate::query::Resolved;
 use serde_json::{Map, Value, json};
 use std::io::Write;
 
@@ -54,9 +53,8 @@ pub(super) fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> 
 /// One item of an answer's `taken_as`: an `ENTITY` argument that was
 /// taken as a guess, the entity it was taken as, and how it matched
 /// (`prefix` or `substring`).
-pub(super) fn taken_as(model: &Model, query: &str, found: Resolved) -> Value {
-    let e = model.entity(found.index);
-    json!({ "query": query, "id": e.id(), "name": e.name(), "match": found.how })
+pub(super) fn taken_as(t: &super::Taken) -> Value {
+    json!({ "query": t.query, "id": t.id, "name": t.name, "match": t.how })
 }
 
 /// An entity in brief: id, name, kind.

@@ -205,9 +205,21 @@ pub(crate) struct Ctx {
     /// Standard error, likewise.
     pub err: anstream::AutoStream<std::io::Stderr>,
     palette: Palette,
-    /// `ENTITY` arguments taken as a guess while `--json` is on, each as
-    /// its `taken_as` item: the JSON answer carries them instead of a note.
-    taken: std::cell::RefCell<Vec<serde_json::Value>>,
+    /// `ENTITY` arguments taken as a guess while `--json` is on: the JSON
+    /// answer carries them (`taken_as`) instead of a note.
+    taken: std::cell::RefCell<Vec<Taken>>,
+}
+
+/// An `ENTITY` argument taken as a guess, and the entity it was taken as.
+pub(crate) struct Taken {
+    /// What the user typed.
+    pub query: String,
+    /// The entity's id.
+    pub id: String,
+    /// The entity's name.
+    pub name: String,
+    /// How the argument matched it (never [`crate::query::How::Exact`]).
+    pub how: crate::query::How,
 }
 
 impl Ctx {
@@ -240,16 +252,17 @@ impl Ctx {
     ) -> Result<crate::model::EntityIx, crate::query::ResolveError> {
         let found = crate::query::resolve(model, query)?;
         if found.how != crate::query::How::Exact {
+            let e = model.entity(found.index);
+            let taken = Taken {
+                query: query.to_owned(),
+                id: e.id().to_owned(),
+                name: e.name().to_owned(),
+                how: found.how,
+            };
             if self.global.json {
-                self.taken
-                    .borrow_mut()
-                    .push(json::taken_as(model, query, found));
+                self.taken.borrow_mut().push(taken);
             } else if !self.global.quiet {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "{}",
-                    words::taken_as(model, query, found)
-                );
+                let _ = writeln!(std::io::stderr(), "{}", words::taken_as(&taken));
             }
         }
         Ok(found.index)
@@ -262,7 +275,8 @@ impl Ctx {
         if let serde_json::Value::Object(map) = &mut answer {
             let taken = self.taken.take();
             if !taken.is_empty() {
-                map.insert("taken_as".into(), serde_json::Value::Array(taken));
+                let items = taken.iter().map(json::taken_as).collect();
+                map.insert("taken_as".into(), serde_json::Value::Array(items));
             }
         }
         json::print(&mut self.out, &answer)
@@ -272,16 +286,9 @@ impl Ctx {
     /// never came (a command that answers with a file, a failure, or an
     /// answer that is an array), so no guess goes unsaid.
     fn flush_taken(&mut self) {
-        for item in self.taken.take() {
-            let (Some(query), Some(id), Some(name)) = (
-                item["query"].as_str(),
-                item["id"].as_str(),
-                item["name"].as_str(),
-            ) else {
-                continue;
-            };
+        for taken in self.taken.take() {
             if !self.global.quiet {
-                let _ = writeln!(std::io::stderr(), "{}", words::note_taken(query, name, id));
+                let _ = writeln!(std::io::stderr(), "{}", words::taken_as(&taken));
             }
         }
     }

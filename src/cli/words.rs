@@ -3,11 +3,11 @@
 //! [`Unsupported`] combination), and this module spells it the way the
 //! user typed it, with the flags' names.
 
-use super::{Failure, Hint};
+use super::{Failure, Hint, Taken};
 use crate::diag::printable;
 use crate::model::Model;
 use crate::query::path::{PathError, PathOption, PathQuery, Unsupported, Why};
-use crate::query::{Filter, FilterField, Resolved};
+use crate::query::{Filter, FilterField};
 use crate::render::RenderError;
 
 /// One field of the filter as its flag: `--types a,b`, `--min-status
@@ -185,17 +185,12 @@ pub(super) fn no_path(model: &Model, filter: &Filter, q: &PathQuery, why: &[Why]
 
 /// The note for an `ENTITY` argument taken as a guess:
 /// `note: "kogan" taken as Aleksandr Kogan (aleksandr-kogan)`.
-pub(super) fn taken_as(model: &Model, query: &str, found: Resolved) -> String {
-    let e = model.entity(found.index);
-    note_taken(query, e.name(), e.id())
-}
-
-/// [`taken_as`] from its parts.
-pub(super) fn note_taken(query: &str, name: &str, id: &str) -> String {
+pub(super) fn taken_as(t: &Taken) -> String {
     format!(
-        "note: \"{}\" taken as {} ({id})",
-        printable(query),
-        printable(name)
+        "note: \"{}\" taken as {} ({})",
+        printable(&t.query),
+        printable(&t.name),
+        t.id
     )
 }
 

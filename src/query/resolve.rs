@@ -234,7 +234,7 @@ mod tests {
     fn several_partial_matches_or_a_fuzzy_one_are_not_taken() {
         let m = model();
         let Err(ResolveError::NotFound { candidates, .. }) = resolve(&m, "sc") else {
-            panic!("`sc` starts two entities");
+            panic!("`sc` starts three entities");
         };
         let ids: Vec<&str> = candidates.iter().map(|(id, _)| id.as_str()).collect();
         // `Global Science Research` has a word starting `sc` too.
