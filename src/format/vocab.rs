@@ -294,10 +294,12 @@ pub fn vocab_word(word: &str) -> String {
 }
 
 /// What `find` finds for `word` written as [`vocab_word`] spells it, or
-/// for its singular (`filings` → `filing`).
+/// for its singular (`filings` → `filing`, `agencies` → `agency`).
 fn look_up<T>(word: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
     let w = vocab_word(word);
-    find(&w).or_else(|| w.strip_suffix('s').and_then(&find))
+    find(&w)
+        .or_else(|| w.strip_suffix('s').and_then(&find))
+        .or_else(|| find(&format!("{}y", w.strip_suffix("ies")?)))
 }
 
 /// The value of `key` in a synonym table.
