@@ -137,10 +137,10 @@ fn numeric(parts: &[&str]) -> Option<DateGuess> {
 }
 
 /// A date with the month's name: `March 16, 2018`, `16 March 2018`,
-/// `Mar. 16 2018`, `16th of March 2018`, `March 2018`.
+/// `Mar. 16 2018`, `16th of March 2018`, `16-Mar-2018`, `March 2018`.
 fn words(t: &str) -> Option<String> {
     let tokens: Vec<&str> = t
-        .split([' ', ','])
+        .split([' ', ',', '-', '/'])
         .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("of"))
         .collect();
     let year = |w: &str| (w.len() == 4).then(|| number(w, 4)).flatten();
@@ -364,6 +364,8 @@ mod tests {
             ("16 March 2018", "2018-03-16"),
             ("16th of March, 2018", "2018-03-16"),
             ("Mar. 16 2018", "2018-03-16"),
+            ("16-Mar-2018", "2018-03-16"),
+            ("Dec/2019", "2019-12"),
             ("sept 1 2018", "2018-09-01"),
             ("March 2018", "2018-03"),
             ("3/2018", "2018-03"),
