@@ -78,6 +78,7 @@ rules! {
     OrphanEntity = "orphan-entity", Warning, "an entity in no relationship";
     UncitedSource = "uncited-source", Warning, "a source never cited";
     DuplicateRelationship = "duplicate-relationship", Warning, "two relationships with the same ends, type and dates";
+    UnknownKind = "unknown-kind", Warning, "an entity kind the format does not name that looks like one it does (a synonym or a misspelling)";
 }
 
 impl fmt::Display for Rule {

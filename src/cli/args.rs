@@ -2,7 +2,8 @@
 
 use crate::model::{EntityIx, Model, PartialDate, Status};
 use crate::query::path::{PathMode, PathQuery};
-use crate::query::{Filter, ResolveError, resolve};
+use crate::query::{Filter, ResolveError};
+use crate::validate::suggest::DateGuess;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -70,7 +71,16 @@ impl From<StatusArg> for Status {
 }
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(s).map_err(|e| format!("`{s}` is not a date: {e}"))
+    PartialDate::parse(s).map_err(|e| match crate::validate::suggest::guess_date(s) {
+        Some(DateGuess::Rewrite(iso)) => format!("`{s}` is not a date: {e}; did you mean `{iso}`?"),
+        Some(DateGuess::Ambiguous {
+            day_first,
+            month_first,
+        }) => format!(
+            "`{s}` is not a date: {e}; write `{day_first}` or `{month_first}`, whichever you mean"
+        ),
+        None => format!("`{s}` is not a date: {e}"),
+    })
 }
 
 /// The query filters (see `query::filter`).
@@ -198,14 +208,19 @@ pub(crate) struct PathEnds {
 }
 
 impl PathOptionArgs {
-    /// Resolves `--via` and `--avoid` (an id, a name or an alias each).
-    pub(crate) fn ends(&self, model: &Model) -> Result<PathEnds, ResolveError> {
+    /// Resolves `--via` and `--avoid` (an id, a name or an alias each;
+    /// see [`super::Ctx::entity`]).
+    pub(crate) fn ends(&self, ctx: &super::Ctx, model: &Model) -> Result<PathEnds, ResolveError> {
         Ok(PathEnds {
-            via: self.via.as_deref().map(|v| resolve(model, v)).transpose()?,
+            via: self
+                .via
+                .as_deref()
+                .map(|v| ctx.entity(model, v))
+                .transpose()?,
             avoid: self
                 .avoid
                 .iter()
-                .map(|a| resolve(model, a))
+                .map(|a| ctx.entity(model, a))
                 .collect::<Result<_, _>>()?,
         })
     }

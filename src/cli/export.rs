@@ -6,7 +6,6 @@ use super::progress::{CountingWriter, Progress};
 use super::{Ctx, Failure};
 use crate::export::nodelink::LinksKey;
 use crate::export::{Format, format, stage_with, write_dir_atomic};
-use crate::query::resolve;
 use clap::Args;
 use std::io::BufWriter;
 use std::path::PathBuf;
@@ -63,7 +62,7 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
     let mut view = filter.view(&model);
     if let Some(focus) = &args.focus {
-        let center = resolve(&model, focus)?;
+        let center = ctx.entity(&model, focus)?;
         view.focus(&model, center, args.depth);
     }
     if !filter.is_empty() {

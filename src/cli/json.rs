@@ -50,6 +50,13 @@ pub(super) fn print(out: &mut impl Write, value: &Value) -> std::io::Result<()> 
     writeln!(out, "{text}")
 }
 
+/// One item of an answer's `taken_as`: an `ENTITY` argument that was
+/// taken as a guess, the entity it was taken as, and how it matched
+/// (`prefix` or `substring`).
+pub(super) fn taken_as(t: &super::Taken) -> Value {
+    json!({ "query": t.query, "id": t.id, "name": t.name, "match": t.how })
+}
+
 /// An entity in brief: id, name, kind.
 pub(super) fn entity_brief(e: &EntityRef<'_>) -> Value {
     let keys = [EntityKey::Id, EntityKey::Name, EntityKey::Kind];

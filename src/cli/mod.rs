@@ -205,6 +205,21 @@ pub(crate) struct Ctx {
     /// Standard error, likewise.
     pub err: anstream::AutoStream<std::io::Stderr>,
     palette: Palette,
+    /// `ENTITY` arguments taken as a guess while `--json` is on: the JSON
+    /// answer carries them (`taken_as`) instead of a note.
+    taken: std::cell::RefCell<Vec<Taken>>,
+}
+
+/// An `ENTITY` argument taken as a guess, and the entity it was taken as.
+pub(crate) struct Taken {
+    /// What the user typed.
+    pub query: String,
+    /// The entity's id.
+    pub id: String,
+    /// The entity's name.
+    pub name: String,
+    /// How the argument matched it (never [`crate::query::How::Exact`]).
+    pub how: crate::query::How,
 }
 
 impl Ctx {
@@ -222,6 +237,59 @@ impl Ctx {
             out,
             err,
             palette,
+            taken: std::cell::RefCell::default(),
+        }
+    }
+
+    /// Resolves an `ENTITY` argument ([`crate::query::resolve`]). When it
+    /// was taken as a guess (the start or a part of one entity's id, name
+    /// or alias), says so: a note on stderr, or with `--json` an item of
+    /// the answer's `taken_as`; nothing with `--quiet`.
+    pub(crate) fn entity(
+        &self,
+        model: &Model,
+        query: &str,
+    ) -> Result<crate::model::EntityIx, crate::query::ResolveError> {
+        let found = crate::query::resolve(model, query)?;
+        if found.how != crate::query::How::Exact {
+            let e = model.entity(found.index);
+            let taken = Taken {
+                query: query.to_owned(),
+                id: e.id().to_owned(),
+                name: e.name().to_owned(),
+                how: found.how,
+            };
+            if self.global.json {
+                self.taken.borrow_mut().push(taken);
+            } else if !self.global.quiet {
+                let _ = writeln!(std::io::stderr(), "{}", words::taken_as(&taken));
+            }
+        }
+        Ok(found.index)
+    }
+
+    /// Prints a command's `--json` answer, with the `ENTITY` arguments
+    /// taken as a guess in its `taken_as` (the key is absent when there are
+    /// none, so answers to exact arguments are unchanged).
+    pub(crate) fn print_json(&mut self, mut answer: serde_json::Value) -> std::io::Result<()> {
+        if let serde_json::Value::Object(map) = &mut answer {
+            let taken = self.taken.take();
+            if !taken.is_empty() {
+                let items = taken.iter().map(json::taken_as).collect();
+                map.insert("taken_as".into(), serde_json::Value::Array(items));
+            }
+        }
+        json::print(&mut self.out, &answer)
+    }
+
+    /// Says on stderr what [`Ctx::entity`] kept for a JSON answer that
+    /// never came (a command that answers with a file, a failure, or an
+    /// answer that is an array), so no guess goes unsaid.
+    fn flush_taken(&mut self) {
+        for taken in self.taken.take() {
+            if !self.global.quiet {
+                let _ = writeln!(std::io::stderr(), "{}", words::taken_as(&taken));
+            }
         }
     }
 
@@ -356,6 +424,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Export(a) => export::run(&mut ctx, a),
         Command::Build(a) => build::run(&mut ctx, a),
     };
+    ctx.flush_taken();
     let code = match result {
         Ok(()) => 0,
         Err(f) => {

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Failure, FilterArgs, fmt, json, words};
 use crate::diag::printable;
-use crate::query::{Direction, neighbors, resolve};
+use crate::query::{Direction, neighbors};
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use std::io::Write;
@@ -36,7 +36,7 @@ enum DirectionArg {
 
 pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
-    let center = resolve(&model, &args.entity)?;
+    let center = ctx.entity(&model, &args.entity)?;
     let filter = args.filters.filter();
     let view = filter.view(&model);
     let direction = match args.direction {
@@ -58,7 +58,7 @@ pub(super) fn run(ctx: &mut Ctx, args: NeighborsArgs) -> Result<(), Failure> {
                 "hop": json::hop(&model, &n.hop),
             })).collect::<Vec<_>>(),
         });
-        json::print(&mut ctx.out, &v)?;
+        ctx.print_json(v)?;
         return Ok(());
     }
     let bold = anstyle::Style::new().bold();

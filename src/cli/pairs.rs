@@ -7,7 +7,7 @@
 use super::Failure;
 use crate::diag::{InputError, SourceFile, SourceFiles, Span};
 use crate::model::{EntityIx, Model};
-use crate::query::{ResolveError, resolve, resolve_exact};
+use crate::query::{How, ResolveError, resolve, resolve_exact};
 use std::path::Path;
 
 /// One pair of a pairs file, resolved to entities.
@@ -170,7 +170,20 @@ pub(super) fn check(
         };
         let mut resolved = [None, None];
         for (slot, &(offset, query)) in resolved.iter_mut().zip(&ends) {
-            match resolve(model, query) {
+            let found = match resolve(model, query) {
+                Ok(r) if r.how == How::Exact => Ok(r.index),
+                // A file is read again and again, as the data grows: a
+                // guess is offered, never taken.
+                Ok(r) => {
+                    let e = model.entity(r.index);
+                    Err(ResolveError::NotFound {
+                        query: query.to_owned(),
+                        candidates: vec![(e.id().to_owned(), e.name().to_owned())],
+                    })
+                }
+                Err(e) => Err(e),
+            };
+            match found {
                 Ok(ix) => *slot = Some(ix),
                 Err(ResolveError::NotFound { candidates, .. }) => {
                     let help = match &candidates[..] {

@@ -5,7 +5,7 @@ use crate::diag::{SourceFiles, printable};
 use crate::model::{EntityIx, Model};
 use crate::query::path::{Hop, Path, PathQuery, Paths, Travel, UNIT};
 use crate::query::path::{NoPathExplainer, Why};
-use crate::query::{Filter, PathError, View, paths, resolve};
+use crate::query::{Filter, PathError, View, paths};
 use clap::Args;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -225,12 +225,12 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     // Read before the load, which can take seconds: a wrong file name fails at once.
     let pairs_file = args.pairs.as_deref().map(pairs::read).transpose()?;
     let model = ctx.model()?;
-    let find = |s: &str| resolve(&model, s);
+    let find = |s: &str| ctx.entity(&model, s);
     let pair = match (&args.from, &args.to, &pairs_file) {
         (Some(from), Some(to), None) => Some((find(from)?, find(to)?)),
         _ => None,
     };
-    let ends = args.options.ends(&model)?;
+    let ends = args.options.ends(ctx, &model)?;
     let filter = args.filters.filter();
     let asker = Asker {
         model: &model,
@@ -250,7 +250,7 @@ pub(super) fn run(ctx: &mut Ctx, args: PathArgs) -> Result<(), Failure> {
     let q = asker.query(from, to);
     let answer = asker.ask(&q)?;
     if ctx.global.json {
-        json::print(&mut ctx.out, &asker.json(&q, &answer))?;
+        ctx.print_json(asker.json(&q, &answer))?;
     }
     match &answer {
         Answer::NoPath(why) => Err(words::no_path(&model, asker.filter, &q, why)),

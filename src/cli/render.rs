@@ -1,7 +1,7 @@
 //! `casegraph render`: a diagram of the graph or of a view of it.
 
 use super::{Ctx, Failure, FilterArgs, Hint, PathOptionArgs, words};
-use crate::query::{PathError, View, explain_no_path, resolve};
+use crate::query::{PathError, View, explain_no_path};
 use crate::render::select::{SelectError, Selection, select};
 use crate::render::{self, Format, Layout, Options, RankDir, Renderer};
 use clap::{Args, ValueEnum};
@@ -142,7 +142,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
     opts.cluster_by_kind = args.cluster_by == Some(ClusterBy::Kind);
     opts.rankdir = args.rankdir;
     let resolve_in = |view: &View, who: &str| {
-        let ix = resolve(&model, who)?;
+        let ix = ctx.entity(&model, who)?;
         if !view.has_entity(ix) {
             return Err(Failure::query(format!(
                 "`{}` is left out by the filters ({})",
@@ -158,7 +158,7 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
             depth: args.depth,
         }
     } else if let Some([from, to]) = args.path.as_deref() {
-        let ends = args.path_options.ends(&model)?;
+        let ends = args.path_options.ends(ctx, &model)?;
         let (from, to) = (resolve_in(&view, from)?, resolve_in(&view, to)?);
         Selection::Path {
             query: args.path_options.query(from, to, &ends),

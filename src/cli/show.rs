@@ -2,7 +2,7 @@
 
 use super::{Ctx, Failure, fmt, json};
 use crate::diag::printable;
-use crate::query::{View, relationships_of, resolve};
+use crate::query::{View, relationships_of};
 use clap::Args;
 use std::io::Write;
 
@@ -17,7 +17,7 @@ pub(super) struct ShowArgs {
 
 pub(super) fn run(ctx: &mut Ctx, args: ShowArgs) -> Result<(), Failure> {
     let model = ctx.model()?;
-    let ix = resolve(&model, &args.entity)?;
+    let ix = ctx.entity(&model, &args.entity)?;
     let e = model.entity(ix);
     let all = View::all(&model);
     let rels = relationships_of(&model, &all, ix);
@@ -30,7 +30,7 @@ pub(super) fn run(ctx: &mut Ctx, args: ShowArgs) -> Result<(), Failure> {
                 v
             }).collect::<Vec<_>>(),
         });
-        json::print(&mut ctx.out, &v)?;
+        ctx.print_json(v)?;
         return Ok(());
     }
     let bold = anstyle::Style::new().bold();

@@ -3,7 +3,7 @@
 use super::{Ctx, Failure, FilterArgs, fmt, json, words};
 use crate::diag::printable;
 use crate::model::When;
-use crate::query::{Event, resolve, timeline};
+use crate::query::{Event, timeline};
 use clap::Args;
 use serde_json::json;
 use std::io::Write;
@@ -36,7 +36,7 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
     let entity = args
         .entity
         .as_deref()
-        .map(|e| resolve(&model, e))
+        .map(|e| ctx.entity(&model, e))
         .transpose()?;
     let filter = args.filters.filter();
     let view = filter.view(&model);
@@ -72,7 +72,7 @@ pub(super) fn run(ctx: &mut Ctx, args: TimelineArgs) -> Result<(), Failure> {
             "entries": items,
             "undated": undated,
         });
-        json::print(&mut ctx.out, &v)?;
+        ctx.print_json(v)?;
         return Ok(());
     }
     let o = &mut ctx.out;

@@ -3,7 +3,8 @@
 //! [`Unsupported`] combination), and this module spells it the way the
 //! user typed it, with the flags' names.
 
-use super::{Failure, Hint};
+use super::{Failure, Hint, Taken};
+use crate::diag::printable;
 use crate::model::Model;
 use crate::query::path::{PathError, PathOption, PathQuery, Unsupported, Why};
 use crate::query::{Filter, FilterField};
@@ -180,6 +181,17 @@ pub(super) fn no_path(model: &Model, filter: &Filter, q: &PathQuery, why: &[Why]
         msg.push_str(&format!(" with `{}`", conditions.join(" ")));
     }
     Failure::query(msg).with_all(why.iter().map(|w| Hint::Note(self::why(filter, w))))
+}
+
+/// The note for an `ENTITY` argument taken as a guess:
+/// `note: "kogan" taken as Aleksandr Kogan (aleksandr-kogan)`.
+pub(super) fn taken_as(t: &Taken) -> String {
+    format!(
+        "note: \"{}\" taken as {} ({})",
+        printable(&t.query),
+        printable(&t.name),
+        t.id
+    )
 }
 
 /// A diagram or an export that could not be made, with what to do about

@@ -175,6 +175,136 @@ impl SourceKind {
     pub fn parse(s: &str) -> Option<SourceKind> {
         SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// The kind a curator most likely meant by a word that is not one: the
+    /// kind itself written another way (`Press Release`), or a synonym of
+    /// [`SOURCE_KIND_SYNONYMS`] (`newspaper` → `news`).
+    pub fn synonym(word: &str) -> Option<SourceKind> {
+        look_up(word, |w| {
+            SourceKind::parse(w).or_else(|| in_table(SOURCE_KIND_SYNONYMS, w))
+        })
+    }
+}
+
+/// Words curators write for a source kind, and the kind each most likely
+/// means: what `unknown-source-kind` suggests before the closest spelling.
+/// Keys are lowercase with `_` between words (see [`vocab_word`]).
+pub const SOURCE_KIND_SYNONYMS: &[(&str, SourceKind)] = &[
+    ("newspaper", SourceKind::News),
+    ("article", SourceKind::News),
+    ("news_article", SourceKind::News),
+    ("magazine", SourceKind::News),
+    ("journalism", SourceKind::News),
+    ("wire", SourceKind::News),
+    ("blog", SourceKind::News),
+    ("blog_post", SourceKind::News),
+    ("press", SourceKind::PressRelease),
+    ("release", SourceKind::PressRelease),
+    ("announcement", SourceKind::PressRelease),
+    ("court", SourceKind::CourtFiling),
+    ("filing", SourceKind::CourtFiling),
+    ("lawsuit", SourceKind::CourtFiling),
+    ("complaint", SourceKind::CourtFiling),
+    ("judgment", SourceKind::CourtFiling),
+    ("ruling", SourceKind::CourtFiling),
+    ("court_document", SourceKind::CourtFiling),
+    ("legal", SourceKind::CourtFiling),
+    ("government", SourceKind::RegulatorDecision),
+    ("regulator", SourceKind::RegulatorDecision),
+    ("regulatory", SourceKind::RegulatorDecision),
+    ("decision", SourceKind::RegulatorDecision),
+    ("order", SourceKind::RegulatorDecision),
+    ("social", SourceKind::Statement),
+    ("social_media", SourceKind::Statement),
+    ("tweet", SourceKind::Statement),
+    ("post", SourceKind::Statement),
+    ("interview", SourceKind::Statement),
+    ("testimony", SourceKind::Statement),
+    ("speech", SourceKind::Statement),
+    ("letter", SourceKind::Statement),
+    ("study", SourceKind::Report),
+    ("paper", SourceKind::Report),
+    ("white_paper", SourceKind::Report),
+    ("research", SourceKind::Report),
+    ("audit", SourceKind::Report),
+    ("ebook", SourceKind::Book),
+    ("memoir", SourceKind::Book),
+    ("video", SourceKind::Other),
+    ("podcast", SourceKind::Other),
+    ("website", SourceKind::Other),
+    ("web", SourceKind::Other),
+];
+
+/// Words curators write for an entity kind, and the kind FORMAT.md names
+/// for it: what `unknown-kind` suggests before the closest spelling.
+/// Keys are lowercase with `_` between words (see [`vocab_word`]).
+pub const ENTITY_KIND_SYNONYMS: &[(&str, &str)] = &[
+    ("company", "organization"),
+    ("corporation", "organization"),
+    ("corp", "organization"),
+    ("business", "organization"),
+    ("firm", "organization"),
+    ("org", "organization"),
+    ("organisation", "organization"),
+    ("ngo", "organization"),
+    ("nonprofit", "organization"),
+    ("charity", "organization"),
+    ("foundation", "organization"),
+    ("party", "organization"),
+    ("agency", "government"),
+    ("regulator", "government"),
+    ("ministry", "government"),
+    ("department", "government"),
+    ("authority", "government"),
+    ("state", "government"),
+    ("country", "government"),
+    ("public_body", "government"),
+    ("court", "government"),
+    ("case", "court_case"),
+    ("lawsuit", "court_case"),
+    ("litigation", "court_case"),
+    ("trial", "court_case"),
+    ("app", "product"),
+    ("service", "product"),
+    ("platform", "product"),
+    ("software", "product"),
+    ("incident", "event"),
+    ("meeting", "event"),
+    ("hearing", "event"),
+    ("report", "document"),
+    ("filing", "document"),
+    ("memo", "document"),
+    ("email", "document"),
+    ("individual", "person"),
+    ("people", "person"),
+    ("human", "person"),
+];
+
+/// `word` as the synonym tables spell their keys: trimmed, lowercase, with
+/// `_` for the spaces and hyphens between words (`Court Filing` →
+/// `court_filing`).
+pub fn vocab_word(word: &str) -> String {
+    word.trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// What `find` finds for `word` written as [`vocab_word`] spells it, or
+/// for its singular (`filings` → `filing`, `agencies` → `agency`).
+fn look_up<T>(word: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
+    let w = vocab_word(word);
+    find(&w)
+        .or_else(|| w.strip_suffix('s').and_then(&find))
+        .or_else(|| find(&format!("{}y", w.strip_suffix("ies")?)))
+}
+
+/// The value of `key` in a synonym table.
+fn in_table<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
 
 /// An entity kind FORMAT.md names, and how it is drawn and coloured.
@@ -278,6 +408,16 @@ impl EntityKind {
     pub fn is_known(word: &str) -> bool {
         ENTITY_KINDS.iter().any(|k| k.kind == word)
     }
+
+    /// The kind a curator most likely meant by a word FORMAT.md does not
+    /// name: a kind written another way (`Court Case`), or a synonym of
+    /// [`ENTITY_KIND_SYNONYMS`] (`company` → `organization`).
+    pub fn synonym(word: &str) -> Option<&'static EntityKind> {
+        let kind = |w: &str| ENTITY_KINDS.iter().find(|k| k.kind == w);
+        look_up(word, |w| {
+            kind(w).or_else(|| in_table(ENTITY_KIND_SYNONYMS, w).and_then(kind))
+        })
+    }
 }
 
 /// Directions a diagram can be laid out in (a view's `rankdir`).
@@ -320,5 +460,43 @@ mod tests {
             assert_eq!(SourceKind::parse(k.as_str()), Some(k));
         }
         assert_eq!(SourceKind::parse("newspaper"), None);
+        assert_eq!(SourceKind::synonym("newspaper"), Some(SourceKind::News));
+        assert_eq!(
+            SourceKind::synonym("Court Filings"),
+            Some(SourceKind::CourtFiling)
+        );
+        assert_eq!(SourceKind::synonym("Tweet"), Some(SourceKind::Statement));
+        assert_eq!(SourceKind::synonym("spaceship"), None);
+    }
+
+    /// Every synonym key is written the way [`vocab_word`] spells a word
+    /// (or it could never be found), is not itself a kind, and names a
+    /// kind of the format.
+    #[test]
+    fn synonym_tables_are_well_formed() {
+        for (word, kind) in SOURCE_KIND_SYNONYMS {
+            assert_eq!(vocab_word(word), *word);
+            assert_eq!(SourceKind::parse(word), None, "{word}");
+            assert_eq!(SourceKind::synonym(word), Some(*kind), "{word}");
+        }
+        for (word, kind) in ENTITY_KIND_SYNONYMS {
+            assert_eq!(vocab_word(word), *word);
+            assert!(!EntityKind::is_known(word), "{word}");
+            assert_eq!(
+                EntityKind::synonym(word).map(|k| k.kind),
+                Some(*kind),
+                "{word}"
+            );
+        }
+        assert_eq!(
+            EntityKind::synonym("Company").map(|k| k.kind),
+            Some("organization")
+        );
+        assert_eq!(
+            EntityKind::synonym("Court-Case").map(|k| k.kind),
+            Some("court_case")
+        );
+        // A deliberate kind of one's own has no synonym.
+        assert_eq!(EntityKind::synonym("vessel"), None);
     }
 }

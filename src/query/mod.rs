@@ -13,7 +13,7 @@ pub mod timeline;
 
 pub use card::relationships_of;
 pub use filter::{Filter, FilterField, View};
-pub use resolve::{ResolveError, resolve, resolve_exact};
+pub use resolve::{How, ResolveError, Resolved, resolve, resolve_exact};
 pub use search::{Hit, MatchField, MatchKind, search};
 pub use stats::{Stats, stats};
 

@@ -1,6 +1,6 @@
 //! Turning what a user typed (`netflix`, `Reed Hastings`, `FTC`) into one entity.
 
-use super::search::{fold, search};
+use super::search::{MatchKind, fold, search};
 use crate::model::{EntityIx, Model};
 use std::fmt;
 
@@ -55,17 +55,60 @@ impl fmt::Display for ResolveError {
 
 impl std::error::Error for ResolveError {}
 
+/// How an `ENTITY` argument found its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    /// The whole id, name or alias (case- and accent-insensitive).
+    Exact,
+    /// The start of an id, name or alias, or of one of its words, and of
+    /// no other entity's (`kogan` → Aleksandr Kogan).
+    Prefix,
+    /// Part of an id, name or alias, and of no other entity's.
+    Substring,
+}
+
+/// The entity an `ENTITY` argument names, and how it was found: a caller
+/// that shows answers says so when it was not [`How::Exact`], so a guess
+/// is never taken silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The entity.
+    pub index: EntityIx,
+    /// How the argument matched it.
+    pub how: How,
+}
+
 /// Resolves an entity argument: an id, else a name, else an alias, each
-/// compared case-insensitively, in that order of precedence.
-pub fn resolve(model: &Model, query: &str) -> Result<EntityIx, ResolveError> {
-    if let Some(ix) = resolve_exact(model, query)? {
-        return Ok(ix);
+/// compared case-insensitively, in that order of precedence; failing
+/// those, the one entity that [`search`] finds by prefix or substring,
+/// when it finds exactly one (several, or only spellings close to the
+/// argument, are [`ResolveError::NotFound`] with the closest listed).
+pub fn resolve(model: &Model, query: &str) -> Result<Resolved, ResolveError> {
+    if let Some(index) = resolve_exact(model, query)? {
+        return Ok(Resolved {
+            index,
+            how: How::Exact,
+        });
     }
-    let candidates = search(model, query)
-        .into_iter()
-        .take(5)
-        .map(|h| h.entity)
+    let hits = search(model, query);
+    // Hits come best first: the prefix and substring ones lead.
+    let partial: Vec<_> = hits
+        .iter()
+        .take_while(|h| matches!(h.kind, MatchKind::Prefix | MatchKind::Substring))
+        .take(2)
         .collect();
+    if let [one] = partial[..] {
+        let how = match one.kind {
+            MatchKind::Prefix => How::Prefix,
+            _ => How::Substring,
+        };
+        return Ok(Resolved {
+            index: one.entity,
+            how,
+        });
+    }
+    let candidates = hits.into_iter().take(5).map(|h| h.entity).collect();
     Err(ResolveError::NotFound {
         query: query.to_owned(),
         candidates: describe(model, candidates),
@@ -130,4 +173,80 @@ fn describe(model: &Model, ixs: Vec<EntityIx>) -> Vec<(String, String)> {
         .collect();
     v.sort();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Model {
+        let json = r#"{"sources": [{"id": "s", "title": "S"}],
+"entities": [
+  {"id": "aleksandr-kogan", "name": "Aleksandr Kogan", "kind": "person"},
+  {"id": "gsr", "name": "Global Science Research", "kind": "organization"},
+  {"id": "scl", "name": "SCL Group", "kind": "organization"},
+  {"id": "scl-elections", "name": "SCL Elections", "kind": "organization"}],
+"relationships": [
+  {"from": "aleksandr-kogan", "to": "gsr", "type": "founded", "evidence": [{"source": "s"}]},
+  {"from": "scl", "to": "scl-elections", "type": "owns", "evidence": [{"source": "s"}]}]}"#;
+        crate::load_str("t.json", json).model.expect("valid")
+    }
+
+    #[test]
+    fn one_partial_match_is_taken_and_says_how() {
+        let m = model();
+        let id = |s| m.entity_by_id(s).unwrap();
+        let got = |q| resolve(&m, q);
+        assert_eq!(
+            got("Aleksandr Kogan"),
+            Ok(Resolved {
+                index: id("aleksandr-kogan"),
+                how: How::Exact
+            })
+        );
+        assert_eq!(
+            got("kogan"),
+            Ok(Resolved {
+                index: id("aleksandr-kogan"),
+                how: How::Prefix
+            })
+        );
+        assert_eq!(
+            got("science"),
+            Ok(Resolved {
+                index: id("gsr"),
+                how: How::Prefix
+            })
+        );
+        assert_eq!(
+            got("ogan"),
+            Ok(Resolved {
+                index: id("aleksandr-kogan"),
+                how: How::Substring
+            })
+        );
+        // `scl` is an id; `SCL E` starts only one name.
+        assert_eq!(got("scl").map(|r| r.how), Ok(How::Exact));
+        assert_eq!(got("SCL E").map(|r| r.index), Ok(id("scl-elections")));
+    }
+
+    #[test]
+    fn several_partial_matches_or_a_fuzzy_one_are_not_taken() {
+        let m = model();
+        let Err(ResolveError::NotFound { candidates, .. }) = resolve(&m, "sc") else {
+            panic!("`sc` starts three entities");
+        };
+        let ids: Vec<&str> = candidates.iter().map(|(id, _)| id.as_str()).collect();
+        // `Global Science Research` has a word starting `sc` too.
+        assert_eq!(ids, ["gsr", "scl", "scl-elections"]);
+        // Close in spelling only: listed, never taken.
+        assert!(matches!(
+            resolve(&m, "kogna"),
+            Err(ResolveError::NotFound { .. })
+        ));
+        assert!(matches!(
+            resolve(&m, ""),
+            Err(ResolveError::NotFound { .. })
+        ));
+    }
 }

@@ -65,6 +65,9 @@ fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
         // serde_json reports the number's last digit; point at its start.
         offset = number_start(text.as_bytes(), offset);
     }
+    if let Some(known) = known_mistake(text, offset, &message) {
+        return known;
+    }
     let help = if message.contains("nesting deeper") {
         Some(format!(
             "flatten the value; casegraph accepts at most {MAX_NESTING} levels of nesting"
@@ -88,6 +91,73 @@ fn malformed(text: &str, e: &serde_json::Error) -> Malformed {
         message,
         help,
     }
+}
+
+/// The mistakes people make writing JSON by hand, recognised where
+/// serde_json stops at them (`at`): a comment, a single-quoted string, a
+/// comma after the last element (pointed at the comma, not at the bracket
+/// after it), an unquoted key.
+fn known_mistake(text: &str, at: usize, message: &str) -> Option<Malformed> {
+    let rest = &text[at..];
+    let found = |offset: usize, message: &str, help: String| {
+        Some(Malformed {
+            offset,
+            message: message.to_owned(),
+            help: Some(help),
+        })
+    };
+    if message.starts_with("trailing comma") {
+        let comma = text[..at].trim_end_matches([' ', '\t', '\n', '\r']).len();
+        if comma > 0 && text.as_bytes()[comma - 1] == b',' {
+            return found(
+                comma - 1,
+                "trailing comma",
+                "remove this comma: JSON allows no comma after the last element".into(),
+            );
+        }
+    }
+    if rest.starts_with("//") || rest.starts_with("/*") {
+        return found(
+            at,
+            "JSON has no comments",
+            "move the text into a `notes` or `description` field, or delete it".into(),
+        );
+    }
+    let where_a_value_starts =
+        message.starts_with("key must be a string") || message.starts_with("expected value");
+    if !where_a_value_starts {
+        return None;
+    }
+    // The word as written, quoted as JSON, when it is short enough to show.
+    let quoted = |word: &str| {
+        if word.chars().count() <= 40 && !word.contains(['\n', '\\']) {
+            format!(": `\"{}\"`", word.replace('"', "\\\""))
+        } else {
+            String::new()
+        }
+    };
+    if let Some(after) = rest.strip_prefix('\'') {
+        let word = after.find(['\'', '\n']).map_or("", |end| &after[..end]);
+        return found(
+            at,
+            "JSON strings are written in double quotes, not single quotes",
+            format!("use double quotes{}", quoted(word)),
+        );
+    }
+    if message.starts_with("key must be a string")
+        && rest.starts_with(|c: char| c.is_alphabetic() || c == '_')
+    {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .unwrap_or(rest.len());
+        let key = &rest[..end];
+        return found(
+            at,
+            &format!("key `{key}` is not quoted"),
+            format!("quote the key{}", quoted(key)),
+        );
+    }
+    None
 }
 
 fn skip_ws_forward(bytes: &[u8], mut i: usize) -> usize {
@@ -718,6 +788,74 @@ mod tests {
         let text = "{\n  \"entities\": [\n    {\"id\": \"a\"}\n    {\"id\": \"b\"}\n  ]\n}";
         let err = read(text, &mut Collect::default()).unwrap_err();
         assert_eq!(err.offset, text.find("{\"id\": \"b\"").unwrap());
+    }
+
+    /// Each hand-writing mistake is named, at the exact byte it starts at
+    /// (a trailing comma at the comma, not at the bracket after it).
+    #[test]
+    fn hand_written_mistakes_are_named_where_they_are() {
+        for (text, at, message, help) in [
+            (
+                "{\"entities\": [ // none yet\n]}",
+                "//",
+                "JSON has no comments",
+                "`notes`",
+            ),
+            (
+                "{\"x\": 1, /* old */ \"y\": 2}",
+                "/*",
+                "JSON has no comments",
+                "delete it",
+            ),
+            (
+                "{\"entities\": [{\"id\": \"a\"} // x\n]}",
+                "//",
+                "JSON has no comments",
+                "delete",
+            ),
+            (
+                "{'entities': []}",
+                "'",
+                "not single quotes",
+                "`\"entities\"`",
+            ),
+            (
+                "{\"entities\": [{\"id\": 'a\"b'}]}",
+                "'",
+                "not single quotes",
+                r#"`"a\"b"`"#,
+            ),
+            (
+                "{\"entities\": [{\"id\": \"a\",\n  }\n]}",
+                ",\n  }",
+                "trailing comma",
+                "remove this comma",
+            ),
+            (
+                "{\"entities\": [1, 2 ,  ]}",
+                ",  ]",
+                "trailing comma",
+                "remove this comma",
+            ),
+            (
+                "{\"entities\": [{id: \"a\"}]}",
+                "id",
+                "key `id` is not quoted",
+                "`\"id\"`",
+            ),
+            (
+                "{\"entities\": [], source_kind: 1}",
+                "source_kind",
+                "key `source_kind`",
+                "quote the key",
+            ),
+        ] {
+            let err = read(text, &mut Collect::default()).unwrap_err();
+            assert_eq!(err.offset, text.find(at).unwrap(), "{text}");
+            assert!(err.message.contains(message), "{text}: {}", err.message);
+            let shown = err.help.unwrap_or_default();
+            assert!(shown.contains(help), "{text}: {shown}");
+        }
     }
 
     #[test]

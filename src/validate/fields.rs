@@ -2,6 +2,7 @@
 //! table, then strings, ids, dates, URLs, periods and properties, each
 //! reporting its own rule's diagnostics.
 
+use super::suggest::{DateGuess, guess_date, spelled};
 use super::{Builder, What};
 use crate::diag::{Diagnostic, Rule, Span, closest};
 use crate::format::fields::{Key, MAX_KEYS, keys};
@@ -224,15 +225,28 @@ impl Builder {
         match PartialDate::parse(s) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.report(
-                    Diagnostic::new(
-                        Rule::BadDate,
-                        Some(span),
-                        format!("`{s}` is not a valid date: {e}"),
-                    )
-                    .label("bad date")
-                    .help("dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, years 1000–9999"),
-                );
+                const FORMAT: &str = "dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, years 1000–9999";
+                let d = Diagnostic::new(
+                    Rule::BadDate,
+                    Some(span),
+                    format!("`{s}` is not a valid date: {e}"),
+                )
+                .label("bad date");
+                let d = match guess_date(s) {
+                    Some(DateGuess::Rewrite(iso)) => d.suggest(Some(iso)).help(FORMAT),
+                    // Guessing would be right half the time: say why there is no rewrite.
+                    Some(DateGuess::Ambiguous {
+                        day_first,
+                        month_first,
+                    }) => d.help(format!(
+                        "`{s}` could be {} (`{day_first}`) or {} (`{month_first}`): \
+                         write the one you mean as `YYYY-MM-DD`",
+                        spelled(&day_first),
+                        spelled(&month_first)
+                    )),
+                    None => d.help(FORMAT),
+                };
+                self.report(d);
                 None
             }
         }

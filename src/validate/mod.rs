@@ -16,7 +16,8 @@
 //! (strings, ids, dates, URLs, properties); `records.rs` checks sources,
 //! entities and the `dataset` block, `relationship.rs` relationships with
 //! their amounts, citations and disputes; `views.rs` the views; `refs.rs` resolves references to
-//! ids and suggests the id meant; `finish.rs` runs the whole-dataset checks.
+//! ids and suggests the id meant; `suggest.rs` reads the date or amount a
+//! curator meant by one the format refuses; `finish.rs` runs the whole-dataset checks.
 //! This file holds the builder's state and takes the events.
 
 mod fields;
@@ -24,6 +25,7 @@ mod finish;
 mod records;
 mod refs;
 mod relationship;
+pub mod suggest;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Sources, entities and the `dataset` block.
 
 use super::{Builder, What};
-use crate::diag::{Diagnostic, Rule, closest};
+use crate::diag::{Diagnostic, Rule, Span, closest};
 use crate::format::fields::{DatasetKey, EntityKey, SourceKey};
+use crate::format::{ENTITY_KINDS, EntityKind};
 use crate::model::strings::Str;
 use crate::model::{DatasetMeta, Entity, Range32, Source, SourceKind};
 use crate::read::{KeySpan, Node, Val};
@@ -19,7 +20,10 @@ impl Builder {
         let kind = match self.string(&f, SourceKey::Kind, what) {
             None => SourceKind::Other,
             Some((k, span)) => SourceKind::parse(k).unwrap_or_else(|| {
-                let suggestion = closest(k, SourceKind::ALL.iter().map(|k| k.as_str()));
+                // A synonym first (`newspaper` → `news`), else the closest spelling.
+                let suggestion = SourceKind::synonym(k)
+                    .map(|k| k.as_str().to_owned())
+                    .or_else(|| closest(k, SourceKind::ALL.iter().map(|k| k.as_str())));
                 let kinds: Vec<_> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
                 self.report(
                     Diagnostic::new(
@@ -78,7 +82,10 @@ impl Builder {
             None => plain,
         };
         let name = self.string(&f, EntityKey::Name, &what).map(|(s, _)| s);
-        let kind = self.string(&f, EntityKey::Kind, &what).map(|(s, _)| s);
+        let kind = self.string(&f, EntityKey::Kind, &what).map(|(s, span)| {
+            self.entity_kind(s, span, &what);
+            s
+        });
         let aliases_start = self.model.aliases.len() as u32;
         if let Some(m) = f.get(EntityKey::Aliases) {
             match &m.value.val {
@@ -141,6 +148,36 @@ impl Builder {
         self.model.graph[ix] = entity;
         self.entity_span[ix.index()] = Some(id_span.into());
         self.entity_defined.insert(ix.index());
+    }
+
+    /// Warns about an entity kind FORMAT.md does not name that looks like
+    /// one it does: a synonym (`company` → `organization`) or a misspelling
+    /// (`persn`). A kind of one's own that is like none of them (`vessel`)
+    /// is allowed without a word, as the format says.
+    fn entity_kind(&mut self, kind: &str, span: Span, what: &What<'_>) {
+        if EntityKind::is_known(kind) {
+            return;
+        }
+        let suggestion = EntityKind::synonym(kind)
+            .map(|k| k.kind.to_owned())
+            .or_else(|| closest(kind, ENTITY_KINDS.iter().map(|k| k.kind)));
+        let Some(suggestion) = suggestion else {
+            return;
+        };
+        let kinds: Vec<&str> = ENTITY_KINDS.iter().map(|k| k.kind).collect();
+        self.report(
+            Diagnostic::new(
+                Rule::UnknownKind,
+                Some(span),
+                format!("{what} has the kind `{kind}`, which the format does not name"),
+            )
+            .label("not a kind of the format")
+            .suggest(Some(suggestion))
+            .help(format!(
+                "it is drawn as `other`; the kinds are: {}",
+                kinds.join(", ")
+            )),
+        );
     }
 
     /// Checks the `dataset` block (`key` is where its key is written) and

@@ -1,8 +1,10 @@
 //! Relationships, with their amounts, citations and disputes.
 
 use super::fields::Fields;
+use super::suggest;
 use super::{Builder, What};
 use crate::diag::{Diagnostic, Rule};
+use crate::format::Key;
 use crate::format::fields::{AmountKey, CitationKey, DisputeKey, RelationshipKey};
 use crate::format::rules;
 use crate::model::strings::Str;
@@ -227,6 +229,10 @@ impl Builder {
     /// A relationship's `amount` (the member `m`): a value ≥ 0 and a currency.
     pub(super) fn amount(&mut self, m: &Member<'_>, what: &What<'_>) -> Option<AmountRec> {
         let what = &What::Of("the amount of ", what);
+        if let Val::Str(text) = &m.value.val {
+            self.amount_as_text(m, text, what);
+            return None;
+        }
         let f = self.fields::<AmountKey>(&m.value, what)?;
         let value = match f.get(AmountKey::Value) {
             None => {
@@ -246,6 +252,21 @@ impl Builder {
                         self.report(d);
                     }
                     Some(n.clone())
+                }
+                Val::Str(text) => {
+                    // `"value": "100M"`: the number meant, when it reads as one.
+                    let suggestion = suggest::guess_amount(text).map(|a| a.value);
+                    let expected = AmountKey::Value.field().value.json_type();
+                    let d = Diagnostic::new(
+                        Rule::WrongType,
+                        Some(self.span(&v.value)),
+                        format!("`value` must be {expected}, found a string"),
+                    )
+                    .label(format!("expected {expected}"))
+                    .suggest(suggestion)
+                    .help("write the number without quotes, and the currency in `currency`");
+                    self.report(d);
+                    None
                 }
                 _ => {
                     self.wrong_type(v, AmountKey::Value);
@@ -276,6 +297,34 @@ impl Builder {
             value: value?,
             currency: currency?,
         })
+    }
+
+    /// Reports an amount written as text (`"$100M"`), with the object to
+    /// write instead when the text reads as an amount.
+    fn amount_as_text(&mut self, m: &Member<'_>, text: &str, what: &What<'_>) {
+        let guess = suggest::guess_amount(text);
+        let help = match &guess {
+            Some(g) if g.currency.is_some() => {
+                "an amount is an object of a number and an ISO 4217 currency code".to_owned()
+            }
+            Some(g) => format!(
+                "an amount is an object of a number and an ISO 4217 currency code: `{}`, with the code in place of `…`",
+                g.json()
+            ),
+            None => "write an object of a number and an ISO 4217 currency code: \
+                     `{ \"value\": 100000000, \"currency\": \"USD\" }`"
+                .to_owned(),
+        };
+        let suggestion = guess.filter(|g| g.currency.is_some()).map(|g| g.json());
+        let d = Diagnostic::new(
+            Rule::WrongType,
+            Some(self.span(&m.value)),
+            format!("{what} must be an object, found a string"),
+        )
+        .label("expected an object")
+        .suggest(suggestion)
+        .help(help);
+        self.report(d);
     }
 
     /// The citations of `evidence`, and whether an error was reported in it

@@ -611,3 +611,31 @@ fn a_second_dataset_block_in_another_file() {
     let (related, _) = d.related.as_ref().unwrap();
     assert_eq!((related.file, related.offset, related.len), (0, 1, 9));
 }
+
+/// `unknown-kind` warns about a kind that is a synonym or a misspelling of
+/// one the format names, suggesting it; a kind like none of them is an
+/// extension the format allows, and gets no word.
+#[test]
+fn unknown_kind_warns_only_about_a_kind_that_looks_like_a_listed_one() {
+    let with_kind = |kind: &str| {
+        let input = format!(
+            r#"{{"sources": [{{"id": "s", "title": "S"}}],
+ "entities": [{{"id": "a", "name": "A", "kind": "{kind}"}}, {{"id": "b", "name": "B", "kind": "person"}}],
+ "relationships": [{{"from": "a", "to": "b", "type": "knows", "evidence": [{{"source": "s"}}]}}]}}"#
+        );
+        let (_, diags) = diagnostics(&input);
+        diags
+            .iter()
+            .map(|d| (d.rule.code(), d.suggestion.clone().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    let warned = |s: &str| vec![("unknown-kind", s.to_owned())];
+    assert_eq!(with_kind("company"), warned("organization"));
+    assert_eq!(with_kind("Person"), warned("person"));
+    assert_eq!(with_kind("persn"), warned("person"));
+    assert_eq!(with_kind("Court Case"), warned("court_case"));
+    assert_eq!(with_kind("agencies"), warned("government"));
+    for own in ["vessel", "aircraft", "person", "other"] {
+        assert_eq!(with_kind(own), vec![], "{own}");
+    }
+}

@@ -13,6 +13,14 @@ fn expected_rule(stem: &str) -> &str {
         "view-unknown-entity" => "unknown-entity",
         "view-wrong-type" => "wrong-type",
         "duplicate-view-id" => "duplicate-id",
+        // The suggestions for what a curator meant (issue 13, item 7).
+        "bad-date-day-first" | "bad-date-ambiguous" | "bad-date-month-name" => "bad-date",
+        "unknown-source-kind-synonym" => "unknown-source-kind",
+        "wrong-type-amount-text" => "wrong-type",
+        "malformed-json-comment"
+        | "malformed-json-single-quotes"
+        | "malformed-json-trailing-comma"
+        | "malformed-json-unquoted-key" => "malformed-json",
         other => other,
     }
 }

@@ -68,6 +68,86 @@ fn unknown_and_ambiguous_entities_exit_1() {
     );
 }
 
+/// An `ENTITY` argument that is the start or a part of exactly one
+/// entity's id, name or alias is taken, and the user is told which entity
+/// it was taken as: a note, a `taken_as` field with `--json`, nothing with
+/// `--quiet`. Several such entities, or a pairs file, take no guess.
+#[test]
+fn an_argument_matching_one_entity_in_part_is_taken_with_a_note() {
+    let note = "note: \"zuck\" taken as Mark Zuckerberg (mark-zuckerberg)\n";
+    let guessed = run(&["show", "zuck", "--data", DATA]);
+    let exact = run(&["show", "mark-zuckerberg", "--data", DATA]);
+    assert_eq!(guessed.status.code(), Some(0), "{}", show(&guessed));
+    assert_eq!(String::from_utf8_lossy(&guessed.stderr), note);
+    assert_eq!(guessed.stdout, exact.stdout);
+    assert!(exact.stderr.is_empty(), "{}", show(&exact));
+
+    let quiet = run(&["show", "zuck", "--quiet", "--data", DATA]);
+    assert!(quiet.stderr.is_empty(), "{}", show(&quiet));
+    assert_eq!(quiet.stdout, exact.stdout);
+
+    let guessed = run(&["show", "zuck", "--json", "--data", DATA]);
+    assert!(guessed.stderr.is_empty(), "{}", show(&guessed));
+    let mut answer = json(&guessed);
+    assert_eq!(
+        answer["taken_as"],
+        serde_json::json!([{ "query": "zuck", "id": "mark-zuckerberg",
+                             "name": "Mark Zuckerberg", "match": "prefix" }])
+    );
+    // Apart from the field, the answer is the exact argument's.
+    answer.as_object_mut().unwrap().remove("taken_as");
+    let exact = json(&run(&["show", "mark-zuckerberg", "--json", "--data", DATA]));
+    assert_eq!(answer, exact);
+    assert!(exact.get("taken_as").is_none());
+
+    // Every command's entity arguments, each with its own note.
+    let path = run(&["path", "zuck", "sandberg", "--data", DATA]);
+    assert_eq!(path.status.code(), Some(0), "{}", show(&path));
+    assert_eq!(
+        String::from_utf8_lossy(&path.stderr),
+        format!("{note}note: \"sandberg\" taken as Sheryl Sandberg (sheryl-sandberg)\n")
+    );
+    for args in [
+        &["neighbors", "zuck"][..],
+        &["timeline", "zuck"],
+        &["path", "meta", "sheryl-sandberg", "--via", "zuck"],
+        &["render", "--focus", "zuck", "--format", "dot"],
+        &["export", "--focus", "zuck", "--format", "graphml"],
+    ] {
+        let out = run(&[args, &["--data", DATA]].concat());
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", show(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), note, "{args:?}");
+    }
+    // A command whose answer is not JSON still says it with `--json`.
+    let render = run(&[
+        "render", "--focus", "zuck", "--format", "dot", "--json", "--data", DATA,
+    ]);
+    assert_eq!(String::from_utf8_lossy(&render.stderr), note);
+
+    // `hastings` starts a word of two names: no guess, both listed.
+    let several = run(&["show", "hastings", "--data", DATA]);
+    assert_eq!(several.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&several.stderr);
+    assert!(
+        err.contains("no entity has the id, name or alias `hastings`"),
+        "{err}"
+    );
+    assert!(err.contains("    reed-hastings  (Reed Hastings)"), "{err}");
+    assert!(err.contains("    plaintiffs-letter-2023-04-14  ("), "{err}");
+
+    // A pairs file is read again as the data grows: offered, not taken.
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = dir.path().join("pairs.txt");
+    std::fs::write(&pairs, "zuck netflix\n").unwrap();
+    let out = run(&["path", "--pairs", pairs.to_str().unwrap(), "--data", DATA]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("did you mean `mark-zuckerberg` (Mark Zuckerberg)?"),
+        "{err}"
+    );
+}
+
 #[test]
 fn search_ranks_exact_prefix_substring_fuzzy() {
     let out = run(&["search", "hastings", "--data", DATA]);
@@ -224,4 +304,25 @@ fn help_texts() {
         all.push_str(&String::from_utf8_lossy(&out.stdout));
     }
     insta::assert_snapshot!(all);
+}
+
+/// A date flag written another way is refused (exit 2) with the ISO date
+/// meant, or with both readings when day and month could be swapped.
+#[test]
+fn a_date_flag_written_another_way_suggests_the_iso_date() {
+    let out = run(&["timeline", "--as-of", "17/03/2018", "--data", DATA]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `2018-03-17`?"), "{err}");
+    let out = run(&[
+        "timeline",
+        "--between",
+        "03/04/2018",
+        "2019",
+        "--data",
+        DATA,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("write `2018-04-03` or `2018-03-04`"), "{err}");
 }
