@@ -239,9 +239,16 @@ pub fn read<'a>(
                 ));
             }
         }
-        let start = record
+        // The csv crate's position is just past the previous record's
+        // terminator: blank lines and the `\n` of a `\r\n` may come first
+        // (a record itself never starts with a line end: a quoted one
+        // starts with its quote).
+        let mut start = record
             .position()
             .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
         split(text, start, &record, &mut cells);
         if cells.iter().all(Option::is_none) {
             continue; // a blank row

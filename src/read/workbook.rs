@@ -71,7 +71,10 @@ where
         let range = book
             .worksheet_range(&name)
             .map_err(|e| format!("its sheet `{name}` cannot be read ({e})"))?;
-        let (text, lines, first_col) = write_out(&range);
+        // Formulas only to find booleans: LibreOffice keeps a boolean as
+        // the number 0 or 1 with the formula `=FALSE()` or `=TRUE()`.
+        let formulas = book.worksheet_formula(&name).ok();
+        let (text, lines, first_col) = write_out(&range, formulas.as_ref());
         out.sheets.push(Sheet {
             table,
             text,
@@ -88,8 +91,20 @@ where
 
 /// The sheet as CSV text, each line's offset and sheet row, and the sheet
 /// column of the first field.
-fn write_out(range: &calamine::Range<Data>) -> (String, Vec<(u32, u32)>, u32) {
+fn write_out(
+    range: &calamine::Range<Data>,
+    formulas: Option<&calamine::Range<String>>,
+) -> (String, Vec<(u32, u32)>, u32) {
     let (row0, col0) = range.start().unwrap_or((0, 0));
+    let boolean = |r: usize, c: usize| -> Option<bool> {
+        let f = formulas?.get_value((row0 + r as u32, col0 + c as u32))?;
+        let f = f.trim_start_matches("of:").trim_start_matches('=');
+        match f.to_ascii_uppercase().as_str() {
+            "TRUE()" => Some(true),
+            "FALSE()" => Some(false),
+            _ => None,
+        }
+    };
     let mut text = String::new();
     let mut lines = Vec::with_capacity(range.height());
     for (i, row) in range.rows().enumerate() {
@@ -102,7 +117,11 @@ fn write_out(range: &calamine::Range<Data>) -> (String, Vec<(u32, u32)>, u32) {
             if j > 0 {
                 text.push(',');
             }
-            push_field(&mut text, &cell_text(data));
+            let cell = match (data, boolean(i, j)) {
+                (Data::Float(_) | Data::Int(_) | Data::Bool(_), Some(b)) => b.to_string(),
+                _ => cell_text(data),
+            };
+            push_field(&mut text, &cell);
         }
         text.push('\n');
     }
