@@ -251,7 +251,19 @@ pub fn read<'a>(
         while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        let end = split(text, start, &record, &mut cells);
+        let end = split(text, start, &record, &mut cells).map_err(|at| {
+            (
+                Rule::MalformedJson,
+                Malformed {
+                    offset: at,
+                    message: "this quoted cell is never closed: it runs to the end of the file".into(),
+                    help: Some(
+                        "add the closing `\"`; a `\"` inside a quoted cell is written twice (`\"\"`)"
+                            .into(),
+                    ),
+                },
+            )
+        })?;
         if cells.iter().all(Option::is_none) {
             continue; // a blank row
         }
@@ -344,19 +356,37 @@ fn field_end(bytes: &[u8], at: usize, field: &[u8]) -> usize {
     }
 }
 
+/// Whether the quoted field at `at` has no closing quote: the csv crate
+/// then reads the rest of the file into it.
+fn unclosed(bytes: &[u8], at: usize) -> bool {
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'"', Some(b'"')) => i += 2,
+            (b'"', _) => return false,
+            _ => i += 1,
+        }
+    }
+    true
+}
+
 /// Splits the record starting at `start` into trimmed cells (`None` for
-/// an empty one); returns where the record ends (before its line end).
+/// an empty one); returns where the record ends (before its line end), or
+/// `Err` with the offset of a quote that is never closed.
 fn split<'a>(
     text: &'a str,
     start: usize,
     record: &csv::ByteRecord,
     cells: &mut Vec<Option<Cell<'a>>>,
-) -> usize {
+) -> Result<usize, usize> {
     let bytes = text.as_bytes();
     cells.clear();
     let (mut at, mut record_end) = (start, start);
     for field in record {
         let end = field_end(bytes, at, field);
+        if end == bytes.len() && bytes.get(at) == Some(&b'"') && unclosed(bytes, at) {
+            return Err(at);
+        }
         record_end = end;
         // Unquoted, the cell is its raw text; quoted without a doubled
         // quote, the text between the quotes; else the csv crate's copy.
@@ -407,7 +437,7 @@ fn split<'a>(
         });
         at = end + 1;
     }
-    record_end
+    Ok(record_end)
 }
 
 /// Reads the header row: each cell's column, with unknown and repeated
@@ -784,7 +814,7 @@ impl<'a> Rows<'a> {
             && id.is_some()
             && open.id == id
         {
-            open.repeat(h, cells, start, sink);
+            open.repeat(h, cells, sink);
             return;
         }
         self.flush(sink);
@@ -888,13 +918,7 @@ impl<'a> Open<'a> {
 
     /// A later row with the same `id`: its other cells must be empty or
     /// equal to the first row's.
-    fn repeat(
-        &mut self,
-        h: &Header<'a>,
-        cells: &[Option<Cell<'a>>],
-        start: usize,
-        sink: &mut dyn Sink<'a>,
-    ) {
+    fn repeat(&mut self, h: &Header<'a>, cells: &[Option<Cell<'a>>], sink: &mut dyn Sink<'a>) {
         let id = self.id.as_deref().unwrap_or_default();
         for (i, (cell, col)) in cells.iter().zip(&h.cols).enumerate() {
             let Some(cell) = cell else { continue };
@@ -929,7 +953,6 @@ impl<'a> Open<'a> {
             .help("a repeated row adds a citation and a dispute: leave its other cells empty or equal to the first row's, or give it another `id`");
             sink.event(&Event::Problem(d));
         }
-        let _ = start;
         self.add(h, cells, true);
     }
 }
@@ -1012,7 +1035,7 @@ mod tests {
         let mut record = csv::ByteRecord::new();
         reader.read_byte_record(&mut record).unwrap();
         reader.read_byte_record(&mut record).unwrap();
-        split(text, 13, &record, &mut cells);
+        split(text, 13, &record, &mut cells).unwrap();
         let got: Vec<(String, &str)> = cells
             .iter()
             .flatten()

@@ -17,7 +17,9 @@ const HARBOUR: &str = "tests/data/csv/harbour";
 /// The rule each invalid fixture must trigger, when its name is not the rule's code.
 fn expected_rule(name: &str) -> &str {
     match name {
-        "not-utf8" | "empty-file" | "no-header-row" | "duplicate-header" => "malformed-json",
+        "not-utf8" | "empty-file" | "no-header-row" | "duplicate-header" | "unclosed-quote" => {
+            "malformed-json"
+        }
         "missing-column" => "missing-key",
         "repeated-row-differs" => "duplicate-id",
         "trimmed-id" => "bad-id",
