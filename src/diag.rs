@@ -336,13 +336,14 @@ impl SourceFile {
     pub fn sheet_cell(&self, offset: usize) -> Option<(&str, String, usize, usize)> {
         let cells = self.cells.as_ref()?;
         let sheet = cells.sheet.as_ref()?;
-        let (_, field) = self.field_at(cells, offset)?;
+        // A sheet not read yet has no rows: its first cell.
+        let field = self.field_at(cells, offset).map_or(0, |(_, f)| f);
         let at = offset.min(u32::MAX as usize) as u32;
         let line = sheet
             .lines
             .partition_point(|&(s, _)| s <= at)
-            .checked_sub(1)?;
-        let row = sheet.lines[line].1 as usize;
+            .checked_sub(1);
+        let row = line.map_or(1, |l| sheet.lines[l].1 as usize);
         let col = sheet.first_col + field as u32;
         Some((
             &sheet.sheet,

@@ -303,9 +303,9 @@ pub fn read<'a>(
             Rule::MalformedJson,
             Malformed {
                 offset: 0,
-                message: "the file is empty".into(),
+                message: format!("`{name}` is empty"),
                 help: Some(format!(
-                    "a CSV file of the format starts with a header row naming its columns, such as `{}`",
+                    "a CSV file or sheet of the format starts with a header row naming its columns, such as `{}`",
                     table.example_header()
                 )),
             },
