@@ -16,5 +16,6 @@ mod refusals;
 mod regression;
 mod render;
 mod roundtrip;
+mod sheets;
 mod synth;
 mod views;
