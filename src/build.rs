@@ -2,6 +2,8 @@
 //! and returned as (relative path, bytes), so the caller can write them all
 //! atomically or not at all.
 
+pub mod swap;
+
 use crate::export::Format;
 use crate::model::Model;
 use crate::render::RenderError;
