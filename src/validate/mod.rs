@@ -21,6 +21,7 @@
 
 mod fields;
 mod finish;
+mod near;
 mod records;
 mod refs;
 mod relationship;
