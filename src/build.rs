@@ -73,10 +73,12 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
 }
 
 /// Whether `build` draws the whole graph: only up to
-/// [`crate::render::MAX_ENTITIES`]; a larger graph is still checked and
-/// exported, and its diagrams are the declared views.
+/// [`crate::render::MAX_ENTITIES`] and [`crate::render::MAX_RELATIONSHIPS`];
+/// a larger graph is still checked and exported, and its diagrams are the
+/// declared views.
 pub fn draws_whole_graph(model: &Model) -> bool {
     model.entity_count() <= crate::render::MAX_ENTITIES
+        && model.relationship_count() <= crate::render::MAX_RELATIONSHIPS
 }
 
 /// The diagrams: the whole graph as `<dataset-id>.{dot,svg,png}` (when

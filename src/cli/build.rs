@@ -42,12 +42,21 @@ pub(super) fn run(ctx: &mut Ctx, args: BuildArgs) -> Result<(), Failure> {
         crate::build::BuildError::Export { .. } => Failure::output(e.to_string()),
     })?;
     if !crate::build::draws_whole_graph(model) && !ctx.global.quiet {
-        eprintln!(
-            "note: the graph has {} entities, more than the {} a diagram can show: \
-             no diagram of the whole graph was drawn",
-            model.entity_count(),
-            crate::render::MAX_ENTITIES
-        );
+        if model.entity_count() > crate::render::MAX_ENTITIES {
+            eprintln!(
+                "note: the graph has {} entities, more than the {} a diagram can show: \
+                 no diagram of the whole graph was drawn",
+                model.entity_count(),
+                crate::render::MAX_ENTITIES
+            );
+        } else {
+            eprintln!(
+                "note: the graph has {} relationships, more than the {} a diagram can lay out: \
+                 no diagram of the whole graph was drawn",
+                model.relationship_count(),
+                crate::render::MAX_RELATIONSHIPS
+            );
+        }
         eprintln!(
             "  = help: declare `views` in the data (FORMAT.md, \"Views\"): a `focus` with a \
              `depth`, or a `filter` (`types`, `min_status`, `as_of`) that keeps part of it"

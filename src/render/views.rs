@@ -107,7 +107,9 @@ pub fn prepare(model: &Model, spec: &ViewSpec) -> Result<(View, Options), ViewEr
             )));
         }
         Err(SelectError::Empty) => return Err(fail("its `filter` leaves nothing to draw".into())),
-        Err(SelectError::TooLarge(n)) => return Err(fail(format!("{n} entities"))),
+        Err(SelectError::TooLarge(n, r)) => {
+            return Err(fail(format!("{n} entities and {r} relationships")));
+        }
     };
     opts.subtitle = Some(spec.title.clone());
     opts.caption.clone_from(&spec.caption);

@@ -516,3 +516,56 @@ fn a_symlink_loop_or_an_unreadable_file_in_the_data_fails_naming_it() {
     assert_eq!(v.which(&out), "a");
     assert_eq!(leftovers(&out), Vec::<String>::new());
 }
+
+/// Two entities and `n` relationships between them.
+fn parallel_ties(dir: &Path, n: usize) -> PathBuf {
+    let rels: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({"id": format!("r{i}"), "from": "a", "to": "b", "type": "knows",
+                "date": format!("{}", 1000 + i), "evidence": [{"source": "s"}]})
+        })
+        .collect();
+    let data = serde_json::json!({
+        "format": "casegraph/1",
+        "dataset": {"id": "ties", "title": "Ties"},
+        "sources": [{"id": "s", "title": "S"}],
+        "entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"}],
+        "relationships": rels,
+    });
+    let path = dir.join("ties.json");
+    std::fs::write(&path, data.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn thousands_of_relationships_between_two_entities_are_not_laid_out() {
+    // 100,000 of them took the layout past 13 GB (benches/BENCHMARKS.md):
+    // the drawing stops at render::MAX_RELATIONSHIPS, whatever the entities.
+    let dir = tempfile::tempdir().unwrap();
+    let data = parallel_ties(dir.path(), 2_001);
+    let svg = dir.path().join("ties.svg");
+    let run = crate::common::run(&[
+        "render",
+        "--data",
+        data.to_str().unwrap(),
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2), "{}", show(&run));
+    assert!(
+        show(&run).contains("2001 relationships, more than 2000"),
+        "{}",
+        show(&run)
+    );
+    assert!(!svg.exists());
+    let out = dir.path().join("out");
+    let run = build(&data, &out);
+    assert_eq!(run.status.code(), Some(0), "{}", show(&run));
+    assert!(
+        show(&run).contains("no diagram of the whole graph"),
+        "{}",
+        show(&run)
+    );
+    let files = contents(&out);
+    assert!(files.contains_key("ties.graphml") && !files.contains_key("ties.svg"));
+}
