@@ -391,17 +391,14 @@ fn a_read_only_output_directory_is_refused_and_left_alone() {
     let v = Versions::new();
     if euid() != 0 {
         // An ordinary user: the permission bits are enough.
+        use std::os::unix::fs::PermissionsExt;
         let out = v.out_with_a("out");
-        let mut perms = std::fs::metadata(&out).unwrap().permissions();
-        std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
-        std::fs::set_permissions(&out, perms).unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).unwrap();
         let run = build(&v.b, &out);
-        std::os::unix::fs::PermissionsExt::set_mode(
-            &mut std::fs::metadata(&out).unwrap().permissions(),
-            0o755,
-        );
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o755)).unwrap();
         assert_fails_naming(&run, &out.display().to_string());
         assert_eq!(v.which(&out), "a");
+        assert_eq!(leftovers(&out), Vec::<String>::new());
         return;
     }
     // Root writes through permission bits: a read-only filesystem instead.
