@@ -566,3 +566,27 @@ fn thousands_of_relationships_between_two_entities_are_not_laid_out() {
     let files = contents(&out);
     assert!(files.contains_key("ties.graphml") && !files.contains_key("ties.svg"));
 }
+
+#[test]
+fn temporaries_an_older_casegraph_left_are_dropped_and_the_users_files_kept() {
+    // Before the directory swap, a killed build could leave `.casegraph-XXXXXX`
+    // files inside the output directory; nothing removed them.
+    let v = Versions::new();
+    let out = v.out_with_a("out");
+    std::fs::write(out.join(".casegraph-Ab3dE9"), "half a file").unwrap();
+    std::fs::write(out.join("board-interlock-csv/.casegraph-zz0001"), "half").unwrap();
+    std::fs::write(out.join("notes.md"), "mine").unwrap();
+    std::os::unix::fs::symlink("notes.md", out.join("notes-link")).unwrap();
+    let run = build(&v.a, &out);
+    assert_eq!(run.status.code(), Some(0), "{}", show(&run));
+    let mut expected = v.built_a.clone();
+    expected.insert("notes.md".into(), b"mine".to_vec());
+    expected.insert("notes-link".into(), b"mine".to_vec()); // read through the link
+    assert_eq!(contents(&out), expected);
+    assert!(
+        std::fs::symlink_metadata(out.join("notes-link"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
