@@ -1,5 +1,6 @@
 //! The closest defined id to a mistyped one without comparing it with
-//! every id: [`crate::diag::closest`]'s answer, exactly, from an index.
+//! every id: [`crate::diag::closest`]'s answer, exactly, from an index
+//! (among ids of at most [`LONGEST_KEY`] bytes).
 //!
 //! The ids (lower-cased, as `closest` compares them) are sorted, which
 //! makes them an implicit trie: the ids below a prefix are one run of the
@@ -10,6 +11,14 @@
 //! than the bound. It tries the bound 0, then 1, up to `closest`'s limit:
 //! a typo of one edit — the usual case — costs a walk along the id's own
 //! path and its one-edit neighbours, not a pass over a million ids.
+
+/// Ids longer than this (in bytes) are not indexed, so never suggested:
+/// the format allows 128 characters ([`crate::format::MAX_ID_LEN`]), a longer
+/// id is reported as `bad-id`, and leaving it out bounds the search's depth
+/// and rows whatever the data holds (a 1 MB id would otherwise cost a 1 MB
+/// deep walk with rows of a million cells). Default relationship ids
+/// (`from.type.to`) stay well below it.
+const LONGEST_KEY: usize = 4 * crate::format::MAX_ID_LEN;
 
 /// The candidate ids, indexed.
 pub(super) struct Near<'a> {
@@ -43,6 +52,9 @@ impl<'a> Near<'a> {
         let mut starts: Vec<u32> = vec![0];
         let mut originals = Vec::new();
         for c in candidates {
+            if c.len() > LONGEST_KEY {
+                continue; // an id past this is an error (`bad-id`) itself
+            }
             if c.bytes().any(|b| b.is_ascii_uppercase()) || !c.is_ascii() {
                 chars.extend(c.to_lowercase().chars());
             } else {
@@ -234,6 +246,14 @@ mod tests {
     use super::Near;
     use crate::diag::closest;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_over_long_id_is_never_walked() {
+        let long = "a".repeat(1_000_000);
+        let near = Near::new([long.as_str(), "netflix"]);
+        assert_eq!(near.closest(&format!("{long}b")), None);
+        assert_eq!(near.closest("netflx"), Some("netflix"));
+    }
 
     #[test]
     fn finds_what_closest_finds() {
