@@ -36,8 +36,13 @@ pub(super) fn run(ctx: &mut Ctx, args: BuildArgs) -> Result<(), Failure> {
     let files = crate::build::outputs(model).map_err(|e| match &e {
         crate::build::BuildError::Render(r) => words::render_error(r),
         crate::build::BuildError::View(v) => Failure::query(v.to_string()).with(Hint::Help(
-            "change the view's `filter` or `path_options` so it selects something, or remove it"
-                .into(),
+            if v.too_large {
+                "narrow the view with a `filter` (`types`, `min_status`, `as_of`) or a `focus` \
+                 with a smaller `depth`, or remove it"
+            } else {
+                "change the view's `filter` or `path_options` so it selects something, or remove it"
+            }
+            .into(),
         )),
         crate::build::BuildError::Export { .. } => Failure::output(e.to_string()),
     })?;

@@ -565,6 +565,22 @@ fn thousands_of_relationships_between_two_entities_are_not_laid_out() {
     );
     let files = contents(&out);
     assert!(files.contains_key("ties.graphml") && !files.contains_key("ties.svg"));
+    // A declared view is drawn however many entities it has, but not past
+    // the relationships either: the build fails naming it, and writes nothing.
+    let mut with_view: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&data).unwrap()).unwrap();
+    with_view["views"] =
+        serde_json::json!([{"id": "all-ties", "title": "All", "focus": "a", "depth": 1}]);
+    std::fs::write(&data, with_view.to_string()).unwrap();
+    let before = contents(&out);
+    let run = build(&data, &out);
+    assert_eq!(run.status.code(), Some(1), "{}", show(&run));
+    assert!(
+        show(&run).contains("view `all-ties`: it selects 2001 relationships, more than the 2000"),
+        "{}",
+        show(&run)
+    );
+    assert_eq!(contents(&out), before);
 }
 
 #[test]
