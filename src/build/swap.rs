@@ -122,10 +122,8 @@ pub fn put_in_place(
     sync_dir(&staging.path).map_err(|e| SwapError::io("write", &staging.path, &e))?;
     events(Event::Step("swap"));
     place.swap(staging, old.is_some(), exchange, events)?;
-    if let Some(parent) = place.real.parent() {
-        // The renames themselves on disk; a failure here loses nothing.
-        let _ = sync_dir(parent);
-    }
+    // The renames themselves on disk; a failure here loses nothing.
+    let _ = sync_dir(&place.parent);
     drop(lock);
     events(Event::Step("done"));
     Ok(())

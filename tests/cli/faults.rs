@@ -1,9 +1,10 @@
 //! Faults during `build` (Linux only): a build killed at every step, two
 //! builds at once, a read-only or full output directory, an output path
 //! under a file, data that changes while it is read, a data directory with
-//! a symlink loop or a file that cannot be read. After each, the output
-//! directory is the old build or the new one, whole, and nothing casegraph
-//! stages beside it is left; a failure exits 1 naming the path, never a panic.
+//! a symlink loop or a file that cannot be read; and, last, the limit on
+//! the relationships a diagram lays out. After each, the output directory
+//! is the old build or the new one, whole, and nothing casegraph stages
+//! beside it is left; a failure exits 1 naming the path, never a panic.
 //!
 //! The kills use test-only hooks of `casegraph build` (src/cli/build.rs,
 //! `on_event`): `CASEGRAPH_TEST_PAUSE_AT=STEP` makes it stop at a step for
