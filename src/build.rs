@@ -2,6 +2,8 @@
 //! and returned as (relative path, bytes), so the caller can write them all
 //! atomically or not at all.
 
+pub mod swap;
+
 use crate::export::Format;
 use crate::model::Model;
 use crate::render::RenderError;
@@ -71,10 +73,12 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
 }
 
 /// Whether `build` draws the whole graph: only up to
-/// [`crate::render::MAX_ENTITIES`]; a larger graph is still checked and
-/// exported, and its diagrams are the declared views.
+/// [`crate::render::MAX_ENTITIES`] and [`crate::render::MAX_RELATIONSHIPS`];
+/// a larger graph is still checked and exported, and its diagrams are the
+/// declared views.
 pub fn draws_whole_graph(model: &Model) -> bool {
     model.entity_count() <= crate::render::MAX_ENTITIES
+        && model.relationship_count() <= crate::render::MAX_RELATIONSHIPS
 }
 
 /// The diagrams: the whole graph as `<dataset-id>.{dot,svg,png}` (when

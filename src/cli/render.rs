@@ -181,12 +181,20 @@ pub(super) fn run(ctx: &mut Ctx, args: RenderArgs) -> Result<(), Failure> {
                 "nothing to draw: {flags} leave no entity"
             )));
         }
-        Err(SelectError::TooLarge(n)) => {
-            return Err(Failure::usage(format!(
-                "the diagram would have {n} entities, more than {} are unreadable",
-                render::MAX_ENTITIES
-            ))
-            .with(Hint::Help(
+        Err(SelectError::TooLarge(n, r)) => {
+            let message = if n > render::MAX_ENTITIES {
+                format!(
+                    "the diagram would have {n} entities, more than {} are unreadable",
+                    render::MAX_ENTITIES
+                )
+            } else {
+                format!(
+                    "the diagram would have {r} relationships, more than {} cannot be laid out \
+                     in reasonable time and memory",
+                    render::MAX_RELATIONSHIPS
+                )
+            };
+            return Err(Failure::usage(message).with(Hint::Help(
                 "draw part of it with `--focus ENTITY --depth 1` or the filters (`--types`, \
                  `--min-status`, …), or insist with `--force`"
                     .into(),

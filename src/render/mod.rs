@@ -28,6 +28,12 @@ use std::fmt;
 /// diagram that large is unreadable and slow to lay out.
 pub const MAX_ENTITIES: usize = 500;
 
+/// Graphs with more relationships than this are refused unless forced,
+/// however few their entities: 100,000 relationships between two entities
+/// took the layout past 13 GB before it was stopped (benches/BENCHMARKS.md,
+/// "Resource limits"); 1,500 are laid out in about 10 s.
+pub const MAX_RELATIONSHIPS: usize = 2_000;
+
 /// Direction of the ranks in the `dot` layout.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum RankDir {

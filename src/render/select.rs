@@ -40,9 +40,10 @@ pub enum SelectError {
     Path(PathError, PathQuery),
     /// The view leaves no entity to draw.
     Empty,
-    /// The diagram would have this many entities, more than
-    /// [`MAX_ENTITIES`], and drawing it was not forced.
-    TooLarge(usize),
+    /// The diagram would have this many entities and relationships, more
+    /// than [`MAX_ENTITIES`] or [`super::MAX_RELATIONSHIPS`], and drawing it
+    /// was not forced.
+    TooLarge(usize, usize),
 }
 
 /// The subtitle of an ego network: `Entities within 1 hop of Netflix, Inc.`.
@@ -166,8 +167,9 @@ pub fn select(
     if n == 0 {
         return Err(SelectError::Empty);
     }
-    if n > MAX_ENTITIES && !force {
-        return Err(SelectError::TooLarge(n));
+    let r = view.relationship_count();
+    if (n > MAX_ENTITIES || r > super::MAX_RELATIONSHIPS) && !force {
+        return Err(SelectError::TooLarge(n, r));
     }
     Ok((view, opts))
 }

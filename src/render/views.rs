@@ -43,6 +43,9 @@ pub struct ViewError {
     pub view: String,
     /// What went wrong, in words.
     pub message: String,
+    /// Whether the view selects more than a diagram can lay out
+    /// ([`super::MAX_RELATIONSHIPS`]), rather than too little.
+    pub too_large: bool,
 }
 
 impl fmt::Display for ViewError {
@@ -80,6 +83,7 @@ pub fn prepare(model: &Model, spec: &ViewSpec) -> Result<(View, Options), ViewEr
     let fail = |message: String| ViewError {
         view: spec.id.clone(),
         message,
+        too_large: false,
     };
     let filtered_view = filter.view(model);
     // An end the filter removed would be drawn alone, or not found: say so.
@@ -107,8 +111,23 @@ pub fn prepare(model: &Model, spec: &ViewSpec) -> Result<(View, Options), ViewEr
             )));
         }
         Err(SelectError::Empty) => return Err(fail("its `filter` leaves nothing to draw".into())),
-        Err(SelectError::TooLarge(n)) => return Err(fail(format!("{n} entities"))),
+        Err(SelectError::TooLarge(n, r)) => {
+            return Err(fail(format!("{n} entities and {r} relationships")));
+        }
     };
+    // Declared views are drawn whatever their number of entities, but not
+    // past the relationships a layout can take (100,000 between two
+    // entities took it past 13 GB).
+    if view.relationship_count() > super::MAX_RELATIONSHIPS {
+        return Err(ViewError {
+            too_large: true,
+            ..fail(format!(
+                "it selects {} relationships, more than the {} a diagram can lay out",
+                view.relationship_count(),
+                super::MAX_RELATIONSHIPS
+            ))
+        });
+    }
     opts.subtitle = Some(spec.title.clone());
     opts.caption.clone_from(&spec.caption);
     opts.notes = spec

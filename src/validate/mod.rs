@@ -22,6 +22,7 @@
 
 mod fields;
 mod finish;
+mod near;
 mod records;
 mod refs;
 mod relationship;

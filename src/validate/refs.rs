@@ -1,15 +1,14 @@
 //! References to entities and sources: resolved as they are read, with a
 //! placeholder for an id not defined yet; at the end, the ones never
-//! defined are reported with the closest defined id.
+//! defined are reported with the closest defined id (src/validate/near.rs).
 
+use super::near::Near;
 use super::{Builder, What};
-use crate::diag::{Diagnostic, Rule, Span, closest};
+use crate::diag::{Diagnostic, Rule, Span};
 use crate::model::strings::Str;
 use crate::model::{Entity, EntityIx, Range32, Source, SourceIx, SourceKind};
 use petgraph::graph::NodeIndex;
-
-/// How many unresolved references get a "did you mean" (each one scans all ids).
-const MAX_SUGGESTIONS: usize = 200;
+use std::collections::HashMap;
 
 /// A reference to an entity or source that was not defined when it was read.
 pub(super) struct PendingRef {
@@ -127,20 +126,24 @@ impl Builder {
         );
     }
 
-    /// Reports every reference to an id that was never defined, with a
-    /// "did you mean" for the first [`MAX_SUGGESTIONS`].
+    /// Reports every reference to an id that was never defined, each with
+    /// the closest defined id when one is close enough: found through an
+    /// index of the defined ids ([`Near`]), built once and only when some
+    /// reference is left unresolved, and asked once per distinct id.
     pub(super) fn resolve_pending(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        let mut suggestions = 0;
-        for p in pending {
-            let defined = if p.to_entity {
-                self.entity_span[p.target as usize].is_some()
-            } else {
-                self.source_span[p.target as usize].is_some()
-            };
-            if defined {
-                continue;
-            }
+        let unresolved: Vec<PendingRef> = pending
+            .into_iter()
+            .filter(|p| {
+                if p.to_entity {
+                    self.entity_span[p.target as usize].is_none()
+                } else {
+                    self.source_span[p.target as usize].is_none()
+                }
+            })
+            .collect();
+        let suggestions = self.suggestions(&unresolved);
+        for (p, suggestion) in unresolved.into_iter().zip(suggestions) {
             let (id, kind, rule) = if p.to_entity {
                 let id = self.model.graph[NodeIndex::new(p.target as usize)].id;
                 (id, "entity", Rule::UnknownEntity)
@@ -148,13 +151,7 @@ impl Builder {
                 let id = self.model.sources[p.target as usize].id;
                 (id, "source", Rule::UnknownSource)
             };
-            let id = self.model.text.get(id).to_owned();
-            let suggestion = if suggestions < MAX_SUGGESTIONS {
-                suggestions += 1;
-                self.closest_defined(&id, p.to_entity)
-            } else {
-                None
-            };
+            let id = self.model.text.get(id);
             let d = Diagnostic::new(
                 rule,
                 Some(p.span),
@@ -163,8 +160,7 @@ impl Builder {
                     self.pending_names[p.from_what as usize]
                 ),
             )
-            .label(format!("no {kind} has this id"))
-            .suggest(suggestion.clone());
+            .label(format!("no {kind} has this id"));
             let d = if suggestion.is_none() {
                 d.help(format!(
                     "define the {kind} `{id}`, or correct the reference"
@@ -172,32 +168,54 @@ impl Builder {
             } else {
                 d
             };
+            let d = d.suggest(suggestion);
             self.diags.push(d);
         }
     }
 
-    /// The defined entity (or source) id closest to `id`.
-    fn closest_defined(&self, id: &str, entity: bool) -> Option<String> {
+    /// The closest defined id for each of `unresolved`, in order.
+    fn suggestions(&self, unresolved: &[PendingRef]) -> Vec<Option<String>> {
         let text = &self.model.text;
-        if entity {
-            closest(
-                id,
-                self.model
-                    .graph
-                    .node_indices()
-                    .filter(|ix| self.entity_span[ix.index()].is_some())
-                    .map(|ix| text.get(self.model.graph[ix].id)),
-            )
-        } else {
-            closest(
-                id,
-                self.model
-                    .sources
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| self.source_span[*i].is_some())
-                    .map(|(_, s)| text.get(s.id)),
-            )
-        }
+        let mut entities: Option<Near<'_>> = None;
+        let mut sources: Option<Near<'_>> = None;
+        // A mistyped id is often mistyped everywhere it is used.
+        let mut asked: HashMap<(bool, u32), Option<String>> = HashMap::new();
+        unresolved
+            .iter()
+            .map(|p| {
+                asked
+                    .entry((p.to_entity, p.target))
+                    .or_insert_with(|| {
+                        if p.to_entity {
+                            let id =
+                                text.get(self.model.graph[NodeIndex::new(p.target as usize)].id);
+                            let near = entities.get_or_insert_with(|| {
+                                Near::new(
+                                    self.model
+                                        .graph
+                                        .node_indices()
+                                        .filter(|ix| self.entity_span[ix.index()].is_some())
+                                        .map(|ix| text.get(self.model.graph[ix].id)),
+                                )
+                            });
+                            near.closest(id).map(str::to_owned)
+                        } else {
+                            let id = text.get(self.model.sources[p.target as usize].id);
+                            let near = sources.get_or_insert_with(|| {
+                                Near::new(
+                                    self.model
+                                        .sources
+                                        .iter()
+                                        .enumerate()
+                                        .filter(|(i, _)| self.source_span[*i].is_some())
+                                        .map(|(_, s)| text.get(s.id)),
+                                )
+                            });
+                            near.closest(id).map(str::to_owned)
+                        }
+                    })
+                    .clone()
+            })
+            .collect()
     }
 }

@@ -549,18 +549,33 @@ impl Builder {
     /// of `build`: `<dataset-id>.svg` and `.png` are the whole graph's.
     pub(super) fn finish_views(&mut self) {
         let pending = std::mem::take(&mut self.views.rels);
+        // The closest relationship id of each unknown one, through one index
+        // of all the ids (src/validate/near.rs), not a scan of them per view.
+        let mut suggestions = {
+            let mut near = None;
+            let text = &self.model.text;
+            pending
+                .iter()
+                .map(|p| {
+                    if self.incomplete || self.model.relationship_by_id(&p.id).is_some() {
+                        return None;
+                    }
+                    let near = near.get_or_insert_with(|| {
+                        super::near::Near::new(
+                            self.model.graph.edge_weights().map(|r| text.get(r.id)),
+                        )
+                    });
+                    near.closest(&p.id).map(str::to_owned)
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
         for p in pending {
+            let suggestion = suggestions.next().flatten();
             let Some(ix) = self.model.relationship_by_id(&p.id) else {
                 if self.incomplete {
                     continue;
                 }
-                let suggestion = closest(
-                    &p.id,
-                    self.model
-                        .graph
-                        .edge_weights()
-                        .map(|r| self.model.text.get(r.id)),
-                );
                 let mut d = Diagnostic::new(
                     Rule::UnknownRelationship,
                     Some(p.span),

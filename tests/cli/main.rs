@@ -7,6 +7,8 @@ mod check;
 mod commands;
 mod drawing;
 mod export;
+#[cfg(target_os = "linux")]
+mod faults;
 mod parallel;
 mod paths_prop;
 mod queries;
