@@ -127,9 +127,9 @@ pub fn page(model: &Model, diagram: &Diagram<'_>) -> String {
     html.push_str("\n<div id=\"timeline\" class=\"timeline\" aria-label=\"Timeline\"></div>\n");
     html.push_str("</section>\n");
     html.push_str(
-        "<aside id=\"panel\" class=\"panel\" role=\"complementary\" aria-label=\"Details\" \
-         aria-live=\"polite\"><p class=\"hint\">Click an entity or a relationship, or \
-         search, to see its details and evidence.</p></aside>\n</main>\n",
+        "<aside id=\"panel\" class=\"panel\" role=\"complementary\" aria-label=\"Details\">\
+         <p class=\"hint\">Click an entity or a relationship, or search, to see its details \
+         and evidence.</p></aside>\n</main>\n",
     );
     html.push_str(&sources_html(model));
     html.push_str(&format!(

@@ -211,14 +211,16 @@
       else selectRelationship(g.getAttribute('data-relationship'), false);
     });
   }
+  // Keys, outside the form fields: + - 0 zoom, / searches, Escape deselects.
   document.addEventListener('keydown', (ev) => {
-    if (!svg || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const t = ev.target;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
-    if (ev.key === '+' || ev.key === '=') zoomCentre(1.25);
-    else if (ev.key === '-' || ev.key === '_') zoomCentre(0.8);
-    else if (ev.key === '0') fit();
+    if (svg && (ev.key === '+' || ev.key === '=')) zoomCentre(1.25);
+    else if (svg && (ev.key === '-' || ev.key === '_')) zoomCentre(0.8);
+    else if (svg && ev.key === '0') fit();
     else if (ev.key === 'Escape') clearSelection();
+    else if (ev.key === '/') searchInput.focus();
     else return;
     ev.preventDefault();
   });
@@ -230,7 +232,7 @@
   const timelineBox = document.getElementById('timeline');
 
   const searchInput = h('input', {
-    type: 'search', id: 'search', placeholder: 'Search names, aliases, ids', autocomplete: 'off',
+    type: 'search', id: 'search', placeholder: 'Search names, aliases, ids  ( / )', autocomplete: 'off',
     role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-results',
     'aria-label': 'Search entities',
   });
@@ -655,6 +657,26 @@
     panel.replaceChildren(card);
   }
 
+  // One short sentence for screen readers when what the panel or the story
+  // shows changes (the panel itself is not a live region: it is redrawn on
+  // every filter change and would be read out whole each time).
+  const live = h('p', { class: 'sr-only', 'aria-live': 'polite', id: 'announce' });
+  document.body.append(live);
+  let announced = '';
+  function announce(step, found) {
+    let what = '';
+    if (state.entity && ENT.has(state.entity)) what = `Details of ${ENT.get(state.entity).name}`;
+    else if (state.relationship && REL.has(state.relationship)) {
+      const r = REL.get(state.relationship);
+      what = `Details of ${ENT.get(r.from).name} — ${r.label} → ${ENT.get(r.to).name}`;
+    } else if (state.path) what = found ? `Path of ${found.hops.length} hops, in the details panel` : 'No path; the details panel says why';
+    if (step) what = `Story step ${VIEWS.indexOf(step) + 1} of ${VIEWS.length}: ${step.title}. ${what}`;
+    if (what !== announced) {
+      announced = what;
+      live.textContent = what;
+    }
+  }
+
   // ---- applying the state to the page ----
   const idSet = (xs) => new Set(xs || []);
   let framed = '|';
@@ -745,6 +767,7 @@
     else if (state.relationship && REL.has(state.relationship)) showRelationship(state.relationship);
     else if (state.path) showPath(state.path[0], state.path[1], found);
     else showHint();
+    announce(step, found);
     writeFragment();
   }
 
