@@ -557,19 +557,20 @@
       it.lane = lane;
     }
     const LH = 5;
-    const H = lanes.length * LH + 24;
+    // The years along the top, so a strip taller than its box keeps them in view.
+    const H = lanes.length * LH + 22;
     const t = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'tl', role: 'group', 'aria-label': 'Timeline of the dated relationships' });
     const step = Math.max(1, Math.ceil((y1 - y0) / 12));
     for (let y = y0; y <= y1; y += step) {
       const xx = x(Date.UTC(y, 0, 1));
-      t.append(s('line', { x1: xx, x2: xx, y1: 0, y2: H - 14, class: 'tick' }));
-      const label = s('text', { x: xx, y: H - 3, class: 'year', 'text-anchor': 'middle' });
+      t.append(s('line', { x1: xx, x2: xx, y1: 13, y2: H, class: 'tick' }));
+      const label = s('text', { x: xx, y: 10, class: 'year', 'text-anchor': 'middle' });
       label.textContent = String(y);
       t.append(label);
     }
     for (const it of items) {
       const st = STATUS.get(it.r.status);
-      const yy = 4 + it.lane * LH;
+      const yy = 18 + it.lane * LH;
       const g = s('g', { class: 'mark', tabindex: 0, role: 'button', 'data-timeline-relationship': it.r.id });
       const ln = s('line', { x1: it.a, x2: it.b, y1: yy, y2: yy, stroke: it.r.disputes.length ? DATA.palette.alarm : st.color, 'stroke-width': 3 });
       if (st.dash === 'dashed') ln.setAttribute('stroke-dasharray', '6 3');
@@ -618,7 +619,8 @@
       }
       box.append(ol);
     }
-    box.append(h('div', { class: 'buttons' }, prev, next, exit));
+    // The buttons first: a long caption scrolls, the way on stays in view.
+    box.prepend(h('div', { class: 'buttons' }, prev, next, exit));
     storyBox.replaceChildren(box);
     storyBox.hidden = false;
   }
