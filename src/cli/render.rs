@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-/// Draw the graph, or a focused, filtered or path view of it, as DOT, SVG or PNG.
+/// Draw the graph, or a focused, filtered or path view of it, as DOT, SVG, PNG or HTML.
 ///
 /// Shape and colour show an entity's kind. The line shows how well a claim is
 /// established: thick solid confirmed, thin grey reported, dashed alleged,
@@ -16,7 +16,9 @@ use std::path::PathBuf;
 /// drawn as a double line with a barred arrowhead. The legend is drawn in the diagram. In SVG, each node and
 /// edge has an id, a class and a tooltip with its citations, and an edge links
 /// to its first source. SVG and PNG are drawn by the built-in graphviz-pure:
-/// no Graphviz install is needed.
+/// no Graphviz install is needed. HTML is one offline, interactive page: the
+/// SVG with search, every claim's evidence a click away, status and date
+/// filters, a timeline, paths and the data's views as a story.
 #[derive(Args, Debug)]
 pub(super) struct RenderArgs {
     /// Output format [default: from the extension of -o, else dot]
@@ -89,13 +91,15 @@ impl RenderArgs {
         match ext.to_string_lossy().to_ascii_lowercase().as_str() {
             "svg" => Ok(Format::Svg),
             "png" => Ok(Format::Png),
+            "html" | "htm" => Ok(Format::Html),
             "dot" | "gv" => Ok(Format::Dot),
             other => Err(Failure::usage(format!(
                 "`{}` has the extension `.{other}`, which no diagram format has",
                 path.display()
             ))
             .with(Hint::Help(
-                "name the file `.svg`, `.png` or `.dot` (or `.gv`), or give `--format`".into(),
+                "name the file `.svg`, `.png`, `.html` or `.dot` (or `.gv`), or give `--format`"
+                    .into(),
             ))),
         }
     }

@@ -9,6 +9,7 @@ mod drawing;
 mod export;
 #[cfg(target_os = "linux")]
 mod faults;
+mod page;
 mod parallel;
 mod paths_prop;
 mod queries;
