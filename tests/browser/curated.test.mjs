@@ -1,0 +1,315 @@
+// The interactive page of the curated dataset, in a real Chromium: what
+// issue #12 says a reader can do with it, through the hooks it names
+// (data-entity, data-relationship, data-status, .on-path,
+// input[type=search], aside[role=complementary], the URL fragment).
+// The page is the one `casegraph build` writes, made by the binary under test.
+
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  assertStrictCsp,
+  casegraph,
+  casegraphJson,
+  cspFacts,
+  clickItem,
+  close,
+  freshDir,
+  hashBecomes,
+  inPage,
+  launch,
+  norm,
+  panelShows,
+  readData,
+  relationshipIds,
+  screenshotPrefix,
+  waitFor,
+  withPage,
+} from './harness.mjs';
+
+const T = { timeout: 60_000 };
+const data = readData('graph-data/netflix-facebook.json');
+const ids = relationshipIds(data);
+const rel = (pred) => {
+  const i = data.relationships.findIndex(pred);
+  assert.ok(i >= 0, 'the curated data has the relationship this test needs');
+  return { ...data.relationships[i], id: ids[i] };
+};
+const entity = (id) => data.entities.find((e) => e.id === id);
+const source = (id) => data.sources.find((s) => s.id === id);
+
+let file;
+before(async () => {
+  screenshotPrefix('curated');
+  const dir = freshDir('curated');
+  casegraph('build', '--data', 'graph-data', '--out', dir);
+  file = join(dir, `${data.dataset.id}.html`);
+  await launch();
+});
+after(close);
+
+/** Whether each of `ids` is hidden (every element carrying it) or shown (at least one). */
+function visibility(page, relIds) {
+  return inPage(
+    page,
+    (h, list) =>
+      Object.fromEntries(
+        list.map((id) => {
+          const els = [...document.querySelectorAll(`[data-relationship="${CSS.escape(id)}"]`)];
+          return [id, els.length === 0 ? 'absent' : els.every(h.hidden) ? 'hidden' : 'shown'];
+        }),
+      ),
+    relIds,
+  );
+}
+
+test('the page file is under 1 MB', T, () => {
+  const size = statSync(file).size;
+  assert.ok(size < 1_000_000, `${file} is ${size} bytes`);
+});
+
+test('every entity and relationship has its hook in the diagram', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const found = await inPage(page, (h) => ({
+      entities: [...new Set(h.ids('svg [data-entity]', 'data-entity'))].sort(),
+      relationships: [...new Set(h.ids('svg [data-relationship]', 'data-relationship'))].sort(),
+      noStatus: h.ids('[data-relationship]:not([data-status])', 'data-relationship'),
+    }));
+    assert.deepEqual(found.entities, data.entities.map((e) => e.id).sort());
+    assert.deepEqual(found.relationships, [...ids].sort());
+    assert.deepEqual(found.noStatus, [], 'relationship elements without data-status');
+    const status = await inPage(page, (h) =>
+      Object.fromEntries([...document.querySelectorAll('svg [data-relationship]')].map((e) => [e.dataset.relationship, e.dataset.status])),
+    );
+    for (const [i, r] of data.relationships.entries()) {
+      assert.equal(status[ids[i]], r.status || 'reported', `data-status of ${ids[i]}`);
+    }
+  });
+});
+
+test('search "hastings" with arrow keys and Enter selects Reed Hastings', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const hits = casegraphJson('search', 'hastings', '--data', 'graph-data');
+    assert.equal(hits[0].id, 'reed-hastings', 'the CLI ranks Reed Hastings first');
+    const box = page.locator('input[type=search]');
+    await box.click();
+    await box.pressSequentially('hastings');
+    // The results, in the CLI's order, somewhere outside the diagram and the panel.
+    await waitFor(
+      page,
+      'the search results to list every hit of `casegraph search hastings`, in its order',
+      (h, names) => {
+        const text = h.renderedText(document.body, (el) => el.closest('svg, aside[role="complementary"]'));
+        const at = names.map((n) => text.indexOf(n));
+        return at.every((a, i) => a >= 0 && (i === 0 || a > at[i - 1])) || { ok: false, at };
+      },
+      hits.map((x) => norm(x.name)),
+    );
+    // With an option already active, Down moves off the first hit and Up
+    // comes back; with none, Down activates the first.
+    const active = await inPage(page, () => !!document.querySelector('[role=option][aria-selected=true]'));
+    if (active) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+    } else {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await panelShows(page, 'Reed Hastings', [entity('reed-hastings').name]);
+    await hashBecomes(page, 'entity=reed-hastings', 'entity', 'reed-hastings');
+  });
+});
+
+test('clicking the Titan API relationship shows its citations with title and quote', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const titan = rel((r) => r.from === 'netflix' && r.to === 'titan-api');
+    await clickItem(page, `[data-relationship="${titan.id}"]`);
+    const want = titan.evidence.flatMap((c) => [source(c.source).title, ...(c.quote ? [c.quote] : [])]);
+    assert.ok(titan.evidence.some((c) => c.quote), 'the curated Titan API claim has a quote');
+    await panelShows(page, "the Titan API claim's citations", want);
+    await hashBecomes(page, `relationship=${titan.id}`, 'relationship', titan.id);
+  });
+});
+
+/** Clicks the page's toggle for status `word` (a checkbox, a switch or a pressed button). */
+async function toggleStatus(page, word) {
+  const name = new RegExp(`\\b${word}\\b`, 'i');
+  for (const role of ['checkbox', 'switch', 'button']) {
+    const c = page.getByRole(role, { name });
+    if ((await c.count()) > 0) {
+      await c.first().click();
+      return;
+    }
+  }
+  throw new Error(`no checkbox, switch or button named "${word}" to toggle`);
+}
+
+test('switching off alleged hides every [data-status=alleged] and shows the others', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const alleged = ids.filter((_, i) => data.relationships[i].status === 'alleged');
+    const others = ids.filter((_, i) => data.relationships[i].status !== 'alleged');
+    assert.ok(alleged.length > 0 && others.length > 0);
+    assert.ok(Object.values(await visibility(page, alleged)).every((v) => v === 'shown'), 'alleged claims are shown before the switch');
+    await toggleStatus(page, 'alleged');
+    await waitFor(page, 'every [data-status=alleged] to be hidden', (h) => {
+      const shown = [...document.querySelectorAll('[data-status="alleged"]')].filter((e) => !h.hidden(e));
+      return shown.length === 0 || { ok: false, shown: shown.map((e) => e.outerHTML.slice(0, 120)) };
+    });
+    const v = await visibility(page, others);
+    assert.deepEqual(
+      others.filter((id) => v[id] !== 'shown'),
+      [],
+      'relationships that are not alleged but are not shown',
+    );
+  });
+});
+
+test('#min-status=confirmed and #status=denied show only those statuses', T, async (t) => {
+  await withPage(t, file, 'min-status=confirmed', async (page, h) => {
+    const check = async (frag, keep) => {
+      await h.reopen(frag);
+      const v = await visibility(page, ids);
+      const wrong = ids.filter((id, i) => (v[id] === 'shown') !== keep(data.relationships[i].status || 'reported'));
+      assert.deepEqual(wrong, [], `#${frag}: relationships shown or hidden against the filter`);
+    };
+    await check('min-status=confirmed', (s) => s === 'confirmed');
+    await check('status=denied', (s) => s === 'denied');
+    await check('status=confirmed,denied', (s) => s === 'confirmed' || s === 'denied');
+  });
+});
+
+test('#as-of=2012-06-01 hides the 2022 fine and keeps the board seat', T, async (t) => {
+  await withPage(t, file, 'as-of=2012-06-01', async (page) => {
+    const fine = rel((r) => r.type === 'fined' && String(r.date).startsWith('2022'));
+    const seat = rel((r) => r.type === 'board_member_of' && r.from === 'reed-hastings');
+    const undated = rel((r) => !r.date && !r.start && !r.end);
+    await waitFor(page, `the 2022 fine (${fine.id}) to be hidden`, (h, id) => {
+      const els = [...document.querySelectorAll(`[data-relationship="${CSS.escape(id)}"]`)];
+      return (els.length > 0 && els.every(h.hidden)) || { ok: false, shown: els.filter((e) => !h.hidden(e)).length };
+    }, fine.id);
+    const v = await visibility(page, [seat.id, undated.id]);
+    assert.equal(v[seat.id], 'shown', `the board seat ${seat.id} (2011–2019) is in force on 2012-06-01`);
+    assert.equal(v[undated.id], 'shown', `undated ${undated.id} always passes a date filter`);
+  });
+});
+
+test('#between=2013,2013 keeps what overlaps 2013 and hides the rest that is dated', T, async (t) => {
+  await withPage(t, file, 'between=2013,2013', async (page) => {
+    const dated = (r) => r.date || r.start || r.end;
+    const titan = rel((r) => r.from === 'netflix' && r.to === 'titan-api'); // start 2013-08
+    const founding = rel((r) => r.type === 'co_founded'); // 1997
+    const undated = rel((r) => !dated(r));
+    await waitFor(page, `${founding.id} (1997) to be hidden`, (h, id) =>
+      [...document.querySelectorAll(`[data-relationship="${CSS.escape(id)}"]`)].every(h.hidden), founding.id);
+    const v = await visibility(page, [titan.id, undated.id]);
+    assert.equal(v[titan.id], 'shown', `${titan.id} starts 2013-08`);
+    assert.equal(v[undated.id], 'shown', 'undated relationships always pass');
+  });
+});
+
+test('#path=netflix,ftc highlights exactly what `casegraph path netflix ftc --json` returns', T, async (t) => {
+  await withPage(t, file, 'path=netflix,ftc', async (page) => {
+    const found = casegraphJson('path', 'netflix', 'ftc', '--data', 'graph-data');
+    const want = [...new Set(found.paths.flatMap((p) => p.steps.map((s) => s.relationship.id)))].sort();
+    assert.ok(want.length > 0);
+    const got = await waitFor(page, 'relationships with class on-path', (h) => {
+      const on = [...new Set(h.ids('[data-relationship].on-path', 'data-relationship'))].sort();
+      return on.length ? on : null;
+    });
+    assert.deepEqual(got, want);
+  });
+});
+
+test('#path=netflix,ftc marks the entities of the path on-path too', T, async (t) => {
+  await withPage(t, file, 'path=netflix,ftc', async (page) => {
+    const found = casegraphJson('path', 'netflix', 'ftc', '--data', 'graph-data');
+    const want = [...new Set(found.paths.flatMap((p) => p.entities))].sort();
+    const got = await waitFor(page, 'entities with class on-path', (h) => {
+      const on = [...new Set(h.ids('[data-entity].on-path', 'data-entity'))].sort();
+      return on.length ? on : null;
+    });
+    assert.deepEqual(got, want);
+  });
+});
+
+test('#entity= and #relationship= open the panel on that item; selecting updates location.hash', T, async (t) => {
+  const board = rel((r) => r.type === 'board_member_of' && r.from === 'reed-hastings');
+  await withPage(t, file, 'entity=meta', async (page, h) => {
+    await panelShows(page, "Meta's name", [entity('meta').name]);
+    await h.reopen(`relationship=${board.id}`);
+    await panelShows(page, "the board seat's citation titles", board.evidence.map((c) => source(c.source).title));
+    await h.reopen('');
+    await clickItem(page, '[data-entity="netflix"]');
+    await panelShows(page, "Netflix's name", [entity('netflix').name]);
+    await hashBecomes(page, 'entity=netflix', 'entity', 'netflix');
+    await clickItem(page, `[data-relationship="${board.id}"]`);
+    await hashBecomes(page, `relationship=${board.id}`, 'relationship', board.id);
+    const hash = await inPage(page, (x) => x.hash());
+    assert.equal(hash.entity, undefined, 'one selection at a time in the fragment');
+  });
+});
+
+/** The button that moves the story, found by its accessible name. */
+const storyButton = (page, word) => page.getByRole('button', { name: new RegExp(word, 'i') }).first();
+
+test('every story step opens: next through all of them and previous back, each with its title', T, async (t) => {
+  const views = data.views;
+  assert.ok(views.length > 1);
+  const shows = async (page, v, i) => {
+    await hashBecomes(page, `view=${v.id} (step ${i + 1})`, 'view', v.id);
+    await waitFor(page, `the title of step ${i + 1} shown`, (h, title) => h.renderedText().includes(title) || { ok: false }, norm(v.title));
+    if (v.path) {
+      await waitFor(page, `step ${v.id}'s path highlighted`, (h) => [...document.querySelectorAll('[data-relationship].on-path')].some((e) => !h.hidden(e)));
+    }
+  };
+  await withPage(t, file, `view=${views[0].id}`, async (page) => {
+    await shows(page, views[0], 0);
+    for (let i = 1; i < views.length; i++) {
+      await storyButton(page, 'next').click();
+      await shows(page, views[i], i);
+    }
+    for (let i = views.length - 2; i >= 0; i--) {
+      await storyButton(page, 'prev').click();
+      await shows(page, views[i], i);
+    }
+  });
+});
+
+test('keyboard: Tab reaches a node and Enter opens its card', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    let focused = null;
+    for (let i = 0; i < 400 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await inPage(page, () => document.activeElement?.closest('svg [data-entity]')?.dataset.entity ?? null);
+    }
+    assert.ok(focused, 'no diagram node took the focus within 400 presses of Tab');
+    await page.keyboard.press('Enter');
+    await panelShows(page, `the focused node's name (${focused})`, [entity(focused).name]);
+  });
+});
+
+test('no console error, page error or request but the file while a reader uses the page', T, async (t) => {
+  // withPage fails on any of them; this test drives the page through its
+  // main features so that their code runs.
+  await withPage(t, file, '', async (page, h) => {
+    await page.locator('input[type=search]').fill('zuckerberg');
+    await page.keyboard.press('Enter');
+    await clickItem(page, '[data-entity="meta"]');
+    await page.keyboard.press('+');
+    await page.keyboard.press('-');
+    await page.keyboard.press('0');
+    await page.mouse.wheel(0, -300);
+    for (const frag of ['path=netflix,irish-dpc', `view=${data.views.at(-1).id}`, 'as-of=2019-01-01&min-status=reported']) {
+      await h.reopen(frag);
+    }
+    await page.waitForTimeout(300);
+  });
+});
+
+test('a Content-Security-Policy meta with default-src none, before any script', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const csp = await inPage(page, cspFacts);
+    assertStrictCsp(csp);
+  });
+});
