@@ -165,17 +165,44 @@ test('switching off alleged hides every [data-status=alleged] and shows the othe
   });
 });
 
-test('#min-status=confirmed and #status=denied show only those statuses', T, async (t) => {
-  await withPage(t, file, 'min-status=confirmed', async (page, h) => {
-    const check = async (frag, keep) => {
+/** The relationships `casegraph export` keeps under the command line's filter `args`. */
+function cliKeeps(...args) {
+  const graph = JSON.parse(casegraph('export', '--format', 'node-link', '--data', 'graph-data', ...args));
+  return new Set(graph.edges.map((e) => e.key));
+}
+
+/** Asserts the page opened with `#frag` shows exactly the relationships the CLI keeps with `args`. */
+async function showsAsCli(page, frag, args) {
+  const keep = cliKeeps(...args);
+  assert.ok(keep.size > 0 && keep.size < ids.length, `${args.join(' ')} keeps some relationships, not all`);
+  // Polled, so a page that applies its state after a frame is not failed.
+  await waitFor(
+    page,
+    `#${frag} to show what \`${args.join(' ')}\` keeps, and nothing else`,
+    (h, [all, kept]) => {
+      const wrong = [];
+      for (const id of all) {
+        const els = [...document.querySelectorAll(`[data-relationship="${CSS.escape(id)}"]`)];
+        const shown = els.some((e) => !h.hidden(e));
+        if (shown !== kept.includes(id)) wrong.push(`${id}: ${shown ? 'shown' : 'hidden'}, the CLI ${kept.includes(id) ? 'keeps' : 'drops'} it`);
+      }
+      return wrong.length === 0 || { ok: false, wrong };
+    },
+    [ids, [...keep]],
+  );
+}
+
+test('the status fragments show exactly what the command line keeps', T, async (t) => {
+  await withPage(t, file, '', async (page, h) => {
+    for (const [frag, args] of [
+      ['min-status=confirmed', ['--min-status', 'confirmed']],
+      ['min-status=alleged', ['--min-status', 'alleged']],
+      ['status=denied', ['--status', 'denied']],
+      ['status=confirmed,denied', ['--status', 'confirmed', '--status', 'denied']],
+    ]) {
       await h.reopen(frag);
-      const v = await visibility(page, ids);
-      const wrong = ids.filter((id, i) => (v[id] === 'shown') !== keep(data.relationships[i].status || 'reported'));
-      assert.deepEqual(wrong, [], `#${frag}: relationships shown or hidden against the filter`);
-    };
-    await check('min-status=confirmed', (s) => s === 'confirmed');
-    await check('status=denied', (s) => s === 'denied');
-    await check('status=confirmed,denied', (s) => s === 'confirmed' || s === 'denied');
+      await showsAsCli(page, frag, args);
+    }
   });
 });
 
@@ -191,20 +218,21 @@ test('#as-of=2012-06-01 hides the 2022 fine and keeps the board seat', T, async 
     const v = await visibility(page, [seat.id, undated.id]);
     assert.equal(v[seat.id], 'shown', `the board seat ${seat.id} (2011–2019) is in force on 2012-06-01`);
     assert.equal(v[undated.id], 'shown', `undated ${undated.id} always passes a date filter`);
+    await showsAsCli(page, 'as-of=2012-06-01', ['--as-of', '2012-06-01']);
   });
 });
 
-test('#between=2013,2013 keeps what overlaps 2013 and hides the rest that is dated', T, async (t) => {
-  await withPage(t, file, 'between=2013,2013', async (page) => {
-    const dated = (r) => r.date || r.start || r.end;
-    const titan = rel((r) => r.from === 'netflix' && r.to === 'titan-api'); // start 2013-08
-    const founding = rel((r) => r.type === 'co_founded'); // 1997
-    const undated = rel((r) => !dated(r));
-    await waitFor(page, `${founding.id} (1997) to be hidden`, (h, id) =>
-      [...document.querySelectorAll(`[data-relationship="${CSS.escape(id)}"]`)].every(h.hidden), founding.id);
-    const v = await visibility(page, [titan.id, undated.id]);
-    assert.equal(v[titan.id], 'shown', `${titan.id} starts 2013-08`);
-    assert.equal(v[undated.id], 'shown', 'undated relationships always pass');
+test('the date fragments show exactly what the command line keeps', T, async (t) => {
+  await withPage(t, file, '', async (page, h) => {
+    for (const [frag, args] of [
+      ['as-of=2019', ['--as-of', '2019']],
+      ['between=2013,2013', ['--between', '2013', '2013']],
+      ['between=2020-01,2021-06-30', ['--between', '2020-01', '2021-06-30']],
+      ['as-of=2018-06-01&min-status=reported', ['--as-of', '2018-06-01', '--min-status', 'reported']],
+    ]) {
+      await h.reopen(frag);
+      await showsAsCli(page, frag, args);
+    }
   });
 });
 

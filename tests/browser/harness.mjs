@@ -66,13 +66,13 @@ export function relationshipIds(data) {
 }
 
 let browser;
-let profile;
 
-/** The one browser of this test file: Debian's Chromium, headless, a fresh profile. */
+/**
+ * The one browser of this test file: Debian's Chromium, headless. Playwright
+ * gives it a fresh profile (its own temporary --user-data-dir, removed on
+ * close; it refuses one passed in the arguments).
+ */
 export async function launch() {
-  profile = join(OUT, `profile-${process.pid}`);
-  rmSync(profile, { recursive: true, force: true });
-  mkdirSync(profile, { recursive: true });
   browser = await chromium.launch({
     executablePath: process.env.CASEGRAPH_CHROMIUM || '/usr/bin/chromium',
     timeout: 30_000,
@@ -85,16 +85,14 @@ export async function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return browser;
 }
 
-/** Closes the browser and removes its profile. */
+/** Closes the browser. */
 export async function close() {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 }
 
 /**
