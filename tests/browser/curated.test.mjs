@@ -69,6 +69,22 @@ test('the page file is under 1 MB', T, () => {
   assert.ok(size < 1_000_000, `${file} is ${size} bytes`);
 });
 
+test('the page is interactive within a second of opening (its scripts have run by then)', T, async (t) => {
+  await withPage(t, file, '', async (page, h) => {
+    // The best of three loads, so a busy machine does not fail it; the
+    // inline scripts run before the load event, so it ends after them.
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      if (i) await h.reopen('');
+      const ms = await inPage(page, () => performance.getEntriesByType('navigation')[0].loadEventEnd);
+      best = Math.min(best, ms);
+    }
+    assert.ok(best < 1000, `the load event ended ${best} ms after opening`);
+    const ready = await inPage(page, (x) => x.ids('svg [data-entity]', 'data-entity').length > 0 && !!document.querySelector('input[type=search]'));
+    assert.ok(ready, 'no diagram or search box at the load event');
+  });
+});
+
 test('every entity and relationship has its hook in the diagram', T, async (t) => {
   await withPage(t, file, '', async (page) => {
     const found = await inPage(page, (h) => ({

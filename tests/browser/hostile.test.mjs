@@ -214,3 +214,40 @@ test('the story steps of the hostile views show their titles and captions as tex
     }
   });
 });
+
+test('#path between hostile ids highlights what `casegraph path` returns', T, async (t) => {
+  const own = await ownScriptsOf(t);
+  const [from, to] = ['victim', 'prototype'];
+  const found = casegraphJson('path', from, to, '--data', DATA);
+  const want = [...new Set(found.paths.flatMap((p) => p.steps.map((s) => s.relationship.id)))].sort();
+  assert.ok(want.length > 1);
+  await withPage(t, file, `path=${from},${to}`, async (page) => {
+    const got = await waitFor(page, 'relationships with class on-path', (h) => {
+      const on = [...new Set(h.ids('[data-relationship].on-path', 'data-relationship'))].sort();
+      return on.length ? on : null;
+    });
+    assert.deepEqual(got, want);
+    await assertNothingInjected(page, own);
+  });
+});
+
+test("ids no entity has, like __proto__ and toString, in the fragment are ignored without an error", T, async (t) => {
+  // withPage fails on a page error or console error.
+  await withPage(t, file, 'entity=__proto__', async (page, h) => {
+    for (const frag of [
+      'entity=__proto__',
+      'entity=toString',
+      'relationship=constructor',
+      'relationship=hasOwnProperty',
+      'path=constructor,__proto__',
+      'view=__proto__',
+      'status=__proto__,constructor',
+      'as-of=constructor',
+      'between=toString,valueOf',
+      'entity=constructor&relationship=__proto__&view=constructor',
+    ]) {
+      await h.reopen(frag);
+    }
+    await page.waitForTimeout(200);
+  });
+});
