@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -148,9 +148,13 @@ export async function open(t, file, fragment = '', { width = 1400, height = 900 
 }
 
 let shotPrefix = 'page';
-/** Names this file's screenshots (`curated-…`, `hostile-…`). */
+/** Names this file's screenshots (`curated-…`, `hostile-…`) and removes the old ones of that name. */
 export function screenshotPrefix(prefix) {
   shotPrefix = prefix;
+  mkdirSync(SHOTS, { recursive: true });
+  for (const f of readdirSync(SHOTS)) {
+    if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) rmSync(join(SHOTS, f));
+  }
 }
 
 /**

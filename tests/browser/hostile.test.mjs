@@ -251,3 +251,30 @@ test("ids no entity has, like __proto__ and toString, in the fragment are ignore
     await page.waitForTimeout(200);
   });
 });
+
+test('a U+202E in the data does not reverse what follows it: every shown address reads left to right', T, async (t) => {
+  // An override that leaks out of its string turns the next link's
+  // "https://…" around (a spoofing trick): each data string must be
+  // isolated (<bdi>, dir=auto or unicode-bidi: isolate).
+  const withOverride = ids.find((_, i) => data.relationships[i].evidence.some((c) => /\u202e/.test(source(c.source).author || '')));
+  assert.ok(withOverride, 'a cited source has U+202E in its author');
+  await withPage(t, file, `relationship=${withOverride}`, async (page) => {
+    const reversed = await inPage(page, (h) => {
+      const out = [];
+      for (const a of document.querySelectorAll('a')) {
+        const node = [...a.childNodes].find((n) => n.nodeType === 3 && /^https?:/i.test(n.data));
+        if (!node || h.hidden(a)) continue;
+        const at = (i) => {
+          const r = document.createRange();
+          r.setStart(node, i);
+          r.setEnd(node, i + 1);
+          return r.getBoundingClientRect();
+        };
+        const [c0, c1, c2] = [at(0), at(1), at(2)];
+        if (Math.abs(c0.top - c2.top) < 2 && !(c0.left < c1.left && c1.left < c2.left)) out.push(node.data.slice(0, 80));
+      }
+      return out;
+    });
+    assert.deepEqual(reversed, [], 'links drawn right to left');
+  });
+});
