@@ -265,6 +265,73 @@ test('#path=netflix,ftc highlights exactly what `casegraph path netflix ftc --js
   });
 });
 
+/** The relationships of the paths `casegraph path FROM TO ARGS --json` returns, and its notes. */
+function cliPath(from, to, args = []) {
+  let out;
+  try {
+    out = casegraph('path', from, to, '--json', '--data', 'graph-data', ...args);
+  } catch (e) {
+    out = e.stdout; // exit status 1: no path, the JSON says why
+  }
+  const found = JSON.parse(out);
+  return {
+    relationships: [...new Set(found.paths.flatMap((p) => p.steps.map((s) => s.relationship.id)))].sort(),
+    notes: found.notes || [],
+  };
+}
+
+test('#path under the fragment\'s filters highlights what `casegraph path` finds with the same flags', T, async (t) => {
+  await withPage(t, file, '', async (page, h) => {
+    for (const [from, to, frag, args] of [
+      ['netflix', 'ftc', 'min-status=confirmed', ['--min-status', 'confirmed']],
+      ['spotify', 'vince-chhabria', '', []],
+      ['elon-musk', 'ftc', '', []],
+      ['netflix', 'in-re-facebook-consumer-privacy', 'as-of=2020-01-01', ['--as-of', '2020-01-01']],
+    ]) {
+      const want = cliPath(from, to, args).relationships;
+      assert.ok(want.length > 0, `the CLI finds ${from} → ${to} ${args.join(' ')}`);
+      await h.reopen(`path=${from},${to}${frag ? `&${frag}` : ''}`);
+      await waitFor(
+        page,
+        `the path ${from} → ${to} ${args.join(' ')} to be ${want.join(', ')}`,
+        (x, w) => {
+          const on = [...new Set(x.ids('[data-relationship].on-path', 'data-relationship'))].sort();
+          return JSON.stringify(on) === JSON.stringify(w) || { ok: false, on };
+        },
+        want,
+      );
+    }
+  });
+});
+
+test('#path with no connection under the filters says why, as the CLI says it', T, async (t) => {
+  await withPage(t, file, '', async (page, h) => {
+    for (const [from, to, frag, args] of [
+      ['netflix', 'ftc', 'status=denied', ['--status', 'denied']],
+      ['netflix', 'irish-dpc', 'as-of=2019-01-01', ['--as-of', '2019-01-01']],
+    ]) {
+      const cli = cliPath(from, to, args);
+      assert.deepEqual(cli.relationships, []);
+      assert.ok(cli.notes.length > 0, 'the CLI says why');
+      await h.reopen(`path=${from},${to}&${frag}`);
+      // Backticks may become <code>: compared without them.
+      const plain = (s) => norm(s).replaceAll('`', '');
+      await waitFor(
+        page,
+        `the page to say ${JSON.stringify(cli.notes)}`,
+        (x, notes) => {
+          const text = x.renderedText(document.body, (el) => el.closest('svg')).replaceAll('`', '');
+          const missing = notes.filter((n) => !text.includes(n));
+          return missing.length === 0 || { ok: false, missing };
+        },
+        cli.notes.map(plain),
+      );
+      const on = await inPage(page, (x) => x.ids('[data-relationship].on-path', 'data-relationship'));
+      assert.deepEqual(on, [], 'no relationship highlighted when there is no path');
+    }
+  });
+});
+
 test('#path=netflix,ftc marks the entities of the path on-path too', T, async (t) => {
   await withPage(t, file, 'path=netflix,ftc', async (page) => {
     const found = casegraphJson('path', 'netflix', 'ftc', '--data', 'graph-data');
@@ -291,6 +358,20 @@ test('#entity= and #relationship= open the panel on that item; selecting updates
     await hashBecomes(page, `relationship=${board.id}`, 'relationship', board.id);
     const hash = await inPage(page, (x) => x.hash());
     assert.equal(hash.entity, undefined, 'one selection at a time in the fragment');
+  });
+});
+
+test("an entity's card lists its relationships, each clickable to its own card", T, async (t) => {
+  const board = rel((r) => r.type === 'board_member_of' && r.from === 'reed-hastings');
+  const his = ids.filter((_, i) => [data.relationships[i].from, data.relationships[i].to].includes('reed-hastings'));
+  await withPage(t, file, 'entity=reed-hastings', async (page) => {
+    await panelShows(page, 'Reed Hastings', [entity('reed-hastings').name]);
+    const panel = page.locator('aside[role="complementary"]');
+    const clickable = panel.getByRole('link').or(panel.getByRole('button'));
+    assert.ok((await clickable.count()) >= his.length, `fewer links or buttons in the card than his ${his.length} relationships`);
+    await panel.getByRole('link', { name: /board member of/i }).or(panel.getByRole('button', { name: /board member of/i })).first().click();
+    await hashBecomes(page, `relationship=${board.id}`, 'relationship', board.id);
+    await panelShows(page, "the board seat's citation titles", board.evidence.map((c) => source(c.source).title));
   });
 });
 
