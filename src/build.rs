@@ -66,6 +66,12 @@ pub fn outputs(model: &Model) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
     )];
     exports(model, &mut files)?;
     diagrams(model, &mut files)?;
+    // The interactive page: written even past the drawable limit (without
+    // its diagram), so every dataset gets one.
+    files.push((
+        PathBuf::from(format!("{id}.html")),
+        crate::render::page::for_build(model)?.into_bytes(),
+    ));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

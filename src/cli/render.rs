@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-/// Draw the graph, or a focused, filtered or path view of it, as DOT, SVG or PNG.
+/// Draw the graph, or a focused, filtered or path view of it, as DOT, SVG, PNG or HTML.
 ///
 /// Shape and colour show an entity's kind. The line shows how well a claim is
 /// established: thick solid confirmed, thin grey reported, dashed alleged,
@@ -89,13 +89,15 @@ impl RenderArgs {
         match ext.to_string_lossy().to_ascii_lowercase().as_str() {
             "svg" => Ok(Format::Svg),
             "png" => Ok(Format::Png),
+            "html" | "htm" => Ok(Format::Html),
             "dot" | "gv" => Ok(Format::Dot),
             other => Err(Failure::usage(format!(
                 "`{}` has the extension `.{other}`, which no diagram format has",
                 path.display()
             ))
             .with(Hint::Help(
-                "name the file `.svg`, `.png` or `.dot` (or `.gv`), or give `--format`".into(),
+                "name the file `.svg`, `.png`, `.html` or `.dot` (or `.gv`), or give `--format`"
+                    .into(),
             ))),
         }
     }

@@ -10,6 +10,7 @@
 pub mod dot;
 pub mod footnotes;
 mod legend;
+pub mod page;
 pub mod path;
 pub mod png;
 pub mod select;
@@ -157,6 +158,10 @@ pub enum Format {
     /// PNG at 96 dpi.
     #[value(help = "PNG image")]
     Png,
+    /// One self-contained interactive HTML page: the SVG with search,
+    /// details, filters, a timeline, paths and the story ([`page`]).
+    #[value(help = "Interactive HTML page (one offline file)")]
+    Html,
 }
 
 /// How to draw a view.
@@ -255,5 +260,13 @@ pub fn render(
         (Format::Svg, Renderer::System) => svg::system(&dot, layout).map(String::into_bytes),
         (Format::Png, Renderer::Pure) => png::from_svg(&svg::pure(&dot, layout)?),
         (Format::Png, Renderer::System) => png::system(&dot, layout),
+        (Format::Html, renderer) => {
+            let svg = match renderer {
+                Renderer::Pure => svg::pure(&dot, layout)?,
+                Renderer::System => svg::system(&dot, layout)?,
+            };
+            let diagram = page::Diagram::Drawn { svg, view, opts };
+            Ok(page::page(model, &diagram).into_bytes())
+        }
     }
 }

@@ -8,6 +8,7 @@ mod check;
 mod commands;
 mod drawing;
 mod export;
+mod page;
 mod parallel;
 mod paths_prop;
 mod queries;

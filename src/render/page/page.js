@@ -1,0 +1,1056 @@
+// casegraph's interactive page. Plain JavaScript, no library.
+//
+// Everything it shows comes from the inline JSON (#casegraph-data), which
+// Rust wrote (src/render/page/mod.rs); data only ever reaches the page as
+// text (textContent, attribute values set one by one), never as markup or
+// code. Three rules here mirror the command line and must stay in step with
+// it: the search ranking (src/query/search.rs), the date filters
+// (src/query/filter.rs, src/model/date.rs) and the path rule
+// (src/query/path/fewest_hops.rs, weights in src/format/vocab.rs); the
+// no-path explanation words are src/cli/words.rs's.
+'use strict';
+(function () {
+  const DATA = JSON.parse(document.getElementById('casegraph-data').textContent);
+  const STATUS_IDS = DATA.statuses.map((s) => s.id);
+  const STATUS_RANK = new Map(STATUS_IDS.map((s, i) => [s, i]));
+  const STATUS = new Map(DATA.statuses.map((s) => [s.id, s]));
+  const ENT = new Map(DATA.entities.map((e) => [e.id, e]));
+  const REL = new Map(DATA.relationships.map((r) => [r.id, r]));
+  const SOURCES = DATA.sources;
+  const VIEWS = DATA.views;
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  // The colours the data drives come from src/format/palette.rs, through the
+  // data: the stylesheet reads them as custom properties (CSSOM, which the
+  // Content-Security-Policy allows; no style attribute is ever written).
+  for (const [k, v] of Object.entries(DATA.palette)) document.documentElement.style.setProperty(`--${k}`, v);
+  for (const st of DATA.statuses) document.documentElement.style.setProperty(`--status-${st.id}`, st.color);
+
+  // ---- small DOM helpers: text only, never HTML ----
+  function h(tag, props, ...children) {
+    const e = document.createElement(tag);
+    if (props) {
+      for (const [k, v] of Object.entries(props)) {
+        if (v === null || v === undefined || v === false) continue;
+        if (k === 'class') e.className = v;
+        else if (k === 'text') e.textContent = v;
+        else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+        else e.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c === null || c === undefined || c === false) continue;
+      e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    }
+    return e;
+  }
+  function s(tag, attrs) {
+    const e = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+    return e;
+  }
+  // Names can hold bidirectional controls: isolate them from the text around.
+  const bdi = (text) => h('bdi', { text });
+  const isHttp = (u) => typeof u === 'string' && /^https?:\/\/[^\s/?#]+/i.test(u);
+  function link(url, text) {
+    if (!isHttp(url)) return document.createTextNode(text || '');
+    return h('a', { href: url, rel: 'noopener noreferrer', target: '_blank', text: text || url });
+  }
+
+  // ---- the diagram's elements, by id ----
+  const diagram = document.getElementById('diagram');
+  const svg = diagram ? diagram.querySelector('svg') : null;
+  const entEls = new Map();
+  const relEls = new Map();
+  if (svg) {
+    for (const g of svg.querySelectorAll('[data-entity]')) entEls.set(g.getAttribute('data-entity'), g);
+    for (const g of svg.querySelectorAll('[data-relationship]')) relEls.set(g.getAttribute('data-relationship'), g);
+  }
+  const incident = new Map(DATA.entities.map((e) => [e.id, []]));
+  for (const r of DATA.relationships) {
+    incident.get(r.from).push(r);
+    if (r.to !== r.from) incident.get(r.to).push(r);
+  }
+
+  // ---- state (mirrored in the URL fragment) ----
+  const state = {
+    statuses: new Set(STATUS_IDS),
+    noDisputed: false,
+    asOf: null, // {text, first, last}
+    between: null, // [{…}, {…}]
+    entity: null,
+    relationship: null,
+    path: null, // [from, to]
+    view: null,
+  };
+
+  // ---- dates: src/model/date.rs. A partial date covers its period. ----
+  function daysIn(y, m) {
+    if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+    return [4, 6, 9, 11].includes(m) ? 30 : 31;
+  }
+  const pad = (n, w) => String(n).padStart(w, '0');
+  function parseDate(text) {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text || '');
+    if (!m) return null;
+    const y = +m[1];
+    if (y < 1000) return null;
+    const mo = m[2] ? +m[2] : 0;
+    const d = m[3] ? +m[3] : 0;
+    if (m[2] && (mo < 1 || mo > 12)) return null;
+    if (m[3] && (d < 1 || d > daysIn(y, mo))) return null;
+    const lastMo = mo || 12;
+    return {
+      text,
+      first: `${pad(y, 4)}-${pad(mo || 1, 2)}-${pad(d || 1, 2)}`,
+      last: `${pad(y, 4)}-${pad(lastMo, 2)}-${pad(d || daysIn(y, lastMo), 2)}`,
+    };
+  }
+
+  // ---- the filters: Filter::allows_relationship in src/query/filter.rs ----
+  // `force` is [first day, last day] in force (null = open), from Rust:
+  // undated relationships always pass the date filters.
+  function passes(r, f) {
+    f = f || state;
+    if (!f.statuses.has(r.status)) return false;
+    if (f.noDisputed && r.disputes.length) return false;
+    if (r.force) {
+      const lo = r.force[0] || '0000-00-00';
+      const hi = r.force[1] || '9999-99-99';
+      if (f.asOf && (hi < f.asOf.first || lo > f.asOf.last)) return false;
+      if (f.between && (hi < f.between[0].first || lo > f.between[1].last)) return false;
+    }
+    return true;
+  }
+  function minStatusSet(st) {
+    const k = STATUS_RANK.get(st);
+    return new Set(STATUS_IDS.filter((x) => STATUS_RANK.get(x) <= k));
+  }
+  const sameSet = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
+  // The filters in force, as the command line's flags (src/cli/words.rs).
+  function filterFlags(f) {
+    const out = [];
+    if (!sameSet(f.statuses, new Set(STATUS_IDS))) {
+      const sorted = STATUS_IDS.filter((x) => f.statuses.has(x));
+      const w = sorted[sorted.length - 1];
+      if (w && sameSet(f.statuses, minStatusSet(w))) out.push({ field: 'statuses', flag: `--min-status ${w}` });
+      else out.push({ field: 'statuses', flag: `--status ${sorted.join(',')}` });
+    }
+    if (f.noDisputed) out.push({ field: 'noDisputed', flag: '--no-disputed' });
+    if (f.asOf) out.push({ field: 'asOf', flag: `--as-of ${f.asOf.text}` });
+    if (f.between) out.push({ field: 'between', flag: `--between ${f.between[0].text} ${f.between[1].text}` });
+    return out;
+  }
+  function without(f, field) {
+    const g = { statuses: f.statuses, noDisputed: f.noDisputed, asOf: f.asOf, between: f.between };
+    if (field === 'statuses') g.statuses = new Set(STATUS_IDS);
+    if (field === 'noDisputed') g.noDisputed = false;
+    if (field === 'asOf') g.asOf = null;
+    if (field === 'between') g.between = null;
+    return g;
+  }
+  const NO_FILTER = { statuses: new Set(STATUS_IDS), noDisputed: false, asOf: null, between: null };
+
+  // ---- search: the rule of src/query/search.rs ----
+  // Fold: NFKD, combining marks dropped, lower case. Classify each of id,
+  // name, aliases as exact < prefix (of the text or of one of its words)
+  // < substring < fuzzy (Damerau–Levenshtein ≤ 1, ≤ 2 from 8 characters,
+  // queries of 4 characters or more); keep an entity's best (kind, field);
+  // sort by kind, field (id < name < alias), then id.
+  const fold = (t) => t.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const WORD_SPLIT = /[^\p{Alphabetic}\p{N}]/u;
+  // Unrestricted Damerau–Levenshtein distance over code points, as strsim's
+  // `damerau_levenshtein`.
+  function damerau(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    const n = a.length;
+    const m = b.length;
+    if (!n) return m;
+    if (!m) return n;
+    const maxd = n + m;
+    const last = new Map();
+    const w = m + 2;
+    const d = new Array((n + 2) * w).fill(0);
+    d[0] = maxd;
+    for (let i = 0; i <= n; i++) {
+      d[(i + 1) * w] = maxd;
+      d[(i + 1) * w + 1] = i;
+    }
+    for (let j = 0; j <= m; j++) {
+      d[j + 1] = maxd;
+      d[w + j + 1] = j;
+    }
+    for (let i = 1; i <= n; i++) {
+      let db = 0;
+      for (let j = 1; j <= m; j++) {
+        const k = last.get(b[j - 1]) || 0;
+        const l = db;
+        let cost = 1;
+        if (a[i - 1] === b[j - 1]) {
+          cost = 0;
+          db = j;
+        }
+        d[(i + 1) * w + j + 1] = Math.min(
+          d[i * w + j] + cost,
+          d[(i + 1) * w + j] + 1,
+          d[i * w + j + 1] + 1,
+          d[k * w + l] + (i - k - 1) + 1 + (j - l - 1),
+        );
+      }
+      last.set(a[i - 1], i);
+    }
+    return d[(n + 1) * w + m + 1];
+  }
+  function classify(q, c) {
+    if (c === q) return 0;
+    const words = c.split(WORD_SPLIT);
+    if (c.startsWith(q) || words.some((x) => x && x.startsWith(q))) return 1;
+    if (c.includes(q)) return 2;
+    const len = Array.from(q).length;
+    if (len < 4) return -1;
+    const limit = len >= 8 ? 2 : 1;
+    const close = (x) => damerau(q, x) <= limit;
+    return close(c) || words.some(close) ? 3 : -1;
+  }
+  const FOLDED = DATA.entities.map((e) => ({
+    e,
+    fields: [[0, fold(e.id)], [1, fold(e.name)], ...e.aliases.map((a) => [2, fold(a)])],
+  }));
+  function search(query) {
+    const q = fold(query.trim());
+    if (!q) return [];
+    const hits = [];
+    for (const { e, fields } of FOLDED) {
+      let best = null;
+      for (const [field, text] of fields) {
+        const kind = classify(q, text);
+        if (kind < 0) continue;
+        if (!best || kind < best[0] || (kind === best[0] && field < best[1])) best = [kind, field];
+      }
+      if (best) hits.push({ e, kind: best[0], field: best[1] });
+    }
+    hits.sort((a, b) => a.kind - b.kind || a.field - b.field || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+    return hits;
+  }
+
+  // ---- paths: src/query/path (fewest hops, then best evidence) ----
+  // Among the shortest paths: the lowest credibility cost (each hop's
+  // strongest relationship: its status's weight, plus DISPUTED_WEIGHT if
+  // disputed), then the best weakest hop, then the first sequence of
+  // entity ids. The strongest relationship of a hop is the one of lowest
+  // weight, then id. Relationships are crossed in either direction.
+  const credibility = (r) => STATUS.get(r.status).weight + (r.disputes.length ? DATA.disputedWeight : 0);
+  const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  function adjacency(f) {
+    const adj = new Map();
+    for (const r of DATA.relationships) {
+      if (r.from === r.to || !passes(r, f)) continue;
+      for (const [a, b] of [[r.from, r.to], [r.to, r.from]]) {
+        if (!adj.has(a)) adj.set(a, []);
+        adj.get(a).push([r, b]);
+      }
+    }
+    return adj;
+  }
+  function bfs(adj, start, limit) {
+    const dist = new Map([[start, 0]]);
+    let frontier = [start];
+    for (let k = 1; k <= limit && frontier.length; k++) {
+      const next = [];
+      for (const v of frontier) {
+        for (const [, x] of adj.get(v) || []) {
+          if (!dist.has(x)) {
+            dist.set(x, k);
+            next.push(x);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return dist;
+  }
+  function findPath(from, to, f, maxHops) {
+    const adj = adjacency(f);
+    const ds = bfs(adj, from, maxHops);
+    if (!ds.has(to)) return null;
+    const d = ds.get(to);
+    const dt = bfs(adj, to, d);
+    const arcsMemo = new Map();
+    function arcs(v) {
+      if (arcsMemo.has(v)) return arcsMemo.get(v);
+      const byNext = new Map();
+      for (const [r, x] of adj.get(v) || []) {
+        if (ds.get(x) !== ds.get(v) + 1 || ds.get(x) + dt.get(x) !== d) continue;
+        if (!byNext.has(x)) byNext.set(x, []);
+        byNext.get(x).push(r);
+      }
+      const out = [...byNext.entries()]
+        .sort((a, b) => byId(a[0], b[0]))
+        .map(([x, rels]) => {
+          rels.sort((p, q) => credibility(p) - credibility(q) || byId(p.id, q.id));
+          return { to: x, rel: rels[0], others: rels.slice(1), w: credibility(rels[0]), st: STATUS_RANK.get(rels[0].status) };
+        });
+      arcsMemo.set(v, out);
+      return out;
+    }
+    const bestMemo = new Map();
+    const better = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+    function best(v) {
+      if (v === to) return [0, 0];
+      if (bestMemo.has(v)) return bestMemo.get(v);
+      let g = [Infinity, 99];
+      for (const a of arcs(v)) {
+        const c = best(a.to);
+        const cand = [a.w + c[0], Math.max(a.st, c[1])];
+        if (better(cand, g)) g = cand;
+      }
+      bestMemo.set(v, g);
+      return g;
+    }
+    const target = best(from);
+    const hops = [];
+    let v = from;
+    let cost = 0;
+    let weak = 0;
+    while (v !== to) {
+      const next = arcs(v).find((a) => {
+        const c = best(a.to);
+        return cost + a.w + c[0] === target[0] && Math.max(weak, a.st, c[1]) === target[1];
+      });
+      if (!next) return null;
+      hops.push({ from: v, to: next.to, rel: next.rel, others: next.others });
+      cost += next.w;
+      weak = Math.max(weak, next.st);
+      v = next.to;
+    }
+    return { hops, weakest: STATUS_IDS[target[1]] };
+  }
+  // Why there is no path: src/query/path/explain.rs, worded as src/cli/words.rs.
+  function explainNoPath(from, to) {
+    const hopsWord = (n) => `${n} ${n === 1 ? 'hop' : 'hops'}`;
+    const flags = filterFlags(state);
+    const notes = [];
+    const quoted = (f) => '`' + f.flag + '`';
+    let filtersNotReason = false;
+    if (flags.length) {
+      const all = findPath(from, to, NO_FILTER, DATA.maxHops);
+      if (all) {
+        const n = all.hops.length;
+        const culprits = flags.filter((f) => findPath(from, to, without(state, f.field), DATA.maxHops));
+        if (!culprits.length) {
+          notes.push(`the filters together cut the connection (${flags.map(quoted).join(' ')}): no one of them alone does; without them there is a path of ${hopsWord(n)}`);
+        } else if (culprits.length === 1) {
+          notes.push(`the filter ${quoted(culprits[0])} cut the connection: without it there is a path (of ${hopsWord(n)} without any filter)`);
+        } else {
+          notes.push(`each of the filters ${culprits.map(quoted).join(', ')} cuts the connection: dropping any one of them leaves a path (of ${hopsWord(n)} without any filter)`);
+        }
+      } else {
+        filtersNotReason = true;
+        notes.push('the filters are not the reason: there is no path without them either');
+      }
+    }
+    if (!flags.length || filtersNotReason) {
+      const far = findPath(from, to, NO_FILTER, DATA.searchHops);
+      if (far && far.hops.length > DATA.maxHops) notes.push(`the shortest connection has ${hopsWord(far.hops.length)}; raise \`--max-hops\``);
+      else if (!far) notes.push('the two entities are not connected at all');
+    }
+    const name = (id) => `${ENT.get(id).name} (\`${id}\`)`;
+    let head = `no path from ${name(from)} to ${name(to)} within ${hopsWord(DATA.maxHops)}`;
+    if (flags.length) head += ` with \`${flags.map((f) => f.flag).join(' ')}\``;
+    return { head, notes };
+  }
+
+  // ---- pan and zoom: the SVG's viewBox ----
+  let home = null;
+  let vb = null;
+  function setViewBox() {
+    svg.setAttribute('viewBox', `${vb.x} ${vb.y} ${vb.w} ${vb.h}`);
+  }
+  function toUser(clientX, clientY) {
+    const m = svg.getScreenCTM();
+    if (!m) return { x: vb.x + vb.w / 2, y: vb.y + vb.h / 2 };
+    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+    return { x: p.x, y: p.y };
+  }
+  function zoom(factor, cx, cy) {
+    const nw = Math.min(Math.max(vb.w / factor, home.w / 40), home.w * 4);
+    const k = nw / vb.w;
+    vb = { x: cx - (cx - vb.x) * k, y: cy - (cy - vb.y) * k, w: vb.w * k, h: vb.h * k };
+    setViewBox();
+  }
+  function zoomCentre(factor) {
+    zoom(factor, vb.x + vb.w / 2, vb.y + vb.h / 2);
+  }
+  function fit() {
+    vb = { ...home };
+    setViewBox();
+  }
+  function centreOn(el) {
+    const r = el.getBoundingClientRect();
+    if (!r.width && !r.height) return;
+    const c = toUser(r.left + r.width / 2, r.top + r.height / 2);
+    vb.x = c.x - vb.w / 2;
+    vb.y = c.y - vb.h / 2;
+    setViewBox();
+  }
+  let dragged = false;
+  if (svg) {
+    const parts = (svg.getAttribute('viewBox') || '0 0 100 100').split(/[\s,]+/).map(Number);
+    home = { x: parts[0], y: parts[1], w: parts[2], h: parts[3] };
+    vb = { ...home };
+    svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    svg.addEventListener('wheel', (ev) => {
+      ev.preventDefault();
+      const p = toUser(ev.clientX, ev.clientY);
+      zoom(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.0015)), p.x, p.y);
+    }, { passive: false });
+    const pointers = new Map();
+    let start = null;
+    let pinch = null;
+    svg.addEventListener('pointerdown', (ev) => {
+      pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+      dragged = false;
+      if (pointers.size === 1) start = { x: ev.clientX, y: ev.clientY, vb: { ...vb } };
+      if (pointers.size === 2) {
+        const [a, b] = [...pointers.values()];
+        pinch = { d: Math.hypot(a.x - b.x, a.y - b.y), w: vb.w };
+      }
+    });
+    svg.addEventListener('pointermove', (ev) => {
+      if (!pointers.has(ev.pointerId)) return;
+      pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+      if (pointers.size === 2 && pinch) {
+        const [a, b] = [...pointers.values()];
+        const d = Math.hypot(a.x - b.x, a.y - b.y);
+        const c = toUser((a.x + b.x) / 2, (a.y + b.y) / 2);
+        if (d > 0) zoom((d / pinch.d) * (pinch.w / vb.w), c.x, c.y);
+        dragged = true;
+        return;
+      }
+      if (!start) return;
+      const dx = ev.clientX - start.x;
+      const dy = ev.clientY - start.y;
+      if (!dragged && Math.hypot(dx, dy) < 4) return;
+      if (!dragged) svg.setPointerCapture(ev.pointerId);
+      dragged = true;
+      const rect = svg.getBoundingClientRect();
+      const scale = Math.max(start.vb.w / rect.width, start.vb.h / rect.height);
+      vb = { ...start.vb, x: start.vb.x - dx * scale, y: start.vb.y - dy * scale };
+      setViewBox();
+    });
+    const up = (ev) => {
+      pointers.delete(ev.pointerId);
+      if (pointers.size < 2) pinch = null;
+      if (!pointers.size) start = null;
+    };
+    svg.addEventListener('pointerup', up);
+    svg.addEventListener('pointercancel', up);
+    svg.addEventListener('click', (ev) => {
+      if (dragged) {
+        dragged = false;
+        return;
+      }
+      const g = ev.target.closest('[data-entity],[data-relationship]');
+      if (!g) return;
+      if (g.hasAttribute('data-entity')) selectEntity(g.getAttribute('data-entity'), false);
+      else selectRelationship(g.getAttribute('data-relationship'), false);
+    });
+    svg.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Enter' && ev.key !== ' ') return;
+      const g = ev.target.closest('[data-entity],[data-relationship]');
+      if (!g) return;
+      ev.preventDefault();
+      if (g.hasAttribute('data-entity')) selectEntity(g.getAttribute('data-entity'), false);
+      else selectRelationship(g.getAttribute('data-relationship'), false);
+    });
+  }
+  document.addEventListener('keydown', (ev) => {
+    if (!svg || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const t = ev.target;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
+    if (ev.key === '+' || ev.key === '=') zoomCentre(1.25);
+    else if (ev.key === '-' || ev.key === '_') zoomCentre(0.8);
+    else if (ev.key === '0') fit();
+    else if (ev.key === 'Escape') clearSelection();
+    else return;
+    ev.preventDefault();
+  });
+
+  // ---- the controls ----
+  const controls = document.getElementById('controls');
+  const panel = document.getElementById('panel');
+  const storyBox = document.getElementById('story');
+  const timelineBox = document.getElementById('timeline');
+
+  const searchInput = h('input', {
+    type: 'search', id: 'search', placeholder: 'Search names, aliases, ids', autocomplete: 'off',
+    role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-results',
+    'aria-label': 'Search entities',
+  });
+  const results = h('ul', { id: 'search-results', class: 'results', role: 'listbox', hidden: true, 'aria-label': 'Search results' });
+  let hits = [];
+  let active = -1;
+  function showResults() {
+    hits = search(searchInput.value).slice(0, 12);
+    active = hits.length ? 0 : -1;
+    results.replaceChildren();
+    hits.forEach((hit, i) => {
+      const li = h('li', { id: `search-hit-${i}`, role: 'option', 'aria-selected': String(i === active), class: i === active ? 'active' : null },
+        bdi(hit.e.name), h('span', { class: 'muted', text: ` · ${hit.e.kind} · ${hit.e.id}` }));
+      li.addEventListener('mousedown', (ev) => {
+        ev.preventDefault();
+        pick(i);
+      });
+      results.append(li);
+    });
+    if (searchInput.value.trim() && !hits.length) results.append(h('li', { class: 'muted', text: 'No entity matches.' }));
+    const open = !!searchInput.value.trim();
+    results.hidden = !open;
+    searchInput.setAttribute('aria-expanded', String(open));
+    searchInput.setAttribute('aria-activedescendant', active >= 0 ? `search-hit-${active}` : '');
+  }
+  function markActive() {
+    [...results.children].forEach((li, i) => {
+      li.classList.toggle('active', i === active);
+      li.setAttribute('aria-selected', String(i === active));
+    });
+    searchInput.setAttribute('aria-activedescendant', active >= 0 ? `search-hit-${active}` : '');
+  }
+  function pick(i) {
+    const hit = hits[i];
+    if (!hit) return;
+    results.hidden = true;
+    searchInput.setAttribute('aria-expanded', 'false');
+    selectEntity(hit.e.id, true);
+  }
+  searchInput.addEventListener('input', showResults);
+  searchInput.addEventListener('keydown', (ev) => {
+    if (ev.key === 'ArrowDown' && hits.length) {
+      active = (active + 1) % hits.length;
+      markActive();
+      ev.preventDefault();
+    } else if (ev.key === 'ArrowUp' && hits.length) {
+      active = (active - 1 + hits.length) % hits.length;
+      markActive();
+      ev.preventDefault();
+    } else if (ev.key === 'Enter') {
+      if (!hits.length) showResults();
+      pick(Math.max(active, 0));
+      ev.preventDefault();
+    } else if (ev.key === 'Escape') {
+      results.hidden = true;
+      searchInput.setAttribute('aria-expanded', 'false');
+    }
+  });
+  searchInput.addEventListener('blur', () => {
+    results.hidden = true;
+    searchInput.setAttribute('aria-expanded', 'false');
+  });
+
+  // Status toggles, each with a sample of its line.
+  const statusBoxes = new Map();
+  const statusGroup = h('fieldset', { class: 'statuses' }, h('legend', { text: 'Show' }));
+  for (const st of DATA.statuses) {
+    const box = h('input', { type: 'checkbox', checked: true, id: `status-${st.id}`, 'data-status-toggle': st.id });
+    box.addEventListener('change', () => {
+      if (box.checked) state.statuses.add(st.id);
+      else state.statuses.delete(st.id);
+      update();
+    });
+    statusBoxes.set(st.id, box);
+    const sample = s('svg', { width: 28, height: 10, 'aria-hidden': 'true', class: 'sample' });
+    const line = s('line', { x1: 1, y1: 5, x2: 27, y2: 5, stroke: st.color, 'stroke-width': st.id === 'confirmed' ? 3 : 2 });
+    if (st.dash === 'dashed') line.setAttribute('stroke-dasharray', '5 3');
+    if (st.dash === 'dotted') line.setAttribute('stroke-dasharray', '1.5 2.5');
+    sample.append(line);
+    statusGroup.append(h('label', { for: `status-${st.id}` }, box, sample, st.legend));
+  }
+  const disputedBox = h('input', { type: 'checkbox', id: 'hide-disputed' });
+  disputedBox.addEventListener('change', () => {
+    state.noDisputed = disputedBox.checked;
+    update();
+  });
+  statusGroup.append(h('label', { for: 'hide-disputed' }, disputedBox, 'hide disputed'));
+
+  // Dates: as of one date, or between two (YYYY, YYYY-MM or YYYY-MM-DD).
+  const dateMode = h('select', { id: 'date-mode', 'aria-label': 'Date filter' },
+    h('option', { value: 'any', text: 'any date' }), h('option', { value: 'as-of', text: 'as of' }),
+    h('option', { value: 'between', text: 'between' }));
+  const datePattern = '\\d{4}(-\\d{2}(-\\d{2})?)?';
+  const dateA = h('input', { type: 'text', id: 'date-a', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: datePattern, size: 10, 'aria-label': 'Date', hidden: true });
+  const dateB = h('input', { type: 'text', id: 'date-b', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: datePattern, size: 10, 'aria-label': 'End date', hidden: true });
+  const dateNote = h('span', { class: 'muted date-note', 'aria-live': 'polite' });
+  function readDates() {
+    const mode = dateMode.value;
+    dateA.hidden = mode === 'any';
+    dateB.hidden = mode !== 'between';
+    state.asOf = null;
+    state.between = null;
+    dateNote.textContent = '';
+    const a = parseDate(dateA.value.trim());
+    const b = parseDate(dateB.value.trim());
+    if (mode === 'as-of') {
+      if (a) state.asOf = a;
+      else if (dateA.value.trim()) dateNote.textContent = 'expected YYYY, YYYY-MM or YYYY-MM-DD';
+    } else if (mode === 'between') {
+      if (a && b && a.first <= b.last) state.between = [a, b];
+      else if (dateA.value.trim() && dateB.value.trim()) dateNote.textContent = 'two dates, the first not after the second';
+    }
+    update();
+  }
+  for (const x of [dateMode, dateA, dateB]) x.addEventListener('change', readDates);
+  for (const x of [dateA, dateB]) x.addEventListener('input', () => { if (parseDate(x.value.trim())) readDates(); });
+  const dateGroup = h('fieldset', { class: 'dates' }, h('legend', { text: 'When' }), dateMode, dateA, dateB, dateNote);
+
+  // Path mode: two entity pickers.
+  const byName = [...DATA.entities].sort((a, b) => a.name.localeCompare(b.name) || byId(a.id, b.id));
+  function picker(id, label) {
+    const sel = h('select', { id, 'aria-label': label }, h('option', { value: '', text: label }));
+    for (const e of byName) sel.append(h('option', { value: e.id, text: e.name }));
+    return sel;
+  }
+  const pathFrom = picker('path-from', 'from…');
+  const pathTo = picker('path-to', 'to…');
+  const pathGo = h('button', { type: 'button', id: 'path-go', text: 'Find path' });
+  const pathClear = h('button', { type: 'button', id: 'path-clear', text: 'Clear' });
+  pathGo.addEventListener('click', () => {
+    if (!pathFrom.value || !pathTo.value) return;
+    state.path = [pathFrom.value, pathTo.value];
+    state.view = null;
+    state.entity = null;
+    state.relationship = null;
+    update();
+  });
+  pathClear.addEventListener('click', () => {
+    state.path = null;
+    update();
+  });
+  const pathGroup = h('fieldset', { class: 'path' }, h('legend', { text: 'Path' }), pathFrom, pathTo, pathGo, pathClear);
+
+  const storyButton = h('button', { type: 'button', id: 'story-start', text: 'Story', disabled: !VIEWS.length });
+  storyButton.addEventListener('click', () => {
+    state.view = state.view ? null : VIEWS[0].id;
+    state.path = null;
+    update();
+  });
+  const zoomGroup = h('div', { class: 'zoom', role: 'group', 'aria-label': 'Zoom' },
+    h('button', { type: 'button', 'aria-label': 'Zoom in', text: '+', onclick: () => svg && zoomCentre(1.25) }),
+    h('button', { type: 'button', 'aria-label': 'Zoom out', text: '−', onclick: () => svg && zoomCentre(0.8) }),
+    h('button', { type: 'button', 'aria-label': 'Fit to window', text: 'Fit', onclick: () => svg && fit() }));
+  controls.append(h('div', { class: 'search' }, searchInput, results), statusGroup, dateGroup, pathGroup,
+    h('div', { class: 'buttons' }, storyButton, svg ? zoomGroup : null));
+
+  // ---- the details panel: the facts of `casegraph show` (src/cli/show.rs) ----
+  function entityButton(id) {
+    const e = ENT.get(id);
+    const b = h('button', { type: 'button', class: 'linkish', 'data-goto-entity': id }, bdi(e ? e.name : id));
+    b.addEventListener('click', () => selectEntity(id, true));
+    return b;
+  }
+  function sourceLine(src, locator) {
+    const meta = [src.publisher, src.published, locator].filter(Boolean).join(', ');
+    return h('span', null, h('cite', null, bdi(src.title)), meta ? ' — ' : null, meta ? bdi(meta) : null);
+  }
+  function evidence(r) {
+    const box = h('div', { class: 'evidence' });
+    const ol = h('ol', { class: 'citations' });
+    for (const c of r.citations) {
+      const src = SOURCES[c.source];
+      const li = h('li', null, sourceLine(src, c.locator));
+      if (c.quote) li.append(h('blockquote', null, bdi(`“${c.quote}”`)));
+      if (src.url) li.append(h('div', { class: 'url' }, link(src.url)));
+      if (src.archived) li.append(h('div', { class: 'url' }, 'archived: ', link(src.archived)));
+      ol.append(li);
+    }
+    box.append(h('h3', { text: r.citations.length === 1 ? 'Citation' : `Citations (${r.citations.length})` }), ol);
+    if (r.disputes.length) {
+      const ul = h('ul', { class: 'disputes' });
+      for (const d of r.disputes) {
+        const src = SOURCES[d.source];
+        const li = h('li', null, 'disputed by ', entityButton(d.by), ' — ', sourceLine(src, null));
+        if (d.quote) li.append(h('blockquote', null, bdi(`“${d.quote}”`)));
+        if (src.url) li.append(h('div', { class: 'url' }, link(src.url)));
+        ul.append(li);
+      }
+      box.append(h('h3', { class: 'alarm', text: 'Disputed' }), ul);
+    }
+    return box;
+  }
+  function statusBadge(r) {
+    return h('span', { class: `badge status-${r.status}` }, r.status, r.disputes.length ? ' · disputed' : '');
+  }
+  function relLine(r) {
+    const arrow = r.directed ? '→' : '—';
+    const bits = [r.label, r.when, r.amount].filter(Boolean).join(' · ');
+    const b = h('button', { type: 'button', class: 'linkish rel-line', 'data-goto-relationship': r.id },
+      bdi(ENT.get(r.from).name), ` —[${''}`, bdi(bits), `]${arrow} `, bdi(ENT.get(r.to).name));
+    b.addEventListener('click', () => selectRelationship(r.id, true));
+    return h('span', null, b, ' ', statusBadge(r), passes(r) ? null : h('span', { class: 'muted', text: ' (hidden by the filters)' }));
+  }
+  function showEntity(id) {
+    const e = ENT.get(id);
+    const card = h('article', { class: 'card', 'data-card-entity': id });
+    card.append(h('h2', null, bdi(e.name)), h('p', { class: 'muted' }, `${e.kind} · `, h('code', { text: e.id })));
+    if (e.aliases.length) card.append(h('p', null, 'also known as: ', bdi(e.aliases.join('; '))));
+    if (e.description) card.append(h('p', null, bdi(e.description)));
+    if (e.start || e.end) card.append(h('p', { text: `${e.start || ''}–${e.end || ''}` }));
+    if (e.url) card.append(h('p', { class: 'url' }, link(e.url)));
+    for (const [k, v] of e.properties) card.append(h('p', null, h('span', { class: 'muted' }, bdi(k), ': '), bdi(v)));
+    const rels = [...incident.get(id)].sort((a, b) => a.rank - b.rank);
+    card.append(h('h3', { text: `${rels.length} ${rels.length === 1 ? 'relationship' : 'relationships'}` }));
+    let current = null;
+    let ul = null;
+    for (const r of rels) {
+      if (r.type !== current) {
+        current = r.type;
+        card.append(h('h4', { text: r.type.replace(/_/g, ' ') }));
+        ul = h('ul', { class: 'rels' });
+        card.append(ul);
+      }
+      ul.append(h('li', null, relLine(r)));
+    }
+    panel.replaceChildren(card);
+  }
+  function showRelationship(id) {
+    const r = REL.get(id);
+    const card = h('article', { class: 'card', 'data-card-relationship': id });
+    card.append(h('h2', null, entityButton(r.from), ` ${r.directed ? '—' : '—'} `, bdi(r.label), ` ${r.directed ? '→' : '—'} `, entityButton(r.to)));
+    card.append(h('p', null, statusBadge(r), ' ', h('span', { class: 'muted' }, r.type.replace(/_/g, ' '), ' · ', h('code', { text: r.id }))));
+    if (r.when) card.append(h('p', { text: r.when }));
+    if (r.amount) card.append(h('p', { text: r.amount }));
+    if (!passes(r)) card.append(h('p', { class: 'muted', text: 'Hidden in the diagram by the filters.' }));
+    card.append(evidence(r));
+    panel.replaceChildren(card);
+  }
+  function showHint() {
+    panel.replaceChildren(h('p', { class: 'hint', text: 'Click an entity or a relationship, or search, to see its details and evidence.' }));
+  }
+
+  function selectEntity(id, centre) {
+    if (!ENT.has(id)) return;
+    state.entity = id;
+    state.relationship = null;
+    update();
+    const el = entEls.get(id);
+    if (el && centre) centreOn(el);
+  }
+  function selectRelationship(id, centre) {
+    if (!REL.has(id)) return;
+    state.relationship = id;
+    state.entity = null;
+    update();
+    const el = relEls.get(id);
+    if (el && centre) centreOn(el);
+  }
+  function clearSelection() {
+    state.entity = null;
+    state.relationship = null;
+    update();
+  }
+
+  // ---- the timeline: every dated relationship on one axis ----
+  const tlMarks = new Map();
+  function buildTimeline() {
+    const dated = DATA.relationships.filter((r) => r.force);
+    if (!dated.length) {
+      timelineBox.append(h('p', { class: 'muted', text: 'No dated relationships.' }));
+      return;
+    }
+    const ms = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of dated) {
+      const a = r.force[0] ? ms(r.force[0]) : null;
+      const b = r.force[1] ? ms(r.force[1]) : null;
+      for (const x of [a, b]) if (x !== null) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+    }
+    const y0 = new Date(lo).getUTCFullYear();
+    const y1 = new Date(hi).getUTCFullYear() + 1;
+    lo = Date.UTC(y0, 0, 1);
+    hi = Date.UTC(y1, 0, 1);
+    // Drawn in pixels at the width the strip has, so text stays unscaled.
+    const W = Math.max(480, timelineBox.clientWidth - 20);
+    const pad = 14;
+    const x = (t) => pad + ((t - lo) / (hi - lo)) * (W - 2 * pad);
+    const items = dated.map((r) => {
+      const a = r.force[0] ? x(ms(r.force[0])) : pad;
+      const b = r.date ? a : r.force[1] ? x(ms(r.force[1])) : W - pad;
+      return { r, a, b: Math.max(b, a + 4) };
+    }).sort((p, q) => p.a - q.a || byId(p.r.id, q.r.id));
+    const lanes = [];
+    for (const it of items) {
+      let lane = lanes.findIndex((end) => end + 3 < it.a);
+      if (lane < 0) { lane = lanes.length; lanes.push(0); }
+      lanes[lane] = it.b;
+      it.lane = lane;
+    }
+    const LH = 7;
+    const H = lanes.length * LH + 24;
+    const t = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'tl', role: 'group', 'aria-label': 'Timeline of the dated relationships' });
+    const step = Math.max(1, Math.ceil((y1 - y0) / 12));
+    for (let y = y0; y <= y1; y += step) {
+      const xx = x(Date.UTC(y, 0, 1));
+      t.append(s('line', { x1: xx, x2: xx, y1: 0, y2: H - 14, class: 'tick' }));
+      const label = s('text', { x: xx, y: H - 3, class: 'year', 'text-anchor': 'middle' });
+      label.textContent = String(y);
+      t.append(label);
+    }
+    for (const it of items) {
+      const st = STATUS.get(it.r.status);
+      const yy = 4 + it.lane * LH;
+      const g = s('g', { class: 'mark', tabindex: 0, role: 'button', 'data-timeline-relationship': it.r.id });
+      const ln = s('line', { x1: it.a, x2: it.b, y1: yy, y2: yy, stroke: it.r.disputes.length ? DATA.palette.alarm : st.color, 'stroke-width': 4 });
+      if (st.dash === 'dashed') ln.setAttribute('stroke-dasharray', '6 3');
+      if (st.dash === 'dotted') ln.setAttribute('stroke-dasharray', '2 2');
+      const title = s('title');
+      title.textContent = `${ENT.get(it.r.from).name} — ${it.r.label} → ${ENT.get(it.r.to).name} · ${it.r.when} · ${it.r.status}`;
+      // A wide invisible hit area: a 5-unit line is a small target.
+      g.append(title, s('line', { x1: it.a, x2: it.b, y1: yy, y2: yy, stroke: 'transparent', 'stroke-width': LH, class: 'hit' }), ln);
+      const hover = (on) => { const el = relEls.get(it.r.id); if (el) el.classList.toggle('hover', on); };
+      g.addEventListener('mouseenter', () => hover(true));
+      g.addEventListener('mouseleave', () => hover(false));
+      g.addEventListener('focus', () => hover(true));
+      g.addEventListener('blur', () => hover(false));
+      g.addEventListener('click', () => selectRelationship(it.r.id, true));
+      g.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); selectRelationship(it.r.id, true); } });
+      tlMarks.set(it.r.id, g);
+      t.append(g);
+    }
+    timelineBox.append(h('h2', { class: 'sr-only', text: 'Timeline' }), t);
+  }
+
+  // ---- the story: the dataset's views, as steps ----
+  function showStory(step) {
+    if (!step) {
+      storyBox.hidden = true;
+      storyBox.replaceChildren();
+      return;
+    }
+    const i = VIEWS.indexOf(step);
+    const prev = h('button', { type: 'button', id: 'story-prev', text: '← Previous', disabled: i === 0 });
+    const next = h('button', { type: 'button', id: 'story-next', text: 'Next →', disabled: i === VIEWS.length - 1 });
+    const exit = h('button', { type: 'button', id: 'story-exit', text: 'Leave the story' });
+    prev.addEventListener('click', () => { state.view = VIEWS[i - 1].id; update(); });
+    next.addEventListener('click', () => { state.view = VIEWS[i + 1].id; update(); });
+    exit.addEventListener('click', () => { state.view = null; update(); });
+    const box = h('div', { class: 'step', 'data-step': step.id },
+      h('p', { class: 'muted', text: `Step ${i + 1} of ${VIEWS.length} · ${step.selects}` }),
+      h('h2', null, bdi(step.title)));
+    if (step.caption) box.append(h('p', null, bdi(step.caption)));
+    if (step.error) box.append(h('p', { class: 'alarm', text: `Nothing to draw: ${step.error}` }));
+    if (step.notes && step.notes.length) {
+      const ol = h('ol', { class: 'notes' });
+      for (const n of step.notes) {
+        const target = n.entity ? entityButton(n.entity) : relButton(n.relationship);
+        ol.append(h('li', null, bdi(n.text), ' (', target, ')'));
+      }
+      box.append(ol);
+    }
+    box.append(h('div', { class: 'buttons' }, prev, next, exit));
+    storyBox.replaceChildren(box);
+    storyBox.hidden = false;
+  }
+  function relButton(id) {
+    const r = REL.get(id);
+    const b = h('button', { type: 'button', class: 'linkish', 'data-goto-relationship': id }, bdi(r ? r.label : id));
+    b.addEventListener('click', () => selectRelationship(id, true));
+    return b;
+  }
+
+  // ---- the path's hops, in the panel ----
+  function showPath(from, to, found) {
+    const card = h('article', { class: 'card path-card' });
+    card.append(h('h2', null, 'Path: ', bdi(ENT.get(from).name), ' → ', bdi(ENT.get(to).name)));
+    const flags = filterFlags(state).map((f) => f.flag).join(' ');
+    if (found) {
+      const n = found.hops.length;
+      card.append(h('p', { text: `${n} ${n === 1 ? 'hop' : 'hops'}, weakest ${found.weakest}${flags ? ` · with ${flags}` : ''}` }));
+      const ol = h('ol', { class: 'hops' });
+      for (const hop of found.hops) {
+        const li = h('li', null, relLine(hop.rel));
+        if (hop.others.length) li.append(h('div', { class: 'muted', text: `also: ${hop.others.map((r) => `${r.label} (${r.status})`).join('; ')}` }));
+        li.append(evidence(hop.rel));
+        ol.append(li);
+      }
+      card.append(ol);
+    } else if (from === to) {
+      card.append(h('p', { text: 'the two ends of the path are the same entity' }));
+    } else {
+      const why = explainNoPath(from, to);
+      card.append(h('p', { class: 'alarm' }, why.head));
+      const ul = h('ul', null);
+      for (const n of why.notes) ul.append(h('li', { text: `note: ${n}` }));
+      card.append(ul);
+    }
+    panel.replaceChildren(card);
+  }
+
+  // ---- applying the state to the page ----
+  const idSet = (xs) => new Set(xs || []);
+  function update(fromFragment) {
+    const step = state.view ? VIEWS.find((v) => v.id === state.view) || null : null;
+    if (state.view && !step) state.view = null;
+    let drawnE = null;
+    let drawnR = null;
+    let onPathE = new Set();
+    let onPathR = new Set();
+    let highE = new Set();
+    let highR = new Set();
+    let fadedE = new Set();
+    let fadedR = new Set();
+    const sel = step && !step.error ? step : !step ? DATA.base : null;
+    if (step) {
+      drawnE = idSet(step.drawn && step.drawn.entities);
+      drawnR = idSet(step.drawn && step.drawn.relationships);
+    }
+    if (sel && !state.path) {
+      const hE = idSet(sel.highlight.entities);
+      const hR = idSet(sel.highlight.relationships);
+      if (sel.isPath) { onPathE = hE; onPathR = hR; } else { highE = hE; highR = hR; }
+      fadedE = idSet(sel.faded.entities);
+      fadedR = idSet(sel.faded.relationships);
+    }
+    let found = null;
+    if (state.path) {
+      const [a, b] = state.path;
+      found = a !== b && ENT.has(a) && ENT.has(b) ? findPath(a, b, state, DATA.maxHops) : null;
+      if (found) {
+        onPathE = new Set([a, ...found.hops.map((x) => x.to)]);
+        onPathR = new Set(found.hops.map((x) => x.rel.id));
+      }
+    }
+    const visibleR = new Set();
+    for (const [id, el] of relEls) {
+      const r = REL.get(id);
+      const show = !!r && passes(r) && (!drawnR || drawnR.has(id));
+      el.style.display = show ? '' : 'none';
+      if (show) visibleR.add(id);
+      el.classList.toggle('on-path', onPathR.has(id));
+      el.classList.toggle('highlight', highR.has(id));
+      el.classList.toggle('faded', fadedR.has(id));
+      el.classList.toggle('selected', state.relationship === id);
+    }
+    for (const [id, el] of entEls) {
+      const inStep = !drawnE || drawnE.has(id);
+      el.style.display = inStep ? '' : 'none';
+      const drawnRels = incident.get(id).filter((r) => relEls.has(r.id) && (!drawnR || drawnR.has(r.id)));
+      const stranded = drawnRels.length > 0 && !drawnRels.some((r) => visibleR.has(r.id));
+      el.classList.toggle('dimmed', stranded);
+      el.classList.toggle('on-path', onPathE.has(id));
+      el.classList.toggle('highlight', highE.has(id));
+      el.classList.toggle('faded', fadedE.has(id));
+      el.classList.toggle('selected', state.entity === id);
+    }
+    for (const [id, g] of tlMarks) {
+      const r = REL.get(id);
+      g.style.display = passes(r) && (!drawnR || drawnR.has(id)) ? '' : 'none';
+      g.classList.toggle('selected', state.relationship === id);
+      g.classList.toggle('on-path', onPathR.has(id));
+    }
+    // Controls follow the state (it may come from the fragment).
+    for (const [st, box] of statusBoxes) box.checked = state.statuses.has(st);
+    disputedBox.checked = state.noDisputed;
+    if (fromFragment) {
+      dateMode.value = state.between ? 'between' : state.asOf ? 'as-of' : 'any';
+      dateA.value = state.between ? state.between[0].text : state.asOf ? state.asOf.text : '';
+      dateB.value = state.between ? state.between[1].text : '';
+      dateA.hidden = dateMode.value === 'any';
+      dateB.hidden = dateMode.value !== 'between';
+    }
+    pathFrom.value = state.path ? state.path[0] : pathFrom.value;
+    pathTo.value = state.path ? state.path[1] : pathTo.value;
+    storyButton.textContent = step ? 'Leave the story' : 'Story';
+    storyButton.setAttribute('aria-pressed', String(!!step));
+    showStory(step);
+    if (state.entity && ENT.has(state.entity)) showEntity(state.entity);
+    else if (state.relationship && REL.has(state.relationship)) showRelationship(state.relationship);
+    else if (state.path) showPath(state.path[0], state.path[1], found);
+    else showHint();
+    writeFragment();
+  }
+
+  // ---- the URL fragment: #entity=, #relationship=, #path=A,B, #view=,
+  // #min-status=, #status=a,b, #as-of=, #between=A,B, joined with & ----
+  let writing = false;
+  function fragmentOf() {
+    const parts = [];
+    const enc = encodeURIComponent;
+    if (state.view) parts.push(`view=${enc(state.view)}`);
+    if (state.path) parts.push(`path=${enc(state.path[0])},${enc(state.path[1])}`);
+    if (state.entity) parts.push(`entity=${enc(state.entity)}`);
+    if (state.relationship) parts.push(`relationship=${enc(state.relationship)}`);
+    const flags = filterFlags(state);
+    for (const f of flags) {
+      if (f.field === 'statuses') {
+        const sorted = STATUS_IDS.filter((x) => state.statuses.has(x));
+        const w = sorted[sorted.length - 1];
+        if (w && sameSet(state.statuses, minStatusSet(w))) parts.push(`min-status=${w}`);
+        else parts.push(`status=${sorted.join(',')}`);
+      }
+    }
+    if (state.noDisputed) parts.push('no-disputed');
+    if (state.asOf) parts.push(`as-of=${state.asOf.text}`);
+    if (state.between) parts.push(`between=${state.between[0].text},${state.between[1].text}`);
+    return parts.join('&');
+  }
+  function writeFragment() {
+    const f = fragmentOf();
+    const now = location.hash.replace(/^#/, '');
+    if (f === now) return;
+    writing = true;
+    try {
+      history.replaceState(null, '', f ? `#${f}` : location.pathname + location.search);
+    } catch (e) {
+      // Some file:// contexts refuse history changes: the state still works.
+    }
+    writing = false;
+  }
+  function readFragment() {
+    const text = location.hash.replace(/^#/, '');
+    state.entity = null;
+    state.relationship = null;
+    state.path = null;
+    state.view = null;
+    state.statuses = new Set(STATUS_IDS);
+    state.noDisputed = false;
+    state.asOf = null;
+    state.between = null;
+    for (const part of text.split('&')) {
+      if (!part) continue;
+      const eq = part.indexOf('=');
+      const key = eq < 0 ? part : part.slice(0, eq);
+      const raw = eq < 0 ? '' : part.slice(eq + 1);
+      let vals;
+      try {
+        vals = raw.split(',').map(decodeURIComponent);
+      } catch (e) {
+        continue;
+      }
+      if (key === 'entity' && ENT.has(vals[0])) state.entity = vals[0];
+      else if (key === 'relationship' && REL.has(vals[0])) state.relationship = vals[0];
+      else if (key === 'path' && vals.length === 2 && ENT.has(vals[0]) && ENT.has(vals[1])) state.path = vals;
+      else if (key === 'view' && VIEWS.some((v) => v.id === vals[0])) state.view = vals[0];
+      else if (key === 'min-status' && STATUS_RANK.has(vals[0])) state.statuses = minStatusSet(vals[0]);
+      else if (key === 'status') state.statuses = new Set(vals.filter((v) => STATUS_RANK.has(v)));
+      else if (key === 'no-disputed' || key === 'hide-disputed') state.noDisputed = raw !== 'false';
+      else if (key === 'as-of' && parseDate(vals[0])) state.asOf = parseDate(vals[0]);
+      else if (key === 'between' && vals.length === 2) {
+        const a = parseDate(vals[0]);
+        const b = parseDate(vals[1]);
+        if (a && b && a.first <= b.last) state.between = [a, b];
+      }
+    }
+    update(true);
+    const el = state.entity ? entEls.get(state.entity) : state.relationship ? relEls.get(state.relationship) : null;
+    if (el && svg) centreOn(el);
+  }
+  window.addEventListener('hashchange', () => { if (!writing) readFragment(); });
+
+  if (svg) {
+    svg.setAttribute('width', '100%');
+    svg.setAttribute('height', '100%');
+  }
+  buildTimeline();
+  readFragment();
+  document.documentElement.classList.add('ready');
+})();
