@@ -165,7 +165,7 @@ fn hostile_strings_land_as_text() {
 /// The elements the page and its SVG are made of.
 const PAGE_TAGS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "div", "main",
-    "section", "aside", "footer", "ol", "li", "cite", "a", "script", "svg", "g", "polygon",
+    "section", "aside", "footer", "ol", "li", "cite", "bdi", "a", "script", "svg", "g", "polygon",
     "ellipse", "path", "polyline", "text", "!doctype",
 ];
 

@@ -114,9 +114,9 @@ pub fn page(model: &Model, diagram: &Diagram<'_>) -> String {
     html.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     html.push_str(&format!("<title>{}</title>\n", text(title)));
     html.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
-    html.push_str(&format!("<header class=\"top\"><h1>{}</h1>", text(title)));
+    html.push_str(&format!("<header class=\"top\"><h1>{}</h1>", bdi(title)));
     if let Some(d) = &meta.description {
-        html.push_str(&format!("<p class=\"description\">{}</p>", text(d)));
+        html.push_str(&format!("<p class=\"description\">{}</p>", bdi(d)));
     }
     html.push_str("<div id=\"controls\" class=\"controls\"></div></header>\n");
     html.push_str("<main class=\"layout\">\n<section class=\"stage\" aria-label=\"Diagram\">\n");
@@ -143,13 +143,13 @@ fn sources_html(model: &Model) -> String {
     let mut s = String::from("<footer id=\"sources\" class=\"sources\"><h2>Sources</h2><ol>");
     for src in model.sources() {
         s.push_str(&format!("<li id=\"source-{}\">", attr(src.id())));
-        s.push_str(&format!("<cite>{}</cite>", text(src.title())));
+        s.push_str(&format!("<cite>{}</cite>", bdi(src.title())));
         let mut meta = Vec::new();
         if let Some(p) = src.publisher() {
-            meta.push(text(p));
+            meta.push(bdi(p));
         }
         if let Some(a) = src.author() {
-            meta.push(text(a));
+            meta.push(bdi(a));
         }
         if let Some(d) = src.published() {
             meta.push(d.to_string());
@@ -161,7 +161,7 @@ fn sources_html(model: &Model) -> String {
             s.push_str(&format!(
                 " <a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
                 attr(u),
-                text(u)
+                bdi(u)
             ));
         }
         s.push_str("</li>");
@@ -306,6 +306,13 @@ pub fn text(s: &str) -> String {
         }
     }
     out
+}
+
+/// `s` as HTML text isolated from the text around it (`<bdi>`): a string
+/// from the data may hold bidirectional controls (U+202E…) that would
+/// otherwise reorder what follows it on the line.
+pub fn bdi(s: &str) -> String {
+    format!("<bdi>{}</bdi>", text(s))
 }
 
 /// `s` escaped for a double- or single-quoted HTML attribute value.

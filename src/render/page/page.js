@@ -385,12 +385,36 @@
     vb = { ...home };
     setViewBox();
   }
+  // Centres `el`, zooming in first when the whole graph is in view: a
+  // selected entity should be readable, not a dot.
   function centreOn(el) {
     const r = el.getBoundingClientRect();
     if (!r.width && !r.height) return;
     const c = toUser(r.left + r.width / 2, r.top + r.height / 2);
-    vb.x = c.x - vb.w / 2;
-    vb.y = c.y - vb.h / 2;
+    const w = Math.min(vb.w, Math.max(home.w / 3, 600));
+    const k = w / vb.w;
+    vb = { x: c.x - w / 2, y: c.y - (vb.h * k) / 2, w, h: vb.h * k };
+    setViewBox();
+  }
+  // Fits the view to what is shown of `els` (a story step, a path).
+  function fitTo(els) {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const el of els) {
+      const r = el.getBoundingClientRect();
+      if (!r.width && !r.height) continue;
+      const a = toUser(r.left, r.top);
+      const b = toUser(r.right, r.bottom);
+      x0 = Math.min(x0, a.x);
+      y0 = Math.min(y0, a.y);
+      x1 = Math.max(x1, b.x);
+      y1 = Math.max(y1, b.y);
+    }
+    if (!(x1 > x0)) return fit();
+    const m = Math.max(x1 - x0, y1 - y0) * 0.05 + 10;
+    vb = { x: x0 - m, y: y0 - m, w: x1 - x0 + 2 * m, h: y1 - y0 + 2 * m };
     setViewBox();
   }
   let dragged = false;
@@ -631,6 +655,8 @@
   storyButton.addEventListener('click', () => {
     state.view = state.view ? null : VIEWS[0].id;
     state.path = null;
+    state.entity = null;
+    state.relationship = null;
     update();
   });
   const zoomGroup = h('div', { class: 'zoom', role: 'group', 'aria-label': 'Zoom' },
@@ -769,7 +795,7 @@
     lo = Date.UTC(y0, 0, 1);
     hi = Date.UTC(y1, 0, 1);
     // Drawn in pixels at the width the strip has, so text stays unscaled.
-    const W = Math.max(480, timelineBox.clientWidth - 20);
+    const W = Math.max(480, timelineBox.clientWidth - 40);
     const pad = 14;
     const x = (t) => pad + ((t - lo) / (hi - lo)) * (W - 2 * pad);
     const items = dated.map((r) => {
@@ -784,7 +810,7 @@
       lanes[lane] = it.b;
       it.lane = lane;
     }
-    const LH = 7;
+    const LH = 5;
     const H = lanes.length * LH + 24;
     const t = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'tl', role: 'group', 'aria-label': 'Timeline of the dated relationships' });
     const step = Math.max(1, Math.ceil((y1 - y0) / 12));
@@ -799,7 +825,7 @@
       const st = STATUS.get(it.r.status);
       const yy = 4 + it.lane * LH;
       const g = s('g', { class: 'mark', tabindex: 0, role: 'button', 'data-timeline-relationship': it.r.id });
-      const ln = s('line', { x1: it.a, x2: it.b, y1: yy, y2: yy, stroke: it.r.disputes.length ? DATA.palette.alarm : st.color, 'stroke-width': 4 });
+      const ln = s('line', { x1: it.a, x2: it.b, y1: yy, y2: yy, stroke: it.r.disputes.length ? DATA.palette.alarm : st.color, 'stroke-width': 3 });
       if (st.dash === 'dashed') ln.setAttribute('stroke-dasharray', '6 3');
       if (st.dash === 'dotted') ln.setAttribute('stroke-dasharray', '2 2');
       const title = s('title');
@@ -887,6 +913,7 @@
 
   // ---- applying the state to the page ----
   const idSet = (xs) => new Set(xs || []);
+  let framed = '|';
   function update(fromFragment) {
     const step = state.view ? VIEWS.find((v) => v.id === state.view) || null : null;
     if (state.view && !step) state.view = null;
@@ -956,6 +983,14 @@
       dateB.value = state.between ? state.between[1].text : '';
       dateA.hidden = dateMode.value === 'any';
       dateB.hidden = dateMode.value !== 'between';
+    }
+    // A new story step or path is framed; anything else keeps the view.
+    const framing = `${state.view || ''}|${state.path ? state.path.join(',') : ''}`;
+    if (svg && framing !== framed) {
+      framed = framing;
+      if (step && drawnE) fitTo([...entEls].filter(([id]) => drawnE.has(id)).map(([, el]) => el));
+      else if (found) fitTo([...onPathE].map((id) => entEls.get(id)).filter(Boolean));
+      else if (!fromFragment) fit();
     }
     pathFrom.value = state.path ? state.path[0] : pathFrom.value;
     pathTo.value = state.path ? state.path[1] : pathTo.value;
