@@ -17,11 +17,7 @@ await launch();
 try {
   const h = await open({ name: 'screenshot' }, join(dir, `${data.dataset.id}.html`), 'entity=reed-hastings');
   await panelShows(h.page, 'Reed Hastings', ['Reed Hastings']);
-  // Zoom in on the selection (the page centres it) so that names can be
-  // read at README size; `+` is the page's own zoom key.
-  await h.page.locator('body').click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 3; i++) await h.page.keyboard.press('+');
-  await h.page.waitForTimeout(300); // let the zoom and centring finish
+  await h.page.waitForTimeout(300); // let the page's zoom to the selection finish
   await h.page.screenshot({ path: png, timeout: 10_000 });
   await h.finish();
   console.log(`wrote ${png}`);
