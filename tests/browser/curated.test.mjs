@@ -414,6 +414,123 @@ test('keyboard: Tab reaches a node and Enter opens its card', T, async (t) => {
   });
 });
 
+/** The client rectangle of the first visible `selector` in the diagram. */
+const rectOf = (page, selector) =>
+  inPage(page, (h, sel) => {
+    const el = [...document.querySelectorAll(sel)].find((e) => !h.hidden(e) && e.closest('svg'));
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width };
+  }, selector);
+
+test('pan and zoom: + and - keys and the wheel zoom, a drag pans, 0 fits again', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const node = '[data-entity="netflix"]';
+    // Keys go to the page, not to the search box.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const fitted = await rectOf(page, node);
+    const grows = (than) => waitFor(page, 'the diagram to zoom in', (h, [sel, w]) => {
+      const el = [...document.querySelectorAll(sel)].find((e) => !h.hidden(e) && e.closest('svg'));
+      return el.getBoundingClientRect().width > w * 1.05 || { ok: false, width: el.getBoundingClientRect().width };
+    }, [node, than]);
+    await page.keyboard.press('+');
+    await grows(fitted.width);
+    const zoomed = await rectOf(page, node);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await waitFor(page, 'the diagram to zoom out', (h, [sel, w]) => {
+      const el = [...document.querySelectorAll(sel)].find((e) => !h.hidden(e) && e.closest('svg'));
+      return el.getBoundingClientRect().width < w * 0.95;
+    }, [node, zoomed.width]);
+    await page.keyboard.press('0');
+    await waitFor(page, '0 to fit the diagram as it opened', (h, [sel, w]) => {
+      const el = [...document.querySelectorAll(sel)].find((e) => !h.hidden(e) && e.closest('svg'));
+      return Math.abs(el.getBoundingClientRect().width - w) < w * 0.02;
+    }, [node, fitted.width]);
+    // The wheel over the diagram zooms.
+    const before = await rectOf(page, node);
+    await page.mouse.move(before.x + before.width / 2, (await rectOf(page, node)).y);
+    await page.mouse.wheel(0, -400);
+    await waitFor(page, 'the wheel to zoom the diagram', (h, [sel, w]) => {
+      const el = [...document.querySelectorAll(sel)].find((e) => !h.hidden(e) && e.closest('svg'));
+      return Math.abs(el.getBoundingClientRect().width - w) > w * 0.05;
+    }, [node, before.width]);
+    // A drag from an empty point of the diagram moves it by the drag.
+    const empty = await inPage(page, () => {
+      const svg = document.querySelector('svg [data-entity]').closest('svg');
+      const r = svg.getBoundingClientRect();
+      for (let y = r.y + 20; y < r.bottom - 60; y += 17) {
+        for (let x = r.x + 20; x < r.right - 140; x += 23) {
+          const hit = document.elementFromPoint(x, y);
+          if (hit && svg.contains(hit) && !hit.closest('[data-entity], [data-relationship], a')) return { x, y };
+        }
+      }
+      return null;
+    });
+    assert.ok(empty, 'no empty point in the diagram to drag from');
+    const start = await rectOf(page, node);
+    await page.mouse.move(empty.x, empty.y);
+    await page.mouse.down();
+    await page.mouse.move(empty.x + 60, empty.y + 30, { steps: 6 });
+    await page.mouse.move(empty.x + 120, empty.y + 40, { steps: 6 });
+    await page.mouse.up();
+    const moved = await rectOf(page, node);
+    assert.ok(Math.abs(moved.x - start.x - 120) < 6 && Math.abs(moved.y - start.y - 40) < 6, `a drag of (120, 40) moved the node by (${moved.x - start.x}, ${moved.y - start.y})`);
+  });
+});
+
+test('keyboard focus on a node is visible', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    let focused = null;
+    for (let i = 0; i < 400 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await inPage(page, () => document.activeElement?.closest('svg [data-entity]')?.dataset.entity ?? null);
+    }
+    assert.ok(focused, 'no diagram node took the focus');
+    const el = page.locator(`svg [data-entity="${focused}"]`).first();
+    const withFocus = await el.screenshot();
+    await inPage(page, () => document.activeElement.blur());
+    const without = await el.screenshot();
+    assert.ok(!withFocus.equals(without), `the focused node ${focused} looks the same without the focus`);
+  });
+});
+
+test('every diagram node has an accessible name with its entity name', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const unnamed = await inPage(page, (h, names) => {
+      const out = [];
+      for (const e of document.querySelectorAll('svg [data-entity]')) {
+        const label = e.getAttribute('aria-label') || (e.getAttribute('aria-labelledby') || '').split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ') || e.querySelector(':scope > title')?.textContent || '';
+        if (!h.norm(label).includes(names[e.dataset.entity])) out.push(`${e.dataset.entity}: ${JSON.stringify(label)}`);
+      }
+      return out;
+    }, Object.fromEntries(data.entities.map((e) => [e.id, norm(e.name)])));
+    assert.deepEqual(unnamed, [], 'diagram nodes whose accessible name lacks their entity name');
+  });
+});
+
+test('printing shows the diagram with the numbered sources under it, without the controls', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    await page.emulateMedia({ media: 'print' });
+    const facts = await inPage(page, (h, titles) => {
+      const svg = document.querySelector('svg [data-entity]').closest('svg');
+      const shown = [...svg.querySelectorAll('[data-entity]')].filter((e) => !h.hidden(e)).length;
+      const bottom = svg.getBoundingClientRect().bottom;
+      // The numbered list holding the source titles, under the diagram.
+      const list = [...document.querySelectorAll('ol')].find((ol) => !h.hidden(ol) && titles.every((t) => h.renderedText(ol).includes(t)));
+      return {
+        shown,
+        list: !!list,
+        under: list ? list.getBoundingClientRect().top >= bottom - 1 : false,
+        search: !!document.querySelector('input[type=search]') && !h.hidden(document.querySelector('input[type=search]')),
+      };
+    }, data.sources.map((x) => norm(x.title)));
+    assert.equal(facts.shown, data.entities.length, 'entities printed in the diagram');
+    assert.ok(facts.list, 'no printed numbered list (<ol>) with every source title');
+    assert.ok(facts.under, 'the sources are not printed under the diagram');
+    assert.equal(facts.search, false, 'the search box is printed');
+  });
+});
+
 test('no console error, page error or request but the file while a reader uses the page', T, async (t) => {
   // withPage fails on any of them; this test drives the page through its
   // main features so that their code runs.
