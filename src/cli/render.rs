@@ -16,7 +16,9 @@ use std::path::PathBuf;
 /// drawn as a double line with a barred arrowhead. The legend is drawn in the diagram. In SVG, each node and
 /// edge has an id, a class and a tooltip with its citations, and an edge links
 /// to its first source. SVG and PNG are drawn by the built-in graphviz-pure:
-/// no Graphviz install is needed.
+/// no Graphviz install is needed. HTML is one offline, interactive page: the
+/// SVG with search, every claim's evidence a click away, status and date
+/// filters, a timeline, paths and the data's views as a story.
 #[derive(Args, Debug)]
 pub(super) struct RenderArgs {
     /// Output format [default: from the extension of -o, else dot]

@@ -171,9 +171,10 @@ fn sources_html(model: &Model) -> String {
 }
 
 /// The SVG with the page's hooks on each entity's and relationship's `<g>`,
-/// without what the page replaces: the XML prolog and comments, and the
-/// `<a>` wrappers with their tooltips and links (the details panel shows
-/// every citation, and a click on a line opens it rather than a source).
+/// without what the page replaces: the XML prolog, the comments and
+/// `<title>`s (DOT names), and the `<a>` wrappers with their tooltips and
+/// links (the details panel shows every citation, and a click on a line
+/// opens it rather than a source).
 ///
 /// Graphviz writes each element's `id` (which [`super::dot::html_id`] made
 /// from the model's id) as `<g id="…" class="node …">`, XML-escaped; the
@@ -209,18 +210,27 @@ fn hooked_svg(model: &Model, svg: &str) -> String {
     let start = svg.find("<svg").unwrap_or(0);
     let mut out = String::with_capacity(svg.len());
     let mut rest = &svg[start..];
-    // Comments (`<!-- a&#45;&gt;b -->`) repeat the DOT names; drop them.
+    // Comments (`<!-- a&#45;&gt;b -->`) and `<title>`s repeat the DOT
+    // names (`ftc-&gt;meta`), which would show as tooltips: drop them.
     loop {
         let next_comment = rest.find("<!--");
+        let next_title = rest.find("<title>");
         let next_a = find_a_tag(rest);
         let next_g = rest.find("<g id=\"");
-        let Some(at) = [next_comment, next_a, next_g].into_iter().flatten().min() else {
+        let Some(at) = [next_comment, next_title, next_a, next_g]
+            .into_iter()
+            .flatten()
+            .min()
+        else {
             break;
         };
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         if rest.starts_with("<!--") {
             let end = rest.find("-->").map_or(rest.len(), |e| e + 3);
+            rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+        } else if rest.starts_with("<title>") {
+            let end = rest.find("</title>").map_or(rest.len(), |e| e + 8);
             rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
         } else if rest.starts_with("</a>") {
             rest = rest[4..].strip_prefix('\n').unwrap_or(&rest[4..]);
@@ -248,7 +258,7 @@ fn hooked_svg(model: &Model, svg: &str) -> String {
             .replacen(" width=\"", " data-width=\"", 1)
             .replacen(" height=\"", " data-height=\"", 1);
         out = format!(
-            "{head} role=\"img\" aria-label=\"Diagram of the graph\"{}",
+            "{head} role=\"group\" aria-label=\"Diagram of the graph\"{}",
             &out[svg_end..]
         );
     }

@@ -803,10 +803,18 @@
       const b = r.date ? a : r.force[1] ? x(ms(r.force[1])) : W - pad;
       return { r, a, b: Math.max(b, a + 4) };
     }).sort((p, q) => p.a - q.a || byId(p.r.id, q.r.id));
+    // Greedy lanes, at most MAX_LANES: past that a mark shares the lane
+    // that frees up first (a large dataset overlaps rather than grows).
+    const MAX_LANES = 40;
     const lanes = [];
     for (const it of items) {
       let lane = lanes.findIndex((end) => end + 3 < it.a);
-      if (lane < 0) { lane = lanes.length; lanes.push(0); }
+      if (lane < 0 && lanes.length < MAX_LANES) {
+        lane = lanes.length;
+        lanes.push(0);
+      } else if (lane < 0) {
+        lane = lanes.indexOf(Math.min(...lanes));
+      }
       lanes[lane] = it.b;
       it.lane = lane;
     }

@@ -95,6 +95,7 @@ fn every_entity_and_relationship_has_its_hooks() {
     assert!(!svg.contains("<a "));
     assert!(!svg.contains("xlink:title"));
     assert!(!svg.contains("<!--"));
+    assert!(!svg.contains("<title>"));
 }
 
 #[test]
