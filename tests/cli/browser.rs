@@ -33,13 +33,11 @@ fn browser_installed() -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    let missing: Vec<&str> = [
-        (!chromium().exists()).then_some("Chromium (/usr/bin/chromium)"),
-        (!node).then_some("node"),
-        (!root()
-            .join("tests/browser/node_modules/playwright-core")
-            .exists())
-        .then_some("playwright-core (tests/browser/node_modules)"),
+    let playwright = root().join("tests/browser/node_modules/playwright-core");
+    let missing: Vec<String> = [
+        (!chromium().exists()).then(|| format!("Chromium ({})", chromium().display())),
+        (!node).then(|| "node".to_owned()),
+        (!playwright.exists()).then(|| "playwright-core (tests/browser/node_modules)".to_owned()),
     ]
     .into_iter()
     .flatten()
