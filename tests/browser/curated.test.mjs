@@ -137,6 +137,41 @@ test('search "hastings" with arrow keys and Enter selects Reed Hastings', T, asy
   });
 });
 
+test('search ranks its hits as `casegraph search` does, case- and accent-insensitive', T, async (t) => {
+  await withPage(t, file, '', async (page, h) => {
+    for (const query of ['face', 'hÁstings', 'META', 'klein', 'zuck']) {
+      const hits = casegraphJson('search', query, '--data', 'graph-data');
+      assert.ok(hits.length > 0, `the CLI finds ${query}`);
+      await h.reopen('');
+      const box = page.locator('input[type=search]');
+      await box.click();
+      await box.pressSequentially(query);
+      // The options of the results listbox, in order, against the CLI's
+      // names (a page may show fewer hits than the CLI, never others).
+      await waitFor(
+        page,
+        `the options for ${JSON.stringify(query)} to be ${hits.map((x) => x.id).join(', ')}`,
+        (x, names) => {
+          const opts = [...document.querySelectorAll('[role=option]')].filter((o) => !x.hidden(o)).map((o) => x.renderedText(o));
+          const n = Math.min(names.length, 5);
+          const ok = opts.length >= n && opts.every((o, i) => i < names.length && o.includes(names[i]));
+          return ok || { ok: false, opts };
+        },
+        hits.map((x) => norm(x.name)),
+      );
+    }
+  });
+});
+
+test('"hide disputed" hides what --no-disputed drops', T, async (t) => {
+  await withPage(t, file, '', async (page) => {
+    const box = page.getByRole('checkbox', { name: /disputed/i });
+    assert.equal(await box.count(), 1, 'one "hide disputed" checkbox');
+    await box.check();
+    await showsAsCli(page, '"hide disputed" checked', ['--no-disputed']);
+  });
+});
+
 test('clicking the Titan API relationship shows its citations with title and quote', T, async (t) => {
   await withPage(t, file, '', async (page) => {
     const titan = rel((r) => r.from === 'netflix' && r.to === 'titan-api');
@@ -187,14 +222,14 @@ function cliKeeps(...args) {
   return new Set(graph.edges.map((e) => e.key));
 }
 
-/** Asserts the page opened with `#frag` shows exactly the relationships the CLI keeps with `args`. */
-async function showsAsCli(page, frag, args) {
+/** Asserts the page, in the state `what`, shows exactly the relationships the CLI keeps with `args`. */
+async function showsAsCli(page, what, args) {
   const keep = cliKeeps(...args);
   assert.ok(keep.size > 0 && keep.size < ids.length, `${args.join(' ')} keeps some relationships, not all`);
   // Polled, so a page that applies its state after a frame is not failed.
   await waitFor(
     page,
-    `#${frag} to show what \`${args.join(' ')}\` keeps, and nothing else`,
+    `${what} to show what \`${args.join(' ')}\` keeps, and nothing else`,
     (h, [all, kept]) => {
       const wrong = [];
       for (const id of all) {
@@ -217,7 +252,7 @@ test('the status fragments show exactly what the command line keeps', T, async (
       ['status=confirmed,denied', ['--status', 'confirmed', '--status', 'denied']],
     ]) {
       await h.reopen(frag);
-      await showsAsCli(page, frag, args);
+      await showsAsCli(page, `#${frag}`, args);
     }
   });
 });
@@ -234,7 +269,7 @@ test('#as-of=2012-06-01 hides the 2022 fine and keeps the board seat', T, async 
     const v = await visibility(page, [seat.id, undated.id]);
     assert.equal(v[seat.id], 'shown', `the board seat ${seat.id} (2011–2019) is in force on 2012-06-01`);
     assert.equal(v[undated.id], 'shown', `undated ${undated.id} always passes a date filter`);
-    await showsAsCli(page, 'as-of=2012-06-01', ['--as-of', '2012-06-01']);
+    await showsAsCli(page, '#as-of=2012-06-01', ['--as-of', '2012-06-01']);
   });
 });
 
@@ -247,7 +282,7 @@ test('the date fragments show exactly what the command line keeps', T, async (t)
       ['as-of=2018-06-01&min-status=reported', ['--as-of', '2018-06-01', '--min-status', 'reported']],
     ]) {
       await h.reopen(frag);
-      await showsAsCli(page, frag, args);
+      await showsAsCli(page, `#${frag}`, args);
     }
   });
 });
