@@ -107,6 +107,9 @@ test('opening the hostile page shows no dialog and runs no script of the data', 
   await withPage(t, file, '', async (page) => {
     await page.waitForTimeout(500); // time for an injected onerror or refresh to fire
     await assertNothingInjected(page, own);
+    const shown = await inPage(page, (h) => ({ title: h.norm(document.title), text: h.renderedText() }));
+    assert.equal(shown.title, norm(data.dataset.title), 'the <title> is the dataset title, as text');
+    for (const s of [data.dataset.title, data.dataset.description]) assert.ok(shown.text.includes(norm(s)), `the page does not show ${JSON.stringify(s)} as text`);
     const names = await inPage(page, (h) => h.ids('svg [data-entity]', 'data-entity'));
     assert.deepEqual([...new Set(names)].sort(), data.entities.map((e) => e.id).sort(), 'every hostile entity drawn with its id as data-entity');
     const rels = await inPage(page, (h) => h.ids('svg [data-relationship]', 'data-relationship'));
