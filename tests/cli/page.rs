@@ -165,8 +165,8 @@ fn hostile_strings_land_as_text() {
 /// The elements the page and its SVG are made of.
 const PAGE_TAGS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "div", "main",
-    "section", "aside", "footer", "ol", "li", "cite", "bdi", "a", "script", "svg", "g", "polygon",
-    "ellipse", "path", "polyline", "text", "!doctype",
+    "section", "aside", "footer", "details", "summary", "ol", "li", "cite", "bdi", "a", "script",
+    "svg", "g", "polygon", "ellipse", "path", "polyline", "text", "!doctype",
 ];
 
 /// Every start tag of `html` outside the script and style elements, with

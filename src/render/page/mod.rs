@@ -137,10 +137,15 @@ pub fn page(model: &Model, diagram: &Diagram<'_>) -> String {
     html
 }
 
-/// The numbered list of sources under the page: what prints under the
-/// diagram, and what a reader without script still gets.
+/// The numbered list of sources under the page, folded on screen (the
+/// panel shows each claim's own) and opened for print by the script: what
+/// prints under the diagram, and what a reader without script still gets.
 fn sources_html(model: &Model) -> String {
-    let mut s = String::from("<footer id=\"sources\" class=\"sources\"><h2>Sources</h2><ol>");
+    let mut s = format!(
+        "<footer class=\"sources\"><details id=\"sources\"><summary><h2>Sources ({})</h2>\
+         </summary><ol>",
+        model.source_count()
+    );
     for src in model.sources() {
         s.push_str(&format!("<li id=\"source-{}\">", attr(src.id())));
         s.push_str(&format!("<cite>{}</cite>", bdi(src.title())));
@@ -166,7 +171,7 @@ fn sources_html(model: &Model) -> String {
         }
         s.push_str("</li>");
     }
-    s.push_str("</ol></footer>\n");
+    s.push_str("</ol></details></footer>\n");
     s
 }
 
@@ -499,6 +504,11 @@ fn data_json(model: &Model, base: Value, has_diagram: bool) -> Value {
                 "description": opt(e.description()),
                 "start": date(e.start()),
                 "end": date(e.end()),
+                // Written as `show` writes it.
+                "when": match (e.start(), e.end()) {
+                    (None, None) => Value::Null,
+                    (start, end) => When::Period { start, end }.to_string().into(),
+                },
                 "url": opt(e.url().filter(|u| is_http_url(u))),
                 "properties": e.properties().map(|(k, v)| json!([k, v.to_string()])).collect::<Vec<_>>(),
             })

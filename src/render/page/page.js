@@ -708,10 +708,23 @@
   function relLine(r) {
     const arrow = r.directed ? '→' : '—';
     const bits = [r.label, r.when, r.amount].filter(Boolean).join(' · ');
+    // As `show` writes it (src/cli/fmt.rs, rel_line): `A —[label · date]→ B`.
     const b = h('button', { type: 'button', class: 'linkish rel-line', 'data-goto-relationship': r.id },
-      bdi(ENT.get(r.from).name), ` —[${''}`, bdi(bits), `]${arrow} `, bdi(ENT.get(r.to).name));
+      bdi(ENT.get(r.from).name), ' —[', bdi(bits), `]${arrow} `, bdi(ENT.get(r.to).name));
     b.addEventListener('click', () => selectRelationship(r.id, true));
     return h('span', null, b, ' ', statusBadge(r), passes(r) ? null : h('span', { class: 'muted', text: ' (hidden by the filters)' }));
+  }
+  // A hop in the path's direction, as `path` writes it (src/cli/path.rs):
+  // `A —[label · date · status]→ B`, or `A ←[…]— B` against the arrow.
+  function hopLine(hop) {
+    const r = hop.rel;
+    const bits = [r.label, r.when, r.amount, r.status, r.disputes.length ? 'disputed' : null].filter(Boolean).join(' · ');
+    const forward = r.from === hop.from;
+    const [open, close] = !r.directed ? [' —[', ']— '] : forward ? [' —[', ']→ '] : [' ←[', ']— '];
+    const b = h('button', { type: 'button', class: 'linkish rel-line', 'data-goto-relationship': r.id },
+      bdi(ENT.get(hop.from).name), open, bdi(bits), close, bdi(ENT.get(hop.to).name));
+    b.addEventListener('click', () => selectRelationship(r.id, true));
+    return b;
   }
   function showEntity(id) {
     const e = ENT.get(id);
@@ -719,7 +732,7 @@
     card.append(h('h2', null, bdi(e.name)), h('p', { class: 'muted' }, `${e.kind} · `, h('code', { text: e.id })));
     if (e.aliases.length) card.append(h('p', null, 'also known as: ', bdi(e.aliases.join('; '))));
     if (e.description) card.append(h('p', null, bdi(e.description)));
-    if (e.start || e.end) card.append(h('p', { text: `${e.start || ''}–${e.end || ''}` }));
+    if (e.when) card.append(h('p', { text: e.when }));
     if (e.url) card.append(h('p', { class: 'url' }, link(e.url)));
     for (const [k, v] of e.properties) card.append(h('p', null, h('span', { class: 'muted' }, bdi(k), ': '), bdi(v)));
     const rels = [...incident.get(id)].sort((a, b) => a.rank - b.rank);
@@ -740,7 +753,7 @@
   function showRelationship(id) {
     const r = REL.get(id);
     const card = h('article', { class: 'card', 'data-card-relationship': id });
-    card.append(h('h2', null, entityButton(r.from), ` ${r.directed ? '—' : '—'} `, bdi(r.label), ` ${r.directed ? '→' : '—'} `, entityButton(r.to)));
+    card.append(h('h2', null, entityButton(r.from), ' — ', bdi(r.label), ` ${r.directed ? '→' : '—'} `, entityButton(r.to)));
     card.append(h('p', null, statusBadge(r), ' ', h('span', { class: 'muted' }, r.type.replace(/_/g, ' '), ' · ', h('code', { text: r.id }))));
     if (r.when) card.append(h('p', { text: r.when }));
     if (r.amount) card.append(h('p', { text: r.amount }));
@@ -901,7 +914,7 @@
       card.append(h('p', { text: `${n} ${n === 1 ? 'hop' : 'hops'}, weakest ${found.weakest}${flags ? ` · with ${flags}` : ''}` }));
       const ol = h('ol', { class: 'hops' });
       for (const hop of found.hops) {
-        const li = h('li', null, relLine(hop.rel));
+        const li = h('li', null, hopLine(hop));
         if (hop.others.length) li.append(h('div', { class: 'muted', text: `also: ${hop.others.map((r) => `${r.label} (${r.status})`).join('; ')}` }));
         li.append(evidence(hop.rel));
         ol.append(li);
@@ -1093,6 +1106,9 @@
     svg.setAttribute('width', '100%');
     svg.setAttribute('height', '100%');
   }
+  // The sources list is folded on screen and printed open.
+  const sourcesBox = document.getElementById('sources');
+  if (sourcesBox) window.addEventListener('beforeprint', () => { sourcesBox.open = true; });
   buildTimeline();
   readFragment();
   document.documentElement.classList.add('ready');

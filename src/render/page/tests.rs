@@ -147,3 +147,48 @@ fn the_page_is_the_same_bytes_every_time() {
     let model = curated();
     assert_eq!(for_build(&model).expect("a"), for_build(&model).expect("b"));
 }
+
+/// The script and the stylesheet go into the page as they are: neither may
+/// hold the end tag of its own element.
+#[test]
+fn the_script_and_style_cannot_end_their_elements() {
+    assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
+    assert!(!SCRIPT.contains("<!--"));
+    assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+}
+
+/// The hooks go on the elements Graphviz wrote for each entity and
+/// relationship, escaped for the attribute; the `<a>` wrappers, titles and
+/// comments go.
+#[test]
+fn hooked_svg_maps_graphviz_ids_back_to_the_model() {
+    let json = r#"{"sources": [{"id": "s", "title": "S", "url": "https://x.example/"}],
+"entities": [{"id": "a-b", "name": "A \"<b>\" & Co", "kind": "person"},
+             {"id": "c", "name": "C", "kind": "person"}],
+"relationships": [{"from": "a-b", "to": "c", "type": "knows", "evidence": [{"source": "s"}]}]}"#;
+    let model = crate::load_str("t.json", json).model.expect("valid");
+    let svg = "<?xml version=\"1.0\"?>\n<svg width=\"10pt\" height=\"10pt\" viewBox=\"0 0 10 10\">\n\
+<!-- a&#45;b -->\n<g id=\"e&#45;a&#45;b\" class=\"node entity\">\n<title>a&#45;b</title>\n\
+<g id=\"a_e&#45;a&#45;b\"><a xlink:title=\"A &quot;&lt;b&gt;&quot;\">\n<text>A</text>\n</a>\n</g>\n</g>\n\
+<g id=\"r&#45;a&#45;b.knows.c\" class=\"edge relationship status&#45;confirmed\">\n<path d=\"M0,0\"/>\n</g>\n</svg>\n";
+    let out = hooked_svg(&model, svg);
+    assert!(
+        out.starts_with("<svg data-width=\"10pt\" data-height=\"10pt\""),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "class=\"node entity\" data-entity=\"a-b\" tabindex=\"0\" role=\"button\" \
+         aria-label=\"A &quot;&lt;b&gt;&quot; &amp; Co (person)\">"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("data-relationship=\"a-b.knows.c\" data-status=\"reported\""),
+        "{out}"
+    );
+    for gone in ["<a ", "</a>", "<title>", "<!--", "<?xml"] {
+        assert!(!out.contains(gone), "{gone} in {out}");
+    }
+    assert!(out.contains("<text>A</text>"));
+}
