@@ -546,6 +546,8 @@ test('every diagram node has an accessible name with its entity name', T, async 
 test('printing shows the diagram with the numbered sources under it, without the controls', T, async (t) => {
   await withPage(t, file, '', async (page) => {
     await page.emulateMedia({ media: 'print' });
+    // What the browser does before it prints (emulateMedia alone does not).
+    await inPage(page, () => window.dispatchEvent(new Event('beforeprint')));
     const facts = await inPage(page, (h, titles) => {
       const svg = document.querySelector('svg [data-entity]').closest('svg');
       const shown = [...svg.querySelectorAll('[data-entity]')].filter((e) => !h.hidden(e)).length;

@@ -194,13 +194,15 @@ function pageHelpers() {
       .replace(/ +/g, ' ')
       .trim();
   // Hidden as the issue says: `display: none` on it or an ancestor, or
-  // `visibility: hidden` (inherited, so its own computed value says it).
+  // `visibility: hidden` (inherited, so its own computed value says it);
+  // also what is not rendered at all, like the inside of a closed <details>
+  // (checkVisibility, which a display check of the ancestors misses).
   const hidden = (el) => {
     for (let a = el; a && a.nodeType === 1; a = a.parentElement) {
       if (getComputedStyle(a).display === 'none') return true;
     }
     const v = getComputedStyle(el).visibility;
-    return v === 'hidden' || v === 'collapse';
+    return v === 'hidden' || v === 'collapse' || !el.checkVisibility();
   };
   const panel = () => document.querySelector('aside[role="complementary"]');
   // The text a reader sees under `root`: text nodes outside script, style

@@ -6,6 +6,7 @@
 // `casegraph render --format html` writes, made by the binary under test.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -115,6 +116,14 @@ test('opening the hostile page shows no dialog and runs no script of the data', 
     const rels = await inPage(page, (h) => h.ids('svg [data-relationship]', 'data-relationship'));
     assert.deepEqual([...new Set(rels)].sort(), [...ids].sort(), 'every hostile relationship drawn with its id as data-relationship');
   });
+});
+
+test('the hostile page file holds no raw control character (each is an HTML parse error)', T, () => {
+  // HTML has no escape for them (&#x1b; is an error too): the page must
+  // replace them, say with U+FFFD or a control picture.
+  const html = readFileSync(file, 'utf8');
+  const found = [...html.matchAll(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g)].map((m) => `U+${m[0].codePointAt(0).toString(16).padStart(4, '0').toUpperCase()} at ${m.index}: ${JSON.stringify(html.slice(Math.max(0, m.index - 40), m.index + 10))}`);
+  assert.deepEqual(found.slice(0, 8), [], `${found.length} raw control characters`);
 });
 
 test('a Content-Security-Policy meta with default-src none, before any script', T, async (t) => {
@@ -262,22 +271,36 @@ test('a U+202E in the data does not reverse what follows it: every shown address
   const withOverride = ids.find((_, i) => data.relationships[i].evidence.some((c) => /\u202e/.test(source(c.source).author || '')));
   assert.ok(withOverride, 'a cited source has U+202E in its author');
   await withPage(t, file, `relationship=${withOverride}`, async (page) => {
-    const reversed = await inPage(page, (h) => {
-      const out = [];
-      for (const a of document.querySelectorAll('a')) {
-        const node = [...a.childNodes].find((n) => n.nodeType === 3 && /^https?:/i.test(n.data));
-        if (!node || h.hidden(a)) continue;
-        const at = (i) => {
-          const r = document.createRange();
-          r.setStart(node, i);
-          r.setEnd(node, i + 1);
-          return r.getBoundingClientRect();
-        };
-        const [c0, c1, c2] = [at(0), at(1), at(2)];
-        if (Math.abs(c0.top - c2.top) < 2 && !(c0.left < c1.left && c1.left < c2.left)) out.push(node.data.slice(0, 80));
-      }
-      return out;
-    });
-    assert.deepEqual(reversed, [], 'links drawn right to left');
+    // On screen (the card's links) and in print (the list of sources too).
+    for (const media of ['screen', 'print']) {
+      await page.emulateMedia({ media });
+      // What the browser does before it prints (emulateMedia alone does not).
+      if (media === 'print') await inPage(page, () => window.dispatchEvent(new Event('beforeprint')));
+      const { reversed, checked } = await inPage(page, (h) => {
+        const out = [];
+        let n = 0;
+        for (const a of document.querySelectorAll('a')) {
+          const walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+          let node = walk.nextNode();
+          while (node && !node.data.trim()) node = walk.nextNode();
+          if (!node || !/^https?:/i.test(node.data)) continue;
+          if (!node || h.hidden(a)) continue;
+          const at = (i) => {
+            const r = document.createRange();
+            r.setStart(node, i);
+            r.setEnd(node, i + 1);
+            return r.getBoundingClientRect();
+          };
+          const [c0, c1, c2] = [at(0), at(1), at(2)];
+          n++;
+          if (Math.abs(c0.top - c2.top) < 2 && !(c0.left < c1.left && c1.left < c2.left)) out.push(node.data.slice(0, 80));
+        }
+        return { reversed: out, checked: n };
+      });
+      // On screen the card cites the source; in print every source is listed.
+      const least = media === 'print' ? data.sources.filter((x) => x.url).length : 1;
+      assert.ok(checked >= least, `only ${checked} shown addresses to check (${media})`);
+      assert.deepEqual(reversed, [], `links drawn right to left (${media})`);
+    }
   });
 });
