@@ -27,8 +27,10 @@ use crate::query::path::{DEFAULT_MAX_HOPS, MAX_HOPS};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
-/// The page's script: plain JavaScript, no library.
-pub const SCRIPT: &str = include_str!("page.js");
+/// The page's script: plain JavaScript, no library. `rules.js` (the command
+/// line's search, filter and path rules, nothing of the page) comes first,
+/// then `page.js` (the page itself), as one inline script.
+pub const SCRIPT: &str = concat!(include_str!("rules.js"), include_str!("page.js"));
 /// The page's stylesheet (screen and print).
 pub const STYLE: &str = include_str!("page.css");
 
@@ -125,9 +127,9 @@ pub fn page(model: &Model, diagram: &Diagram<'_>) -> String {
     html.push_str("\n<div id=\"timeline\" class=\"timeline\" aria-label=\"Timeline\"></div>\n");
     html.push_str("</section>\n");
     html.push_str(
-        "<aside id=\"panel\" class=\"panel\" role=\"complementary\" aria-label=\"Details\" \
-         aria-live=\"polite\"><p class=\"hint\">Click an entity or a relationship, or \
-         search, to see its details and evidence.</p></aside>\n</main>\n",
+        "<aside id=\"panel\" class=\"panel\" role=\"complementary\" aria-label=\"Details\">\
+         <p class=\"hint\">Click an entity or a relationship, or search, to see its details \
+         and evidence.</p></aside>\n</main>\n",
     );
     html.push_str(&sources_html(model));
     html.push_str(&format!(

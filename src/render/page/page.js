@@ -1,14 +1,10 @@
-// casegraph's interactive page. Plain JavaScript, no library.
+// casegraph's interactive page. Plain JavaScript, no library; rules.js (the
+// command line's rules) comes before it in the same script.
 //
 // Everything it shows comes from the inline JSON (#casegraph-data), which
 // Rust wrote (src/render/page/mod.rs); data only ever reaches the page as
 // text (textContent, attribute values set one by one), never as markup or
-// code. Three rules here mirror the command line and must stay in step with
-// it: the search ranking (src/query/search.rs), the date filters
-// (src/query/filter.rs, src/model/date.rs) and the path rule
-// (src/query/path/fewest_hops.rs, weights in src/format/vocab.rs); the
-// no-path explanation words are src/cli/words.rs's.
-'use strict';
+// code.
 (function () {
   const DATA = JSON.parse(document.getElementById('casegraph-data').textContent);
   const STATUS_IDS = DATA.statuses.map((s) => s.id);
@@ -19,6 +15,10 @@
   const SOURCES = DATA.sources;
   const VIEWS = DATA.views;
   const SVG_NS = 'http://www.w3.org/2000/svg';
+  const rules = casegraphRules(DATA);
+  const { parseDate, minStatusSet, sameSet, filterFlags, search, findPath, explainNoPath, byId } = rules;
+  // Whether a relationship passes the filters in force (`state`, below).
+  const passes = (r) => rules.passes(r, state);
   // The colours the data drives come from src/format/palette.rs, through the
   // data: the stylesheet reads them as custom properties (CSSOM, which the
   // Content-Security-Policy allows; no style attribute is ever written).
@@ -82,283 +82,6 @@
     path: null, // [from, to]
     view: null,
   };
-
-  // ---- dates: src/model/date.rs. A partial date covers its period. ----
-  function daysIn(y, m) {
-    if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-    return [4, 6, 9, 11].includes(m) ? 30 : 31;
-  }
-  const pad = (n, w) => String(n).padStart(w, '0');
-  function parseDate(text) {
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text || '');
-    if (!m) return null;
-    const y = +m[1];
-    if (y < 1000) return null;
-    const mo = m[2] ? +m[2] : 0;
-    const d = m[3] ? +m[3] : 0;
-    if (m[2] && (mo < 1 || mo > 12)) return null;
-    if (m[3] && (d < 1 || d > daysIn(y, mo))) return null;
-    const lastMo = mo || 12;
-    return {
-      text,
-      first: `${pad(y, 4)}-${pad(mo || 1, 2)}-${pad(d || 1, 2)}`,
-      last: `${pad(y, 4)}-${pad(lastMo, 2)}-${pad(d || daysIn(y, lastMo), 2)}`,
-    };
-  }
-
-  // ---- the filters: Filter::allows_relationship in src/query/filter.rs ----
-  // `force` is [first day, last day] in force (null = open), from Rust:
-  // undated relationships always pass the date filters.
-  function passes(r, f) {
-    f = f || state;
-    if (!f.statuses.has(r.status)) return false;
-    if (f.noDisputed && r.disputes.length) return false;
-    if (r.force) {
-      const lo = r.force[0] || '0000-00-00';
-      const hi = r.force[1] || '9999-99-99';
-      if (f.asOf && (hi < f.asOf.first || lo > f.asOf.last)) return false;
-      if (f.between && (hi < f.between[0].first || lo > f.between[1].last)) return false;
-    }
-    return true;
-  }
-  function minStatusSet(st) {
-    const k = STATUS_RANK.get(st);
-    return new Set(STATUS_IDS.filter((x) => STATUS_RANK.get(x) <= k));
-  }
-  const sameSet = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
-  // The filters in force, as the command line's flags (src/cli/words.rs).
-  function filterFlags(f) {
-    const out = [];
-    if (!sameSet(f.statuses, new Set(STATUS_IDS))) {
-      const sorted = STATUS_IDS.filter((x) => f.statuses.has(x));
-      const w = sorted[sorted.length - 1];
-      if (w && sameSet(f.statuses, minStatusSet(w))) out.push({ field: 'statuses', flag: `--min-status ${w}` });
-      else out.push({ field: 'statuses', flag: `--status ${sorted.join(',')}` });
-    }
-    if (f.noDisputed) out.push({ field: 'noDisputed', flag: '--no-disputed' });
-    if (f.asOf) out.push({ field: 'asOf', flag: `--as-of ${f.asOf.text}` });
-    if (f.between) out.push({ field: 'between', flag: `--between ${f.between[0].text} ${f.between[1].text}` });
-    return out;
-  }
-  function without(f, field) {
-    const g = { statuses: f.statuses, noDisputed: f.noDisputed, asOf: f.asOf, between: f.between };
-    if (field === 'statuses') g.statuses = new Set(STATUS_IDS);
-    if (field === 'noDisputed') g.noDisputed = false;
-    if (field === 'asOf') g.asOf = null;
-    if (field === 'between') g.between = null;
-    return g;
-  }
-  const NO_FILTER = { statuses: new Set(STATUS_IDS), noDisputed: false, asOf: null, between: null };
-
-  // ---- search: the rule of src/query/search.rs ----
-  // Fold: NFKD, combining marks dropped, lower case. Classify each of id,
-  // name, aliases as exact < prefix (of the text or of one of its words)
-  // < substring < fuzzy (Damerau–Levenshtein ≤ 1, ≤ 2 from 8 characters,
-  // queries of 4 characters or more); keep an entity's best (kind, field);
-  // sort by kind, field (id < name < alias), then id.
-  const fold = (t) => t.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const WORD_SPLIT = /[^\p{Alphabetic}\p{N}]/u;
-  // Unrestricted Damerau–Levenshtein distance over code points, as strsim's
-  // `damerau_levenshtein`.
-  function damerau(a, b) {
-    a = Array.from(a);
-    b = Array.from(b);
-    const n = a.length;
-    const m = b.length;
-    if (!n) return m;
-    if (!m) return n;
-    const maxd = n + m;
-    const last = new Map();
-    const w = m + 2;
-    const d = new Array((n + 2) * w).fill(0);
-    d[0] = maxd;
-    for (let i = 0; i <= n; i++) {
-      d[(i + 1) * w] = maxd;
-      d[(i + 1) * w + 1] = i;
-    }
-    for (let j = 0; j <= m; j++) {
-      d[j + 1] = maxd;
-      d[w + j + 1] = j;
-    }
-    for (let i = 1; i <= n; i++) {
-      let db = 0;
-      for (let j = 1; j <= m; j++) {
-        const k = last.get(b[j - 1]) || 0;
-        const l = db;
-        let cost = 1;
-        if (a[i - 1] === b[j - 1]) {
-          cost = 0;
-          db = j;
-        }
-        d[(i + 1) * w + j + 1] = Math.min(
-          d[i * w + j] + cost,
-          d[(i + 1) * w + j] + 1,
-          d[i * w + j + 1] + 1,
-          d[k * w + l] + (i - k - 1) + 1 + (j - l - 1),
-        );
-      }
-      last.set(a[i - 1], i);
-    }
-    return d[(n + 1) * w + m + 1];
-  }
-  function classify(q, c) {
-    if (c === q) return 0;
-    const words = c.split(WORD_SPLIT);
-    if (c.startsWith(q) || words.some((x) => x && x.startsWith(q))) return 1;
-    if (c.includes(q)) return 2;
-    const len = Array.from(q).length;
-    if (len < 4) return -1;
-    const limit = len >= 8 ? 2 : 1;
-    const close = (x) => damerau(q, x) <= limit;
-    return close(c) || words.some(close) ? 3 : -1;
-  }
-  const FOLDED = DATA.entities.map((e) => ({
-    e,
-    fields: [[0, fold(e.id)], [1, fold(e.name)], ...e.aliases.map((a) => [2, fold(a)])],
-  }));
-  function search(query) {
-    const q = fold(query.trim());
-    if (!q) return [];
-    const hits = [];
-    for (const { e, fields } of FOLDED) {
-      let best = null;
-      for (const [field, text] of fields) {
-        const kind = classify(q, text);
-        if (kind < 0) continue;
-        if (!best || kind < best[0] || (kind === best[0] && field < best[1])) best = [kind, field];
-      }
-      if (best) hits.push({ e, kind: best[0], field: best[1] });
-    }
-    hits.sort((a, b) => a.kind - b.kind || a.field - b.field || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
-    return hits;
-  }
-
-  // ---- paths: src/query/path (fewest hops, then best evidence) ----
-  // Among the shortest paths: the lowest credibility cost (each hop's
-  // strongest relationship: its status's weight, plus DISPUTED_WEIGHT if
-  // disputed), then the best weakest hop, then the first sequence of
-  // entity ids. The strongest relationship of a hop is the one of lowest
-  // weight, then id. Relationships are crossed in either direction.
-  const credibility = (r) => STATUS.get(r.status).weight + (r.disputes.length ? DATA.disputedWeight : 0);
-  const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-  function adjacency(f) {
-    const adj = new Map();
-    for (const r of DATA.relationships) {
-      if (r.from === r.to || !passes(r, f)) continue;
-      for (const [a, b] of [[r.from, r.to], [r.to, r.from]]) {
-        if (!adj.has(a)) adj.set(a, []);
-        adj.get(a).push([r, b]);
-      }
-    }
-    return adj;
-  }
-  function bfs(adj, start, limit) {
-    const dist = new Map([[start, 0]]);
-    let frontier = [start];
-    for (let k = 1; k <= limit && frontier.length; k++) {
-      const next = [];
-      for (const v of frontier) {
-        for (const [, x] of adj.get(v) || []) {
-          if (!dist.has(x)) {
-            dist.set(x, k);
-            next.push(x);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return dist;
-  }
-  function findPath(from, to, f, maxHops) {
-    const adj = adjacency(f);
-    const ds = bfs(adj, from, maxHops);
-    if (!ds.has(to)) return null;
-    const d = ds.get(to);
-    const dt = bfs(adj, to, d);
-    const arcsMemo = new Map();
-    function arcs(v) {
-      if (arcsMemo.has(v)) return arcsMemo.get(v);
-      const byNext = new Map();
-      for (const [r, x] of adj.get(v) || []) {
-        if (ds.get(x) !== ds.get(v) + 1 || ds.get(x) + dt.get(x) !== d) continue;
-        if (!byNext.has(x)) byNext.set(x, []);
-        byNext.get(x).push(r);
-      }
-      const out = [...byNext.entries()]
-        .sort((a, b) => byId(a[0], b[0]))
-        .map(([x, rels]) => {
-          rels.sort((p, q) => credibility(p) - credibility(q) || byId(p.id, q.id));
-          return { to: x, rel: rels[0], others: rels.slice(1), w: credibility(rels[0]), st: STATUS_RANK.get(rels[0].status) };
-        });
-      arcsMemo.set(v, out);
-      return out;
-    }
-    const bestMemo = new Map();
-    const better = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
-    function best(v) {
-      if (v === to) return [0, 0];
-      if (bestMemo.has(v)) return bestMemo.get(v);
-      let g = [Infinity, 99];
-      for (const a of arcs(v)) {
-        const c = best(a.to);
-        const cand = [a.w + c[0], Math.max(a.st, c[1])];
-        if (better(cand, g)) g = cand;
-      }
-      bestMemo.set(v, g);
-      return g;
-    }
-    const target = best(from);
-    const hops = [];
-    let v = from;
-    let cost = 0;
-    let weak = 0;
-    while (v !== to) {
-      const next = arcs(v).find((a) => {
-        const c = best(a.to);
-        return cost + a.w + c[0] === target[0] && Math.max(weak, a.st, c[1]) === target[1];
-      });
-      if (!next) return null;
-      hops.push({ from: v, to: next.to, rel: next.rel, others: next.others });
-      cost += next.w;
-      weak = Math.max(weak, next.st);
-      v = next.to;
-    }
-    return { hops, weakest: STATUS_IDS[target[1]] };
-  }
-  // Why there is no path: src/query/path/explain.rs, worded as src/cli/words.rs.
-  function explainNoPath(from, to) {
-    const hopsWord = (n) => `${n} ${n === 1 ? 'hop' : 'hops'}`;
-    const flags = filterFlags(state);
-    const notes = [];
-    const quoted = (f) => '`' + f.flag + '`';
-    let filtersNotReason = false;
-    if (flags.length) {
-      const all = findPath(from, to, NO_FILTER, DATA.maxHops);
-      if (all) {
-        const n = all.hops.length;
-        const culprits = flags.filter((f) => findPath(from, to, without(state, f.field), DATA.maxHops));
-        if (!culprits.length) {
-          notes.push(`the filters together cut the connection (${flags.map(quoted).join(' ')}): no one of them alone does; without them there is a path of ${hopsWord(n)}`);
-        } else if (culprits.length === 1) {
-          notes.push(`the filter ${quoted(culprits[0])} cut the connection: without it there is a path (of ${hopsWord(n)} without any filter)`);
-        } else {
-          notes.push(`each of the filters ${culprits.map(quoted).join(', ')} cuts the connection: dropping any one of them leaves a path (of ${hopsWord(n)} without any filter)`);
-        }
-      } else {
-        filtersNotReason = true;
-        notes.push('the filters are not the reason: there is no path without them either');
-      }
-    }
-    if (!flags.length || filtersNotReason) {
-      const far = findPath(from, to, NO_FILTER, DATA.searchHops);
-      if (far && far.hops.length > DATA.maxHops) notes.push(`the shortest connection has ${hopsWord(far.hops.length)}; raise \`--max-hops\``);
-      else if (!far) notes.push('the two entities are not connected at all');
-    }
-    const name = (id) => `${ENT.get(id).name} (\`${id}\`)`;
-    let head = `no path from ${name(from)} to ${name(to)} within ${hopsWord(DATA.maxHops)}`;
-    if (flags.length) head += ` with \`${flags.map((f) => f.flag).join(' ')}\``;
-    return { head, notes };
-  }
 
   // ---- pan and zoom: the SVG's viewBox ----
   let home = null;
@@ -488,14 +211,16 @@
       else selectRelationship(g.getAttribute('data-relationship'), false);
     });
   }
+  // Keys, outside the form fields: + - 0 zoom, / searches, Escape deselects.
   document.addEventListener('keydown', (ev) => {
-    if (!svg || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const t = ev.target;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
-    if (ev.key === '+' || ev.key === '=') zoomCentre(1.25);
-    else if (ev.key === '-' || ev.key === '_') zoomCentre(0.8);
-    else if (ev.key === '0') fit();
+    if (svg && (ev.key === '+' || ev.key === '=')) zoomCentre(1.25);
+    else if (svg && (ev.key === '-' || ev.key === '_')) zoomCentre(0.8);
+    else if (svg && ev.key === '0') fit();
     else if (ev.key === 'Escape') clearSelection();
+    else if (ev.key === '/') searchInput.focus();
     else return;
     ev.preventDefault();
   });
@@ -507,7 +232,7 @@
   const timelineBox = document.getElementById('timeline');
 
   const searchInput = h('input', {
-    type: 'search', id: 'search', placeholder: 'Search names, aliases, ids', autocomplete: 'off',
+    type: 'search', id: 'search', placeholder: 'Search names, aliases, ids  ( / )', autocomplete: 'off',
     role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-results',
     'aria-label': 'Search entities',
   });
@@ -832,19 +557,20 @@
       it.lane = lane;
     }
     const LH = 5;
-    const H = lanes.length * LH + 24;
+    // The years along the top, so a strip taller than its box keeps them in view.
+    const H = lanes.length * LH + 22;
     const t = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'tl', role: 'group', 'aria-label': 'Timeline of the dated relationships' });
     const step = Math.max(1, Math.ceil((y1 - y0) / 12));
     for (let y = y0; y <= y1; y += step) {
       const xx = x(Date.UTC(y, 0, 1));
-      t.append(s('line', { x1: xx, x2: xx, y1: 0, y2: H - 14, class: 'tick' }));
-      const label = s('text', { x: xx, y: H - 3, class: 'year', 'text-anchor': 'middle' });
+      t.append(s('line', { x1: xx, x2: xx, y1: 13, y2: H, class: 'tick' }));
+      const label = s('text', { x: xx, y: 10, class: 'year', 'text-anchor': 'middle' });
       label.textContent = String(y);
       t.append(label);
     }
     for (const it of items) {
       const st = STATUS.get(it.r.status);
-      const yy = 4 + it.lane * LH;
+      const yy = 18 + it.lane * LH;
       const g = s('g', { class: 'mark', tabindex: 0, role: 'button', 'data-timeline-relationship': it.r.id });
       const ln = s('line', { x1: it.a, x2: it.b, y1: yy, y2: yy, stroke: it.r.disputes.length ? DATA.palette.alarm : st.color, 'stroke-width': 3 });
       if (st.dash === 'dashed') ln.setAttribute('stroke-dasharray', '6 3');
@@ -893,7 +619,8 @@
       }
       box.append(ol);
     }
-    box.append(h('div', { class: 'buttons' }, prev, next, exit));
+    // The buttons first: a long caption scrolls, the way on stays in view.
+    box.prepend(h('div', { class: 'buttons' }, prev, next, exit));
     storyBox.replaceChildren(box);
     storyBox.hidden = false;
   }
@@ -923,13 +650,33 @@
     } else if (from === to) {
       card.append(h('p', { text: 'the two ends of the path are the same entity' }));
     } else {
-      const why = explainNoPath(from, to);
+      const why = explainNoPath(from, to, state);
       card.append(h('p', { class: 'alarm' }, why.head));
       const ul = h('ul', null);
       for (const n of why.notes) ul.append(h('li', { text: `note: ${n}` }));
       card.append(ul);
     }
     panel.replaceChildren(card);
+  }
+
+  // One short sentence for screen readers when what the panel or the story
+  // shows changes (the panel itself is not a live region: it is redrawn on
+  // every filter change and would be read out whole each time).
+  const live = h('p', { class: 'sr-only', 'aria-live': 'polite', id: 'announce' });
+  document.body.append(live);
+  let announced = '';
+  function announce(step, found) {
+    let what = '';
+    if (state.entity && ENT.has(state.entity)) what = `Details of ${ENT.get(state.entity).name}`;
+    else if (state.relationship && REL.has(state.relationship)) {
+      const r = REL.get(state.relationship);
+      what = `Details of ${ENT.get(r.from).name} — ${r.label} → ${ENT.get(r.to).name}`;
+    } else if (state.path) what = found ? `Path of ${found.hops.length} hops, in the details panel` : 'No path; the details panel says why';
+    if (step) what = `Story step ${VIEWS.indexOf(step) + 1} of ${VIEWS.length}: ${step.title}. ${what}`;
+    if (what !== announced) {
+      announced = what;
+      live.textContent = what;
+    }
   }
 
   // ---- applying the state to the page ----
@@ -1022,6 +769,7 @@
     else if (state.relationship && REL.has(state.relationship)) showRelationship(state.relationship);
     else if (state.path) showPath(state.path[0], state.path[1], found);
     else showHint();
+    announce(step, found);
     writeFragment();
   }
 
