@@ -3,6 +3,7 @@
 
 mod common;
 
+mod browser;
 mod check;
 mod commands;
 mod drawing;
