@@ -36,11 +36,7 @@ pub fn drawn(s: &str) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\t' | '\r' => out.push(' '),
             '\n' => out.push('\n'),
-            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or(' ')),
-            '\u{7f}' => out.push('\u{2421}'),
-            '\u{80}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => {
-                out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
-            }
+            c if push_stand_in(&mut out, c) => {}
             '&' => {
                 out.push('&');
                 if chars
@@ -54,6 +50,39 @@ pub fn drawn(s: &str) -> String {
         }
     }
     out
+}
+
+/// Writes the visible stand-in of a character that XML 1.0 or HTML cannot
+/// carry as itself, and says whether it did: a C0 control (tab, line feed
+/// and carriage return excepted) or DEL as its Unicode control picture
+/// (U+0001 → `␁`, DEL → `␡`), a C1 control or a noncharacter (U+FFFE,
+/// U+FDD0…) as `⟨U+FFFE⟩`. One rule for the diagrams and the page, so a
+/// reader sees the same stand-in in both.
+pub fn push_stand_in(out: &mut String, c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => false,
+        '\u{0}'..='\u{1f}' => {
+            out.push(char::from_u32(0x2400 + c as u32).unwrap_or(' '));
+            true
+        }
+        '\u{7f}' => {
+            out.push('\u{2421}');
+            true
+        }
+        c if ('\u{80}'..='\u{9f}').contains(&c) || is_noncharacter(c) => {
+            out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Unicode's noncharacters: U+FDD0–U+FDEF and the last two code points of
+/// every plane (U+FFFE, U+FFFF, U+1FFFE…). Valid in JSON strings; a parse
+/// error in HTML, and U+FFFE/U+FFFF are not XML characters at all.
+pub fn is_noncharacter(c: char) -> bool {
+    let u = c as u32;
+    (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE
 }
 
 /// The most characters of one line of sources under a diagram: a title,

@@ -319,6 +319,7 @@ pub fn text(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            c if crate::render::text::push_stand_in(&mut out, c) => {}
             c => out.push(c),
         }
     }
@@ -342,6 +343,7 @@ pub fn attr(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if crate::render::text::push_stand_in(&mut out, c) => {}
             c => out.push(c),
         }
     }
@@ -351,7 +353,8 @@ pub fn attr(s: &str) -> String {
 /// JSON text that can sit inside `<script type="application/json">`: `<`,
 /// `>` and `&` written as `\u003c`, `\u003e`, `\u0026` (so no `</script>`
 /// or `<!--` can end or bend the element), and U+2028/U+2029 as `\u2028`,
-/// `\u2029` (line terminators to older JavaScript parsers). Outside JSON
+/// `\u2029` (line terminators to older JavaScript parsers), DEL, C1
+/// controls and noncharacters as `\u…` (HTML cannot carry them). Outside JSON
 /// strings none of these characters occur, so the value is unchanged.
 pub fn inline_json(value: &Value) -> String {
     let raw = value.to_string();
@@ -363,6 +366,15 @@ pub fn inline_json(value: &Value) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
+            // DEL, C1 controls and noncharacters are raw in serde_json's
+            // strings, and a parse error in an HTML file: escaped, they
+            // read back the same.
+            c if ('\u{7f}'..='\u{9f}').contains(&c) || crate::render::text::is_noncharacter(c) => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
             c => out.push(c),
         }
     }

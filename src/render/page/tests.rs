@@ -34,6 +34,7 @@ proptest! {
             prop_assert!(!escaped.contains("<!--"));
             let raw = ['\u{2028}', '\u{2029}', '<', '>'];
             prop_assert!(!escaped.contains(raw), "a raw character in {}", escaped);
+            prop_assert!(!escaped.chars().any(not_in_html), "a character HTML cannot carry in {:?}", escaped);
         }
     }
 
@@ -42,7 +43,15 @@ proptest! {
     fn attr_and_text_leave_no_markup(s in any::<String>()) {
         prop_assert!(!attr(&s).contains(['<', '>', '"', '\'']));
         prop_assert!(!text(&s).contains(['<', '>']));
+        prop_assert!(!attr(&s).chars().any(not_in_html));
+        prop_assert!(!text(&s).chars().any(not_in_html));
     }
+}
+
+/// A character whose presence in an HTML file is a parse error: a control
+/// other than tab, line feed and carriage return, or a noncharacter.
+fn not_in_html(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || crate::render::text::is_noncharacter(c)
 }
 
 #[test]
