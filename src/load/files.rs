@@ -85,6 +85,16 @@ impl Decoded {
     }
 }
 
+/// Whether `path` is a JSON Schema for editors (`casegraph.schema.json`,
+/// which `casegraph init` writes beside the data), not a dataset file.
+fn is_schema_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        n.to_string_lossy()
+            .to_ascii_lowercase()
+            .ends_with(".schema.json")
+    })
+}
+
 /// The files of a dataset path: the file itself, or a directory's `*.json`
 /// files in sorted name order (not recursive). A directory's file that
 /// cannot be read is returned with its error, so the others are still read.
@@ -119,7 +129,7 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
             names.push((p, Some((e, help))));
             continue;
         }
-        if ext.as_deref() != Some("json") {
+        if ext.as_deref() != Some("json") || is_schema_file(&p) {
             continue;
         }
         match std::fs::metadata(&p) {

@@ -204,6 +204,7 @@ fn help_texts() {
     let mut all = String::new();
     for command in [
         "",
+        "init",
         "check",
         "show",
         "search",
@@ -215,6 +216,7 @@ fn help_texts() {
         "views",
         "export",
         "build",
+        "schema",
     ] {
         let mut args: Vec<&str> = command.split_whitespace().collect();
         args.push("--help");
