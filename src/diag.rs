@@ -186,6 +186,76 @@ pub struct SourceFile {
     line_starts: std::sync::OnceLock<Vec<usize>>,
     /// The last (line index, offset, column) computed, for [`SourceFile::line_col`].
     last_col: std::sync::Mutex<Option<(usize, usize, usize)>>,
+    /// For a CSV file or a workbook's sheet: its columns and rows, so a
+    /// position is named by its cell.
+    cells: Option<Cells>,
+}
+
+/// The cells of a CSV file or of a workbook sheet (whose text is the sheet
+/// written out as CSV): what names a position by its column, and for a
+/// sheet by its cell reference (`relationships!D14`).
+#[derive(Debug, Clone, Default)]
+pub struct Cells {
+    /// The header row's names, by field index.
+    pub header: Vec<String>,
+    /// Byte offset where each row (record) starts, in order, header first.
+    pub rows: Vec<u32>,
+    /// Set for a workbook sheet.
+    pub sheet: Option<SheetPlace>,
+}
+
+/// Where a workbook sheet's text came from.
+#[derive(Debug, Clone, Default)]
+pub struct SheetPlace {
+    /// The workbook's path, as shown (`case.xlsx`).
+    pub book: String,
+    /// The sheet's name, as written in the workbook.
+    pub sheet: String,
+    /// For each line of the text: its offset and the 1-based sheet row it shows.
+    pub lines: Vec<(u32, u32)>,
+    /// 0-based sheet column of the text's first field.
+    pub first_col: u32,
+}
+
+/// Just past the raw RFC 4180 field that starts at `start` (not counting
+/// the `,` after it): a quoted field ends after its closing quote (a
+/// doubled `""` is inside it), an unquoted one at the next `,` or line end.
+/// The CSV reader finds each cell's position with it, and [`SourceFile`]
+/// finds the column of a position.
+pub fn csv_field_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    if bytes.get(i) == Some(&b'"') {
+        i += 1;
+        while i < bytes.len() {
+            if bytes[i] == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                i += 1;
+                break;
+            }
+            i += 1;
+        }
+    }
+    while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+/// `A`, `B`, … `Z`, `AA`: a 0-based column as a spreadsheet names it.
+pub fn column_letters(mut col: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 impl SourceFile {
@@ -196,6 +266,123 @@ impl SourceFile {
             text: std::sync::Arc::new(text),
             line_starts: std::sync::OnceLock::new(),
             last_col: std::sync::Mutex::new(None),
+            cells: None,
+        }
+    }
+
+    /// Names positions of this file by their cells from now on.
+    pub fn set_cells(&mut self, cells: Cells) {
+        self.cells = Some(cells);
+    }
+
+    /// The field index of `offset` in its row, and the row's index, when
+    /// this file is a table of cells.
+    fn field_at(&self, cells: &Cells, offset: usize) -> Option<(usize, usize)> {
+        let offset = offset.min(u32::MAX as usize) as u32;
+        let row = cells
+            .rows
+            .partition_point(|&s| s <= offset)
+            .checked_sub(1)?;
+        let bytes = self.text.as_bytes();
+        let (mut start, offset) = (cells.rows[row] as usize, offset as usize);
+        let mut field = 0;
+        loop {
+            let end = csv_field_end(bytes, start);
+            if offset <= end || bytes.get(end) != Some(&b',') {
+                return Some((row, field));
+            }
+            start = end + 1;
+            field += 1;
+        }
+    }
+
+    /// Whether this file is a table of cells (a CSV file or a sheet).
+    pub fn is_table(&self) -> bool {
+        self.cells.is_some()
+    }
+
+    /// The cell under `header` in the row that `offset` is in: its start
+    /// and raw length (0 when empty). `None` when there is no such column.
+    pub fn cell_in_row(&self, offset: usize, header: &str) -> Option<(usize, usize)> {
+        let cells = self.cells.as_ref()?;
+        let field = cells.header.iter().position(|h| h == header)?;
+        let (row, _) = self.field_at(cells, offset)?;
+        let bytes = self.text.as_bytes();
+        let mut start = cells.rows[row] as usize;
+        for _ in 0..field {
+            let end = csv_field_end(bytes, start);
+            if bytes.get(end) != Some(&b',') {
+                // The row ends before the column: point past its last cell.
+                return Some((end, 0));
+            }
+            start = end + 1;
+        }
+        Some((start, csv_field_end(bytes, start) - start))
+    }
+
+    /// The header of the column `offset` is in, for a CSV file or sheet.
+    pub fn column_name(&self, offset: usize) -> Option<&str> {
+        let cells = self.cells.as_ref()?;
+        let (_, field) = self.field_at(cells, offset)?;
+        cells
+            .header
+            .get(field)
+            .map(String::as_str)
+            .filter(|h| !h.is_empty())
+    }
+
+    /// For a workbook sheet: the sheet's name, the cell reference (`D14`),
+    /// its 1-based row and column.
+    pub fn sheet_cell(&self, offset: usize) -> Option<(&str, String, usize, usize)> {
+        let cells = self.cells.as_ref()?;
+        let sheet = cells.sheet.as_ref()?;
+        let (_, field) = self.field_at(cells, offset)?;
+        let at = offset.min(u32::MAX as usize) as u32;
+        let line = sheet
+            .lines
+            .partition_point(|&(s, _)| s <= at)
+            .checked_sub(1)?;
+        let row = sheet.lines[line].1 as usize;
+        let col = sheet.first_col + field as u32;
+        Some((
+            &sheet.sheet,
+            format!("{}{row}", column_letters(col)),
+            row,
+            col as usize + 1,
+        ))
+    }
+
+    /// The name shown for this file: a workbook's path for its sheets.
+    pub fn shown_name(&self) -> &str {
+        match self.cells.as_ref().and_then(|c| c.sheet.as_ref()) {
+            Some(sheet) => &sheet.book,
+            None => &self.name,
+        }
+    }
+
+    /// Where `offset` is, as a diagnostic names it: `file:line:column`, or
+    /// `case.xlsx:relationships!D14` in a workbook; a CSV file's or sheet's
+    /// column header follows (`` (column `to`) ``).
+    pub fn place(&self, offset: usize) -> String {
+        let mut out = match self.sheet_cell(offset) {
+            Some((sheet, cell, ..)) => format!("{}:{sheet}!{cell}", self.shown_name()),
+            None => {
+                let (line, col) = self.line_col(offset);
+                format!("{}:{line}:{col}", self.name)
+            }
+        };
+        if let Some(h) = self.column_name(offset) {
+            let _ = write!(out, " (column `{h}`)");
+        }
+        out
+    }
+
+    /// The line number shown in a snippet's gutter: the sheet row in a
+    /// workbook, the file's line otherwise.
+    fn gutter_line(&self, offset: usize) -> usize {
+        match self.sheet_cell(offset) {
+            Some((_, _, row, _)) => row,
+            None => self.line_col(offset).0,
         }
     }
 
@@ -322,6 +509,11 @@ impl SourceFiles {
         &self.files[id as usize]
     }
 
+    /// The file with this id, to give it its [`Cells`].
+    pub fn get_mut(&mut self, id: FileId) -> &mut SourceFile {
+        &mut self.files[id as usize]
+    }
+
     /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()
@@ -332,11 +524,9 @@ impl SourceFiles {
         self.files.is_empty()
     }
 
-    /// `file:line:column` of a span.
+    /// `file:line:column` of a span (see [`SourceFile::place`]).
     pub fn location(&self, span: Span) -> String {
-        let file = self.get(span.file);
-        let (line, col) = file.line_col(span.offset);
-        format!("{}:{line}:{col}", file.name)
+        self.get(span.file).place(span.offset)
     }
 }
 
@@ -462,10 +652,14 @@ fn draw(diag: &Drawn<'_>, files: &SourceFiles, palette: Palette) -> String {
     let mut gutter = 1;
     if let Some(span) = diag.span {
         let file = files.get(span.file);
-        let (line, col) = file.line_col(span.offset);
+        let line = file.gutter_line(span.offset);
         gutter = line.to_string().len();
         let pad = " ".repeat(gutter);
-        let _ = writeln!(out, "{pad}{accent}-->{accent:#} {}:{line}:{col}", file.name);
+        let _ = writeln!(
+            out,
+            "{pad}{accent}-->{accent:#} {}",
+            file.place(span.offset)
+        );
         if !file.text.is_empty() {
             let (before, at, after) = file.window(span.offset, span.len.max(1));
             let (before, at, after) = (printable(&before), printable(at), printable(&after));
@@ -514,8 +708,17 @@ pub struct JsonDiagnostic {
     pub file: Option<String>,
     /// 1-based line.
     pub line: Option<usize>,
-    /// 1-based column, in characters.
+    /// 1-based column, in characters (in a workbook: the sheet's column).
     pub column: Option<usize>,
+    /// A CSV file's or sheet's column header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// A workbook's sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// A workbook's cell reference (`D14`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// What is wrong.
     pub message: String,
     /// The value to write instead, if any.
@@ -527,20 +730,29 @@ pub struct JsonDiagnostic {
 impl JsonDiagnostic {
     /// The JSON form of `diag`.
     pub fn new(diag: &Diagnostic, files: &SourceFiles) -> JsonDiagnostic {
-        let (file, line, column) = match diag.span {
-            Some(span) => {
-                let f = files.get(span.file);
+        let (mut file, mut line, mut column) = (None, None, None);
+        let (mut header, mut sheet, mut cell) = (None, None, None);
+        if let Some(span) = diag.span {
+            let f = files.get(span.file);
+            file = Some(f.shown_name().to_owned());
+            header = f.column_name(span.offset).map(str::to_owned);
+            if let Some((s, c, row, col)) = f.sheet_cell(span.offset) {
+                (sheet, cell) = (Some(s.to_owned()), Some(c));
+                (line, column) = (Some(row), Some(col));
+            } else {
                 let (l, c) = f.line_col(span.offset);
-                (Some(f.name.clone()), Some(l), Some(c))
+                (line, column) = (Some(l), Some(c));
             }
-            None => (None, None, None),
-        };
+        }
         JsonDiagnostic {
             severity: diag.severity,
             rule: diag.rule.code(),
             file,
             line,
             column,
+            header,
+            sheet,
+            cell,
             message: diag.message.clone(),
             suggestion: diag.suggestion.clone(),
             help: diag.help_text(),

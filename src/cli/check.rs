@@ -39,9 +39,7 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
         // A closed pipe must not turn a failed check into success, nor
         // turn a passed one into a failure (ripgrep's rule); any other
         // write error (a full disk) is a failure of its own.
-        let written = json::print(
-            &mut ctx.out,
-            &serde_json::json!({
+        let mut report = serde_json::json!({
                 "ok": !failed,
                 "data": loaded.origin.to_string(),
                 "dataset": dataset,
@@ -52,14 +50,32 @@ pub(super) fn run(ctx: &mut Ctx, args: CheckArgs) -> Result<(), Failure> {
                 "warnings": warnings,
                 "diagnostics": diagnostics,
                 "unread": loaded.unread,
-            }),
-        );
+        });
+        // Only workbooks have sheets to ignore: the field is left out
+        // otherwise, so the report of a JSON dataset is as it was.
+        if !loaded.ignored_sheets.is_empty() {
+            report["ignored_sheets"] = loaded
+                .ignored_sheets
+                .iter()
+                .map(|(book, sheet)| serde_json::json!({ "file": book, "sheet": sheet }))
+                .collect();
+        }
+        let written = json::print(&mut ctx.out, &report);
         match written {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe && !failed => return Err(e.into()),
             _ => {}
         }
     } else {
         ctx.print_diagnostics(&loaded, Severity::Warning);
+        for (book, sheet) in &loaded.ignored_sheets {
+            let _ = writeln!(
+                ctx.err,
+                "note: sheet `{sheet}` of `{book}` was not read: the format's sheets are \
+                 `entities`, `relationships` and `sources`",
+                sheet = crate::diag::printable(sheet),
+                book = crate::diag::printable(book),
+            );
+        }
         if failed {
             let _ = writeln!(
                 ctx.err,

@@ -5,12 +5,17 @@
 //! validator: it hands spanned value trees ([`Node`]) to a [`Sink`], one
 //! [`Event`] at a time, and the validator is one such sink. `json` is the
 //! JSON reader; [`read`] runs it on one thread or, for large files when
-//! asked, on two (`threads.rs`). A CSV reader will plug in beside `json`,
-//! making the same events.
+//! asked, on two (`threads.rs`). `csv` is the format's second reader: a
+//! CSV file (or a workbook's sheet, which `workbook` writes out as CSV
+//! text first) becomes the same events, each row a record shaped like the
+//! JSON one, so the validator has one set of rules for both.
 
+pub mod csv;
 pub(crate) mod json;
 mod threads;
+pub mod workbook;
 
+use crate::diag::Diagnostic;
 use crate::format::fields::TopKey;
 use std::borrow::Cow;
 
@@ -42,6 +47,11 @@ pub enum Event<'a> {
     DuplicateTopKey(TopKey, KeySpan, KeySpan),
     /// A top-level value of the wrong JSON type: what was expected, and it.
     WrongTopType(&'static str, Node<'a>),
+    /// A problem only the reader can see (a CSV header the format does not
+    /// know, a repeated row that contradicts its first one), ready to
+    /// report. Its spans are in the file being read: their `file` is
+    /// filled in by the sink.
+    Problem(Diagnostic),
 }
 
 /// Receives a reader's events.
@@ -186,6 +196,7 @@ mod tests {
                     format!("duplicate {key:?} {} first {}", at.pos, first.pos)
                 }
                 Event::WrongTopType(what, n) => format!("wrong {what:?} {}", short(n)),
+                Event::Problem(d) => format!("problem {}", d.message),
             });
         }
     }

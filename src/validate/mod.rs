@@ -274,6 +274,16 @@ impl<'a> Sink<'a> for Builder {
             Event::UnknownTopKey(key, at) => self.unknown_top_key(key, *at),
             Event::DuplicateTopKey(key, at, first) => self.duplicate_top_key(*key, *at, *first),
             Event::WrongTopType(what, node) => self.wrong_top_type(what, node),
+            Event::Problem(d) => {
+                let mut d = d.clone();
+                if let Some(span) = &mut d.span {
+                    span.file = self.file;
+                }
+                if let Some((span, _)) = &mut d.related {
+                    span.file = self.file;
+                }
+                self.report(d);
+            }
         }
     }
 }

@@ -18,5 +18,6 @@ mod regression;
 mod render;
 mod roundtrip;
 mod schema;
+mod sheets;
 mod synth;
 mod views;

@@ -162,12 +162,19 @@ fn spreadsheets_in_a_data_directory_are_not_skipped_silently() {
         data.join("a.json"),
     )
     .unwrap();
-    std::fs::write(data.join("entities.csv"), "id,name,kind\nx,X,person\n").unwrap();
+    // The format's CSV files are read (tests/cli/sheets.rs); any other
+    // spreadsheet file is refused, never skipped.
+    std::fs::write(data.join("people.csv"), "id,name,kind\nx,X,person\n").unwrap();
+    std::fs::write(data.join("links.tsv"), "from\tto\n").unwrap();
     let out = run_in(dir.path(), &["--data", "case", "check"]);
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("cannot read `case/entities.csv`: a `.csv` file"),
+        err.contains("cannot read `case/people.csv`: a `.csv` file not named"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cannot read `case/links.tsv`: a `.tsv` file"),
         "{err}"
     );
 }

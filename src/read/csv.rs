@@ -1,0 +1,1012 @@
+//! The format's second reader: `entities.csv`, `relationships.csv` and
+//! `sources.csv` (FORMAT.md, "CSV and spreadsheets"), and a workbook's
+//! sheets once [`super::workbook`] has written them out as CSV text.
+//!
+//! The `csv` crate splits the records (RFC 4180: quotes, doubled quotes,
+//! newlines inside quotes, `\r\n`); each cell's byte position comes from
+//! the record's start and [`csv_field_end`], so a cell without a doubled
+//! quote is a slice of the file, and a diagnostic points at it. Each row
+//! becomes a [`Node`] object shaped like the JSON record, with the columns
+//! read from the same field tables ([`crate::format::fields`]): a citation
+//! under `evidence`, a dispute under `disputed_by`, `amount` and `currency`
+//! as the `amount` object, `properties.NAME` under `properties`. The
+//! validator then checks it with the rules it checks JSON with; what only
+//! a reader can see (a header it does not know, a repeated row that
+//! contradicts its first one) goes to the sink as an [`Event::Problem`].
+
+use super::{Event, Malformed, Member, Node, Section, Sink, Val};
+use crate::diag::{Cells, Diagnostic, Rule, Span, closest, csv_field_end};
+use crate::format::fields::{
+    AmountKey, CitationKey, DisputeKey, EntityKey, Field, Key, RelationshipKey, SourceKey,
+    ValueKind,
+};
+use std::borrow::Cow;
+
+/// Which of the three files a CSV text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    /// `sources.csv`, the `sources` sheet.
+    Sources,
+    /// `entities.csv`, the `entities` sheet.
+    Entities,
+    /// `relationships.csv`, the `relationships` sheet.
+    Relationships,
+}
+
+impl Table {
+    /// Every table, in the order a workbook's sheets are looked for.
+    pub const ALL: [Table; 3] = [Table::Sources, Table::Entities, Table::Relationships];
+
+    /// The table a file or sheet name stands for (`entities.csv`,
+    /// `Entities`), compared case-insensitively.
+    pub fn from_name(name: &str) -> Option<Table> {
+        let stem = name
+            .len()
+            .checked_sub(4)
+            .filter(|&n| name.is_char_boundary(n) && name[n..].eq_ignore_ascii_case(".csv"))
+            .map_or(name, |n| &name[..n]);
+        Table::ALL
+            .into_iter()
+            .find(|t| t.name().eq_ignore_ascii_case(stem))
+    }
+
+    /// `entities`, `relationships`, `sources`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Sources => "sources",
+            Table::Entities => "entities",
+            Table::Relationships => "relationships",
+        }
+    }
+
+    fn section(self) -> Section {
+        match self {
+            Table::Sources => Section::Sources,
+            Table::Entities => Section::Entities,
+            Table::Relationships => Section::Relationships,
+        }
+    }
+
+    /// The columns this table may have, by header name (besides
+    /// `properties.NAME`): the record's keys, with the relationship's
+    /// objects spread over columns as the format says.
+    fn columns(self) -> Vec<(&'static str, Col<'static>)> {
+        fn plain<K: Key>(out: &mut Vec<(&'static str, Col<'static>)>, key: K) {
+            let field = key.field();
+            if field.value != ValueKind::Properties {
+                out.push((field.key, Col::Key(field)));
+            }
+        }
+        let mut out = Vec::new();
+        match self {
+            Table::Sources => SourceKey::ALL.iter().for_each(|&k| plain(&mut out, k)),
+            Table::Entities => EntityKey::ALL.iter().for_each(|&k| plain(&mut out, k)),
+            Table::Relationships => {
+                for &k in RelationshipKey::ALL {
+                    match k {
+                        RelationshipKey::Amount => out.extend([
+                            ("amount", Col::Amount(AmountKey::Value)),
+                            ("currency", Col::Amount(AmountKey::Currency)),
+                        ]),
+                        RelationshipKey::Evidence => out.extend([
+                            ("source", Col::Cite(CitationKey::Source)),
+                            ("locator", Col::Cite(CitationKey::Locator)),
+                            ("quote", Col::Cite(CitationKey::Quote)),
+                        ]),
+                        RelationshipKey::DisputedBy => out.extend([
+                            ("disputed_by", Col::Dispute(DisputeKey::Entity)),
+                            ("dispute_source", Col::Dispute(DisputeKey::Source)),
+                            ("dispute_quote", Col::Dispute(DisputeKey::Quote)),
+                        ]),
+                        k => plain(&mut out, k),
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the record has `properties`.
+    fn has_properties(self) -> bool {
+        match self {
+            Table::Sources => SourceKey::ALL
+                .iter()
+                .any(|k| k.field().value == ValueKind::Properties),
+            Table::Entities | Table::Relationships => true,
+        }
+    }
+
+    /// The columns a first row must have, for the help of a missing header.
+    fn example_header(self) -> &'static str {
+        match self {
+            Table::Sources => "id,title,kind,url",
+            Table::Entities => "id,name,kind",
+            Table::Relationships => "id,from,to,type,source",
+        }
+    }
+}
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Col<'a> {
+    /// Unknown or repeated (reported once, at its header): its cells are skipped.
+    Skip,
+    /// A key of the record itself.
+    Key(&'static Field),
+    /// `properties.NAME`.
+    Property(Cow<'a, str>),
+    /// `amount` (the value) or `currency`.
+    Amount(AmountKey),
+    /// `source`, `locator`, `quote`: the row's citation.
+    Cite(CitationKey),
+    /// `disputed_by`, `dispute_source`, `dispute_quote`: the row's dispute.
+    Dispute(DisputeKey),
+}
+
+impl Col<'_> {
+    /// Whether the cells hold ids, so that spaces trimmed around one are
+    /// worth a warning (a curator may have typed an id twice, once with
+    /// a trailing space).
+    fn holds_ids(&self) -> bool {
+        match self {
+            Col::Key(f) => matches!(
+                f.value,
+                ValueKind::Slug | ValueKind::EntityId | ValueKind::SourceId
+            ),
+            Col::Cite(k) => *k == CitationKey::Source,
+            Col::Dispute(k) => matches!(k, DisputeKey::Entity | DisputeKey::Source),
+            _ => false,
+        }
+    }
+
+    /// Whether a repeated row adds this cell (citations and disputes)
+    /// rather than repeating its first row's.
+    fn adds(&self) -> bool {
+        matches!(self, Col::Cite(_) | Col::Dispute(_))
+    }
+}
+
+/// One cell: its text (trimmed; a slice of the file when it can be) and
+/// where it is.
+#[derive(Clone, Debug)]
+struct Cell<'a> {
+    text: Cow<'a, str>,
+    pos: usize,
+    end: usize,
+    /// Spaces or tabs were trimmed from around it.
+    trimmed: bool,
+}
+
+impl<'a> Cell<'a> {
+    fn str_node(&self, text: Cow<'a, str>) -> Node<'a> {
+        Node {
+            pos: self.pos,
+            end: self.end,
+            val: Val::Str(text),
+        }
+    }
+}
+
+/// The column headers of a file, as read from its first row.
+struct Header<'a> {
+    cols: Vec<Col<'a>>,
+    names: Vec<String>,
+    /// Where each header cell is.
+    spans: Vec<(usize, usize)>,
+}
+
+/// Reads one CSV text (a whole file, BOM removed, or a sheet written out
+/// by [`super::workbook`]) of `table` into `sink`: one [`Event::Record`]
+/// per row, or per run of rows with the same relationship `id`. `name` is
+/// the file's name, for messages. Returns the cells, for diagnostics to
+/// name positions by their column; or, when the file cannot be read as a
+/// table of the format (empty, no header row, a required column missing),
+/// the rule that says so and where.
+pub fn read<'a>(
+    text: &'a str,
+    table: Table,
+    name: &str,
+    sink: &mut dyn Sink<'a>,
+) -> Result<Cells, (Rule, Malformed)> {
+    let bytes = text.as_bytes();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut cells: Vec<Option<Cell<'a>>> = Vec::new();
+    let mut layout = Cells::default();
+    let mut header: Option<Header<'a>> = None;
+    let mut rows = Rows::new(table);
+    let mut reported_extra = false;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                // The text is UTF-8 and flexible rows are allowed: only an
+                // I/O error of an in-memory reader could get here.
+                let offset = e
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+                return Err((
+                    Rule::MalformedJson,
+                    Malformed {
+                        offset,
+                        message: format!("cannot read the CSV: {e}"),
+                        help: None,
+                    },
+                ));
+            }
+        }
+        // The csv crate's position is just past the previous record's
+        // terminator: blank lines and the `\n` of a `\r\n` may come first
+        // (a record itself never starts with a line end: a quoted one
+        // starts with its quote).
+        let mut start = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        split(text, start, &record, &mut cells);
+        if cells.iter().all(Option::is_none) {
+            continue; // a blank row
+        }
+        layout.rows.push(u32::try_from(start).unwrap_or(u32::MAX));
+        let Some(h) = &header else {
+            let h = read_header(table, name, &cells, start, sink)?;
+            layout.header.clone_from(&h.names);
+            header = Some(h);
+            continue;
+        };
+        if !reported_extra
+            && let Some((i, c)) = cells
+                .iter()
+                .enumerate()
+                .skip(h.cols.len())
+                .find_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+        {
+            reported_extra = true;
+            sink.event(&Event::Problem(
+                Diagnostic::new(
+                    Rule::UnknownKey,
+                    Some(span(c.pos, c.end)),
+                    format!(
+                        "a cell in column {} of `{name}`, which has no header (the header row has {} columns)",
+                        i + 1,
+                        h.cols.len()
+                    ),
+                )
+                .label("no column header above this cell")
+                .help("add a header for this column, or remove the cell (this row's extra cells are ignored, and so are later rows')"),
+            ));
+        }
+        let end = record_end(bytes, &record, start);
+        rows.row(h, &mut cells, (start, end), sink);
+    }
+    if header.is_none() {
+        return Err((
+            Rule::MalformedJson,
+            Malformed {
+                offset: 0,
+                message: "the file is empty".into(),
+                help: Some(format!(
+                    "a CSV file of the format starts with a header row naming its columns, such as `{}`",
+                    table.example_header()
+                )),
+            },
+        ));
+    }
+    rows.flush(sink);
+    Ok(layout)
+}
+
+fn span(pos: usize, end: usize) -> Span {
+    Span {
+        file: 0,
+        offset: pos,
+        len: end.saturating_sub(pos).max(1),
+    }
+}
+
+/// The warning for an id that had spaces around it (the cell is the
+/// trimmed one).
+fn trimmed_id(cell: &Cell<'_>) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        Rule::BadId,
+        Some(span(cell.pos, cell.end)),
+        format!("spaces around the id `{}` were removed", cell.text),
+    )
+    .label("read without the spaces around it")
+    .help("remove the spaces from the cell: an id is compared exactly");
+    d.severity = crate::diag::Severity::Warning;
+    d
+}
+
+/// Just past the record that starts at `start` (before its line end).
+fn record_end(bytes: &[u8], record: &csv::ByteRecord, start: usize) -> usize {
+    let mut at = start;
+    for i in 0..record.len() {
+        at = csv_field_end(bytes, at);
+        if i + 1 < record.len() {
+            at += 1;
+        }
+    }
+    at
+}
+
+/// Splits the record starting at `start` into trimmed cells (`None` for
+/// an empty one).
+fn split<'a>(
+    text: &'a str,
+    start: usize,
+    record: &csv::ByteRecord,
+    cells: &mut Vec<Option<Cell<'a>>>,
+) {
+    let bytes = text.as_bytes();
+    cells.clear();
+    let mut at = start;
+    for field in record {
+        let end = csv_field_end(bytes, at);
+        // Unquoted, the cell is its raw text; quoted without a doubled
+        // quote, the text between the quotes; else the csv crate's copy.
+        // Either way the cell's span is its raw text, quotes included.
+        let (raw, inner): (Cow<'a, str>, usize) = if bytes.get(at) != Some(&b'"') {
+            (Cow::Borrowed(&text[at..end]), at)
+        } else if end >= at + 2 && bytes[end - 1] == b'"' && field.len() == end - at - 2 {
+            (Cow::Borrowed(&text[at + 1..end - 1]), at + 1)
+        } else {
+            (String::from_utf8_lossy(field).into_owned().into(), at)
+        };
+        let is_space = |c: char| c == ' ' || c == '\t';
+        let body_len = raw.trim_matches(is_space).len();
+        cells.push(if body_len == 0 {
+            None
+        } else if body_len == raw.len() {
+            Some(Cell {
+                text: raw,
+                pos: at,
+                end,
+                trimmed: false,
+            })
+        } else {
+            let lead = raw.len() - raw.trim_start_matches(is_space).len();
+            let text = match raw {
+                Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(is_space)),
+                Cow::Owned(s) => Cow::Owned(s.trim_matches(is_space).to_owned()),
+            };
+            // In a copy (a doubled quote) the offsets within are not the
+            // file's: the whole raw cell is pointed at.
+            let (pos, end) = if inner == at && bytes.get(at) == Some(&b'"') {
+                (at, end)
+            } else {
+                (inner + lead, inner + lead + text.len())
+            };
+            Some(Cell {
+                text,
+                pos,
+                end,
+                trimmed: true,
+            })
+        });
+        at = end + 1;
+    }
+}
+
+/// Reads the header row: each cell's column, with unknown and repeated
+/// headers reported once here, at their cells.
+fn read_header<'a>(
+    table: Table,
+    name: &str,
+    cells: &[Option<Cell<'a>>],
+    start: usize,
+    sink: &mut dyn Sink<'a>,
+) -> Result<Header<'a>, (Rule, Malformed)> {
+    let known = table.columns();
+    let mut header = Header {
+        cols: Vec::with_capacity(cells.len()),
+        names: Vec::with_capacity(cells.len()),
+        spans: Vec::with_capacity(cells.len()),
+    };
+    let lookup = |cell: &Cell<'a>| -> Option<Col<'a>> {
+        let h: &str = &cell.text;
+        if let Some((_, c)) = known.iter().find(|(k, _)| *k == h) {
+            return Some(c.clone());
+        }
+        const PREFIX: &str = "properties.";
+        if !table.has_properties() || !h.starts_with(PREFIX) || h.len() == PREFIX.len() {
+            return None;
+        }
+        Some(Col::Property(match &cell.text {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[PREFIX.len()..]),
+            Cow::Owned(s) => Cow::Owned(s[PREFIX.len()..].to_owned()),
+        }))
+    };
+    if !cells.iter().flatten().any(|c| lookup(c).is_some()) {
+        let first: Vec<&str> = cells.iter().flatten().map(|c| c.text.as_ref()).collect();
+        return Err((
+            Rule::MalformedJson,
+            Malformed {
+                offset: start,
+                message: format!(
+                    "`{name}` has no header row: its first row (`{}`) names no column of the format",
+                    first.join(",")
+                ),
+                help: Some(format!(
+                    "add a first row naming the columns, such as `{}`",
+                    table.example_header()
+                )),
+            },
+        ));
+    }
+    for cell in cells {
+        let Some(cell) = cell else {
+            header.cols.push(Col::Skip);
+            header.names.push(String::new());
+            header.spans.push((start, start));
+            continue;
+        };
+        let h: &str = &cell.text;
+        let first = header.names.iter().position(|n| n == h);
+        let col = match (lookup(cell), first) {
+            (Some(_), Some(i)) => {
+                let (p, e) = header.spans[i];
+                sink.event(&Event::Problem(
+                    Diagnostic::new(
+                        Rule::MalformedJson,
+                        Some(span(cell.pos, cell.end)),
+                        format!("column `{h}` appears twice in `{name}`"),
+                    )
+                    .label("repeated header")
+                    .related(span(p, e), "the first is")
+                    .help("keep one of the two columns (this one is ignored)"),
+                ));
+                Col::Skip
+            }
+            (Some(col), None) => col,
+            (None, _) => {
+                let suggestion = closest(h, known.iter().map(|(k, _)| *k));
+                let mut d = Diagnostic::new(
+                    Rule::UnknownKey,
+                    Some(span(cell.pos, cell.end)),
+                    format!("unknown column `{h}` in `{name}`"),
+                )
+                .label(format!("not a column of {}", table.name()))
+                .suggest(suggestion.clone());
+                if suggestion.is_none() {
+                    let all: Vec<&str> = known.iter().map(|(k, _)| *k).collect();
+                    let props = if table.has_properties() {
+                        ", and `properties.NAME` for a property"
+                    } else {
+                        ""
+                    };
+                    d = d.help(format!(
+                        "the columns of {} are: {}{props}; the cells of this one were ignored",
+                        table.name(),
+                        all.join(", ")
+                    ));
+                } else {
+                    d = d.help("the cells of this column were ignored");
+                }
+                sink.event(&Event::Problem(d));
+                Col::Skip
+            }
+        };
+        header.cols.push(col);
+        header.names.push(h.to_owned());
+        header.spans.push((cell.pos, cell.end));
+    }
+    // A required column missing would make every row an error: it is one
+    // error, and the rows are not read.
+    let missing: Vec<&str> = known
+        .iter()
+        .filter_map(|(k, c)| match c {
+            Col::Key(f) if f.required && !header.cols.contains(c) => Some(*k),
+            _ => None,
+        })
+        .collect();
+    if let Some(first) = missing.first() {
+        let all: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
+        return Err((
+            Rule::MissingKey,
+            Malformed {
+                offset: start,
+                message: format!(
+                    "`{name}` has no {} column{}",
+                    all.join(", "),
+                    if all.len() > 1 { "s" } else { "" }
+                ),
+                help: Some(format!(
+                    "every row of {} needs a `{first}`: add the column to the header row (its rows were not read)",
+                    table.name()
+                )),
+            },
+        ));
+    }
+    Ok(header)
+}
+
+/// The value of a cell of column `col`, as the format reads it.
+fn value<'a>(col: &Col<'_>, cell: &Cell<'a>) -> Node<'a> {
+    // A leading apostrophe makes the rest text, whatever it looks like.
+    if cell.text.starts_with('\'') {
+        let text = match &cell.text {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
+            Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
+        };
+        return cell.str_node(text);
+    }
+    let kind = match col {
+        Col::Key(f) => f.value,
+        Col::Amount(k) => k.field().value,
+        Col::Property(_) => return property(cell),
+        _ => ValueKind::Text,
+    };
+    match kind {
+        ValueKind::Bool => boolean(cell).unwrap_or_else(|| cell.str_node(cell.text.clone())),
+        ValueKind::NonNegative | ValueKind::Integer(..) => {
+            number(cell).unwrap_or_else(|| cell.str_node(cell.text.clone()))
+        }
+        ValueKind::Texts => list(cell),
+        _ => cell.str_node(cell.text.clone()),
+    }
+}
+
+fn boolean<'a>(cell: &Cell<'a>) -> Option<Node<'a>> {
+    let b = match cell.text.as_ref() {
+        "true" => true,
+        "false" => false,
+        _ => return None,
+    };
+    Some(Node {
+        pos: cell.pos,
+        end: cell.end,
+        val: Val::Bool(b),
+    })
+}
+
+fn number<'a>(cell: &Cell<'a>) -> Option<Node<'a>> {
+    let first = *cell.text.as_bytes().first()?;
+    if !(first == b'-' || first.is_ascii_digit()) {
+        return None;
+    }
+    let n: serde_json::Number = cell.text.parse().ok()?;
+    Some(Node {
+        pos: cell.pos,
+        end: cell.end,
+        val: Val::Num(n),
+    })
+}
+
+/// A `properties.NAME` cell: `true`/`false`, a JSON number, a JSON array
+/// of those and strings, or else the text.
+fn property<'a>(cell: &Cell<'a>) -> Node<'a> {
+    if let Some(n) = boolean(cell).or_else(|| number(cell)) {
+        return n;
+    }
+    if cell.text.starts_with('[')
+        && let Ok(items) = serde_json::from_str::<Vec<serde_json::Value>>(&cell.text)
+    {
+        let leaf = |val| Node {
+            pos: cell.pos,
+            end: cell.end,
+            val,
+        };
+        let items = items
+            .into_iter()
+            .map(|v| {
+                leaf(match v {
+                    serde_json::Value::Null => Val::Null,
+                    serde_json::Value::Bool(b) => Val::Bool(b),
+                    serde_json::Value::Number(n) => Val::Num(n),
+                    serde_json::Value::String(s) => Val::Str(Cow::Owned(s)),
+                    // Nested: the validator reports it (`bad-property`).
+                    serde_json::Value::Array(_) => Val::Arr(Vec::new()),
+                    serde_json::Value::Object(_) => Val::Obj(Vec::new()),
+                })
+            })
+            .collect();
+        return leaf(Val::Arr(items));
+    }
+    cell.str_node(cell.text.clone())
+}
+
+/// A `;`-separated list (`aliases`): `\;` is a semicolon, `\\` a
+/// backslash; items are trimmed, and empty ones dropped.
+fn list<'a>(cell: &Cell<'a>) -> Node<'a> {
+    let text: &str = &cell.text;
+    let bytes = text.as_bytes();
+    // Offsets inside the cell are the file's when the cell is a slice of it.
+    let exact = matches!(cell.text, Cow::Borrowed(_)) && cell.end - cell.pos == text.len();
+    let mut items = Vec::new();
+    let mut finish = |from: usize, to: usize, copy: Option<String>| {
+        let raw = &text[from..to];
+        let lead = raw.len() - raw.trim_start().len();
+        let item: Cow<'a, str> = match (copy, &cell.text) {
+            (Some(s), _) => Cow::Owned(s.trim().to_owned()),
+            (None, Cow::Borrowed(all)) => Cow::Borrowed(all[from..to].trim()),
+            (None, Cow::Owned(_)) => Cow::Owned(raw.trim().to_owned()),
+        };
+        if item.is_empty() {
+            return;
+        }
+        let (pos, end) = if exact {
+            let pos = cell.pos + from + lead;
+            (pos, pos + raw.trim().len())
+        } else {
+            (cell.pos, cell.end)
+        };
+        items.push(Node {
+            pos,
+            end,
+            val: Val::Str(item),
+        });
+    };
+    // `copy` holds the item unescaped once it has had an escape; `copied`
+    // is how far the text has been copied into it.
+    let (mut from, mut copied, mut copy) = (0, 0, None::<String>);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if matches!(bytes.get(i + 1), Some(b';' | b'\\')) => {
+                let c = copy.get_or_insert_with(String::new);
+                c.push_str(&text[copied..i]);
+                c.push(char::from(bytes[i + 1]));
+                i += 2;
+                copied = i;
+            }
+            b';' => {
+                let done = copy.take().map(|mut c| {
+                    c.push_str(&text[copied..i]);
+                    c
+                });
+                finish(from, i, done);
+                i += 1;
+                (from, copied) = (i, i);
+            }
+            _ => i += 1,
+        }
+    }
+    let done = copy.take().map(|mut c| {
+        c.push_str(&text[copied..]);
+        c
+    });
+    finish(from, bytes.len(), done);
+    Node {
+        pos: cell.pos,
+        end: cell.end,
+        val: Val::Arr(items),
+    }
+}
+
+fn member<'a>(key: &'static str, cell: &Cell<'_>, value: Node<'a>) -> Member<'a> {
+    Member {
+        key: Cow::Borrowed(key),
+        key_pos: cell.pos,
+        key_len: (cell.end - cell.pos).max(1),
+        value,
+    }
+}
+
+/// An object member gathered from several cells (`amount`, a citation…),
+/// placed at the first of them.
+fn object<'a>(key: &'static str, members: Vec<Member<'a>>) -> Option<Member<'a>> {
+    let first = members.first()?;
+    let (pos, len) = (first.key_pos, first.key_len);
+    let end = members.last().map_or(pos + len, |m| m.value.end);
+    Some(Member {
+        key: Cow::Borrowed(key),
+        key_pos: pos,
+        key_len: len,
+        value: Node {
+            pos,
+            end,
+            val: Val::Obj(members),
+        },
+    })
+}
+
+/// A record being gathered: a relationship's later rows with the same
+/// `id` add their citation and dispute to it.
+struct Open<'a> {
+    id: Option<Cow<'a, str>>,
+    members: Vec<Member<'a>>,
+    evidence: Vec<Node<'a>>,
+    disputes: Vec<Node<'a>>,
+    /// The first row's cells, to compare a repeated row's with.
+    first: Vec<Option<Cell<'a>>>,
+    pos: usize,
+    end: usize,
+}
+
+/// Turns rows into records.
+struct Rows<'a> {
+    table: Table,
+    open: Option<Open<'a>>,
+    /// Spare cell buffer, swapped with the reader's to keep a first row.
+    spare: Vec<Option<Cell<'a>>>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(table: Table) -> Rows<'a> {
+        Rows {
+            table,
+            open: None,
+            spare: Vec::new(),
+        }
+    }
+
+    /// One row (not the header, not blank), at `[start, end)`.
+    fn row(
+        &mut self,
+        h: &Header<'a>,
+        cells: &mut Vec<Option<Cell<'a>>>,
+        (start, end): (usize, usize),
+        sink: &mut dyn Sink<'a>,
+    ) {
+        for (i, c) in cells.iter().enumerate() {
+            if let Some(c) = c
+                && c.trimmed
+                && h.cols.get(i).is_some_and(Col::holds_ids)
+            {
+                sink.event(&Event::Problem(trimmed_id(c)));
+            }
+        }
+        let id = if self.table == Table::Relationships {
+            h.cols
+                .iter()
+                .position(|c| matches!(c, Col::Key(f) if f.key == RelationshipKey::Id.key()))
+                .and_then(|i| cells.get(i).cloned().flatten())
+                .map(|c| c.text)
+        } else {
+            None
+        };
+        if let Some(open) = &mut self.open
+            && id.is_some()
+            && open.id == id
+        {
+            open.repeat(h, cells, start, sink);
+            return;
+        }
+        self.flush(sink);
+        let mut open = Open {
+            id,
+            members: Vec::with_capacity(cells.len()),
+            evidence: Vec::new(),
+            disputes: Vec::new(),
+            first: std::mem::take(&mut self.spare),
+            pos: start,
+            end,
+        };
+        open.add(h, cells, false);
+        if self.table == Table::Relationships && open.id.is_some() {
+            std::mem::swap(&mut open.first, cells);
+            self.open = Some(open);
+        } else {
+            self.spare = std::mem::take(&mut open.first);
+            self.open = Some(open);
+            self.flush(sink);
+        }
+    }
+
+    /// Hands the record being gathered to the sink.
+    fn flush(&mut self, sink: &mut dyn Sink<'a>) {
+        let Some(mut open) = self.open.take() else {
+            return;
+        };
+        for (key, items) in [
+            (
+                RelationshipKey::Evidence,
+                std::mem::take(&mut open.evidence),
+            ),
+            (
+                RelationshipKey::DisputedBy,
+                std::mem::take(&mut open.disputes),
+            ),
+        ] {
+            if let Some(first) = items.first() {
+                let (pos, end) = (first.pos, items.last().map_or(first.end, |n| n.end));
+                open.members.push(Member {
+                    key: Cow::Borrowed(key.key()),
+                    key_pos: pos,
+                    key_len: 1,
+                    value: Node {
+                        pos,
+                        end,
+                        val: Val::Arr(items),
+                    },
+                });
+            }
+        }
+        let node = Node {
+            pos: open.pos,
+            end: open.end,
+            val: Val::Obj(open.members),
+        };
+        sink.event(&Event::Record(self.table.section(), node));
+        open.first.clear();
+        self.spare = open.first;
+    }
+}
+
+impl<'a> Open<'a> {
+    /// Adds a row's cells: every cell of the first row, only the citation
+    /// and dispute of a repeated one.
+    fn add(&mut self, h: &Header<'a>, cells: &[Option<Cell<'a>>], repeated: bool) {
+        let (mut amount, mut props, mut cite, mut dispute) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (cell, col) in cells.iter().zip(&h.cols) {
+            let Some(cell) = cell else { continue };
+            if repeated && !col.adds() {
+                continue;
+            }
+            let v = value(col, cell);
+            match col {
+                Col::Skip => {}
+                Col::Key(f) => self.members.push(member(f.key, cell, v)),
+                Col::Property(name) => props.push(Member {
+                    key: name.clone(),
+                    ..member("", cell, v)
+                }),
+                Col::Amount(k) => amount.push(member(k.key(), cell, v)),
+                Col::Cite(k) => cite.push(member(k.key(), cell, v)),
+                Col::Dispute(k) => dispute.push(member(k.key(), cell, v)),
+            }
+        }
+        if let Some(m) = object(RelationshipKey::Amount.key(), amount) {
+            self.members.push(m);
+        }
+        if let Some(m) = object(RelationshipKey::Properties.key(), props) {
+            self.members.push(m);
+        }
+        if let Some(m) = object("", cite) {
+            self.evidence.push(m.value);
+        }
+        if let Some(m) = object("", dispute) {
+            self.disputes.push(m.value);
+        }
+    }
+
+    /// A later row with the same `id`: its other cells must be empty or
+    /// equal to the first row's.
+    fn repeat(
+        &mut self,
+        h: &Header<'a>,
+        cells: &[Option<Cell<'a>>],
+        start: usize,
+        sink: &mut dyn Sink<'a>,
+    ) {
+        let id = self.id.as_deref().unwrap_or_default();
+        for (i, (cell, col)) in cells.iter().zip(&h.cols).enumerate() {
+            let Some(cell) = cell else { continue };
+            if col.adds() || *col == Col::Skip {
+                continue;
+            }
+            let first = self.first.get(i).and_then(Option::as_ref);
+            if first.is_some_and(|f| f.text == cell.text) {
+                continue;
+            }
+            let header = &h.names[i];
+            let d = match first {
+                Some(f) => Diagnostic::new(
+                    Rule::DuplicateId,
+                    Some(span(cell.pos, cell.end)),
+                    format!(
+                        "relationship `{id}` is repeated with another `{header}`: `{}` here, `{}` in its first row",
+                        cell.text, f.text
+                    ),
+                )
+                .related(span(f.pos, f.end), "its first row's is"),
+                None => Diagnostic::new(
+                    Rule::DuplicateId,
+                    Some(span(cell.pos, cell.end)),
+                    format!(
+                        "relationship `{id}` is repeated with a `{header}` its first row leaves empty"
+                    ),
+                )
+                .related(span(self.pos, self.pos + 1), "its first row is"),
+            }
+            .label("differs from the first row with this id")
+            .help("a repeated row adds a citation and a dispute: leave its other cells empty or equal to the first row's, or give it another `id`");
+            sink.event(&Event::Problem(d));
+        }
+        let _ = start;
+        self.add(h, cells, true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record as its JSON, and every problem's message.
+    #[derive(Default)]
+    struct Log(Vec<String>);
+
+    fn json(node: &Node<'_>) -> serde_json::Value {
+        match &node.val {
+            Val::Null => serde_json::Value::Null,
+            Val::Bool(b) => (*b).into(),
+            Val::Num(n) => serde_json::Value::Number(n.clone()),
+            Val::Str(s) => s.as_ref().into(),
+            Val::Arr(items) => items.iter().map(json).collect(),
+            Val::Obj(members) => members
+                .iter()
+                .map(|m| (m.key.to_string(), json(&m.value)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        }
+    }
+
+    impl<'a> Sink<'a> for Log {
+        fn event(&mut self, event: &Event<'a>) {
+            self.0.push(match event {
+                Event::Record(_, node) => json(node).to_string(),
+                Event::Problem(d) => format!("{}: {}", d.rule, d.message),
+                other => format!("{other:?}"),
+            });
+        }
+    }
+
+    fn read_all(table: Table, text: &str) -> Vec<String> {
+        let mut log = Log::default();
+        read(text, table, "t.csv", &mut log)
+            .map_err(|(_, m)| m.message)
+            .unwrap();
+        log.0
+    }
+
+    #[test]
+    fn cells_are_read_as_the_format_says() {
+        let text = "id,name,kind,aliases,properties.n,properties.b,properties.l,properties.s\n\
+                    a,'=1+1,person,x\\;y;  z ;\\\\w;,87000000,true,\"[\"\"a\"\",2]\",'42\n";
+        assert_eq!(
+            read_all(Table::Entities, text),
+            [
+                r#"{"aliases":["x;y","z","\\w"],"id":"a","kind":"person","name":"=1+1","properties":{"b":true,"l":["a",2],"n":87000000,"s":"42"}}"#
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_rows_add_citations_and_disputes() {
+        let text = "id,from,to,type,source,quote,disputed_by,dispute_source\n\
+                    r,a,b,paid,s1,\"one, two\",,\n\
+                    r,,,,s2,,c,s3\n\
+                    ,a,b,met,,,,\n";
+        assert_eq!(
+            read_all(Table::Relationships, text),
+            [
+                r#"{"disputed_by":[{"entity":"c","source":"s3"}],"evidence":[{"quote":"one, two","source":"s1"},{"source":"s2"}],"from":"a","id":"r","to":"b","type":"paid"}"#,
+                r#"{"from":"a","to":"b","type":"met"}"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn cell_positions_are_the_files() {
+        let text = "id,name,kind\n\"a\",  Bé ,\"x\"\"y\"\n";
+        let mut cells = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let mut record = csv::ByteRecord::new();
+        reader.read_byte_record(&mut record).unwrap();
+        reader.read_byte_record(&mut record).unwrap();
+        split(text, 13, &record, &mut cells);
+        let got: Vec<(String, &str)> = cells
+            .iter()
+            .flatten()
+            .map(|c| (c.text.to_string(), &text[c.pos..c.end]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a".into(), "\"a\""),
+                ("Bé".into(), "Bé"),
+                ("x\"y".into(), "\"x\"\"y\"")
+            ]
+        );
+    }
+}
