@@ -5,7 +5,8 @@ use crate::export::csv::{DATASET_FILE, FILES, Table, tables};
 use crate::format::fields::{
     AmountKey, CitationKey, DatasetKey, DisputeKey, EntityKey, RelationshipKey, SourceKey, ViewKey,
 };
-use crate::format::{Field, Key, rules, schema};
+use crate::format::vocab::{ENTITY_KINDS, SourceKind, Status};
+use crate::format::{Field, Key, ValueKind, rules, schema};
 use crate::model::Model;
 use crate::query::View;
 use clap::{Args, ValueEnum};
@@ -243,7 +244,11 @@ fn readme(id: &str, format: InitFormat, model: &Model) -> String {
                 s.push_str(&key_table(
                     "key",
                     fields.iter().map(|f: &Field| {
-                        (f.key.to_owned(), f.required, f.description().to_owned())
+                        (
+                            f.key.to_owned(),
+                            f.required,
+                            described(f.description(), f.value),
+                        )
                     }),
                 ));
             }
@@ -277,7 +282,7 @@ fn readme(id: &str, format: InitFormat, model: &Model) -> String {
                         .header
                         .iter()
                         .zip(&table.about)
-                        .map(|(h, (req, about))| (h.clone(), *req, about.clone())),
+                        .map(|(h, (req, about, kind))| (h.clone(), *req, described(about, *kind))),
                 ));
             }
         }
@@ -289,6 +294,48 @@ fn sheet_title(table: &Table<'_>, format: InitFormat) -> String {
     match format {
         InitFormat::Xlsx => format!("sheet `{}`", table.name),
         _ => format!("`{}.csv`", table.name),
+    }
+}
+
+/// A key's description, with the values it takes where the format lists
+/// them (from the word lists, so they cannot drift).
+fn described(about: &str, kind: ValueKind) -> String {
+    let quoted = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let takes = match kind {
+        ValueKind::Status | ValueKind::Statuses => Some(format!(
+            "One of {}.",
+            quoted(&Status::ALL.map(Status::as_str))
+        )),
+        ValueKind::SourceKind => Some(format!(
+            "One of {}.",
+            quoted(&SourceKind::ALL.map(SourceKind::as_str))
+        )),
+        ValueKind::EntityKind => {
+            let known: Vec<&str> = ENTITY_KINDS.iter().map(|k| k.kind).collect();
+            Some(format!(
+                "Drawn by kind: {}; any other word is drawn as `other`.",
+                quoted(&known)
+            ))
+        }
+        ValueKind::Date => Some("`YYYY`, `YYYY-MM` or `YYYY-MM-DD`.".to_owned()),
+        ValueKind::Bool => Some("`true` or `false`.".to_owned()),
+        ValueKind::Slug | ValueKind::EntityId | ValueKind::SourceId => {
+            Some("Lower-case letters, digits, and `-`, `_` or `.` between them.".to_owned())
+        }
+        ValueKind::RelType => Some("snake_case: `board_member_of`.".to_owned()),
+        ValueKind::Currency => Some("Three capital letters: `USD`, `EUR`.".to_owned()),
+        ValueKind::HttpUrl => Some("An `http://` or `https://` address.".to_owned()),
+        _ => None,
+    };
+    match takes {
+        Some(t) => format!("{about} {t}"),
+        None => about.to_owned(),
     }
 }
 

@@ -100,8 +100,8 @@ pub struct Table<'a> {
     /// The column names.
     pub header: Vec<String>,
     /// What each column holds, from the format's tables: whether a record
-    /// must fill it, and its meaning.
-    pub about: Vec<(bool, String)>,
+    /// must fill it, its meaning, and the kind of value its cells hold.
+    pub about: Vec<(bool, String, ValueKind)>,
     /// Each record's rows (a relationship may take several).
     records: Rows<'a>,
 }
@@ -230,13 +230,18 @@ fn header<K: Key>(cols: &[Column<K>]) -> Vec<String> {
 
 /// What a free-form property column holds.
 const PROPERTY_ABOUT: &str = "A free-form property, named after `properties.`: text, a \
-                              number, `true`/`false` or a JSON list";
+                              number, `true`/`false` or a JSON list.";
 
-fn about<K: Key>(cols: &[Column<K>]) -> Vec<(bool, String)> {
+/// What a field's column holds (see [`Table::about`]).
+fn field_about(f: &Field) -> (bool, String, ValueKind) {
+    (f.required, f.description().to_owned(), f.value)
+}
+
+fn about<K: Key>(cols: &[Column<K>]) -> Vec<(bool, String, ValueKind)> {
     cols.iter()
         .map(|c| match c {
-            Column::Field(k) => (k.field().required, k.field().description().to_owned()),
-            Column::Property(_) => (false, PROPERTY_ABOUT.to_owned()),
+            Column::Field(k) => field_about(k.field()),
+            Column::Property(_) => (false, PROPERTY_ABOUT.to_owned(), ValueKind::Properties),
         })
         .collect()
 }
@@ -391,23 +396,17 @@ impl RelColumn {
         }
     }
 
-    /// Whether a record must fill it, and what it holds.
-    fn about(&self) -> (bool, String) {
+    /// Whether a record must fill it, what it holds, and its kind of value.
+    fn about(&self) -> (bool, String, ValueKind) {
+        let nested = |parent: RelationshipKey, child: &Field| {
+            (false, nested_about(parent.field(), child), child.value)
+        };
         match self {
-            RelColumn::Field(k) => (k.field().required, k.field().description().to_owned()),
-            RelColumn::Amount(k) => (
-                false,
-                nested_about(RelationshipKey::Amount.field(), k.field()),
-            ),
-            RelColumn::Citation(k) => (
-                false,
-                nested_about(RelationshipKey::Evidence.field(), k.field()),
-            ),
-            RelColumn::Dispute(k) => (
-                false,
-                nested_about(RelationshipKey::DisputedBy.field(), k.field()),
-            ),
-            RelColumn::Property(_) => (false, PROPERTY_ABOUT.to_owned()),
+            RelColumn::Field(k) => field_about(k.field()),
+            RelColumn::Amount(k) => nested(RelationshipKey::Amount, k.field()),
+            RelColumn::Citation(k) => nested(RelationshipKey::Evidence, k.field()),
+            RelColumn::Dispute(k) => nested(RelationshipKey::DisputedBy, k.field()),
+            RelColumn::Property(_) => (false, PROPERTY_ABOUT.to_owned(), ValueKind::Properties),
         }
     }
 

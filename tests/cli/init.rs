@@ -120,8 +120,13 @@ fn the_readme_says_what_each_column_means() {
         }
     }
     assert!(
-        readme.contains("| `disputed_by` |  | Who contests the claim: who disputes the claim. |")
+        readme.contains("| `disputed_by` |  | Who contests the claim: who disputes the claim.")
     );
+    // Closed word lists are spelled out, from the format's own lists.
+    assert!(readme.contains(
+        "| `status` |  | How well established the claim is. One of `confirmed`, `reported`, \
+         `alleged`, `denied`. |"
+    ));
     let out = run_in(tmp.path(), &["init", "j"]);
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let readme = std::fs::read_to_string(tmp.path().join("j/README.md")).unwrap();
