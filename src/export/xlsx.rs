@@ -5,7 +5,8 @@
 //! Every text cell is a string cell (ids too, so `2013` stays text and no
 //! spreadsheet turns a leading zero or a long number into something else),
 //! numbers are number cells where a spreadsheet holds them exactly, and
-//! `directed` and boolean properties are boolean cells. The header row is
+//! `directed` and boolean properties are the text `true` or `false`, as in
+//! the CSV files (see `write_cell` for why not boolean cells). The header row is
 //! bold and frozen, and each column is as wide as its longest line (within
 //! bounds). The workbook's creation time is fixed (the dataset's `updated`
 //! date, else 2000-01-01), so the same data always gives the same bytes.
@@ -90,8 +91,11 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell) -> Result<
         Cell::Text(s) => {
             sheet.write_string(row, col, s)?;
         }
-        Cell::Bool(b) => {
-            sheet.write_boolean(row, col, *b)?;
+        // As the text `true`/`false`, not a boolean cell: LibreOffice saves a
+        // boolean cell as the formula `=FALSE()` with the number 0, which
+        // then reads back as a number.
+        Cell::Bool(_) => {
+            sheet.write_string(row, col, cell.text())?;
         }
         Cell::Number(n) => match exact(n) {
             Some(x) => {

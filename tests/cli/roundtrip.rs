@@ -215,3 +215,60 @@ fn the_xlsx_export_is_byte_identical_between_runs() {
     assert!(a == b, "two workbooks of the same data differ");
     assert!(a.starts_with(b"PK\x03\x04"), "a zip file");
 }
+
+/// A real office suite reads the workbook: LibreOffice converts the XLSX
+/// export to ODS, and that file loads back to the same records. Skipped,
+/// saying so, where LibreOffice is not installed.
+#[test]
+fn libreoffice_reads_the_xlsx_export() {
+    let has_soffice = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_soffice {
+        eprintln!("skipped: LibreOffice (`soffice`) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("case.xlsx");
+    let data = "graph-data/netflix-facebook.json";
+    let out = run(&[
+        "export",
+        "-f",
+        "xlsx",
+        "--data",
+        data,
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    // Its own profile directory, so a running LibreOffice does not take the job.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let converted = std::process::Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "ods", "--outdir"])
+        .arg(dir.path())
+        .arg(&book)
+        .output()
+        .unwrap();
+    let ods = dir.path().join("case.ods");
+    assert!(
+        ods.is_file(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    let original: serde_json::Value = serde_json::from_str(&canonical(data)).unwrap();
+    let back: serde_json::Value = serde_json::from_str(&canonical(ods.to_str().unwrap())).unwrap();
+    for key in ["sources", "entities", "relationships"] {
+        let (a, b) = (
+            original[key].as_array().unwrap(),
+            back[key].as_array().unwrap(),
+        );
+        assert_eq!(a.len(), b.len(), "{key}: how many");
+        if let Some((x, y)) = a.iter().zip(b).find(|(x, y)| x != y) {
+            panic!("{key} differ after LibreOffice:\n{x}\n{y}");
+        }
+    }
+}
