@@ -168,3 +168,22 @@ fn init_overwrites_nothing() {
     let out = run_in(tmp.path(), &["init", "empty", "--format", "xlsx"]);
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
 }
+
+/// `init .` in a directory of the user's names the case after it (as a
+/// slug), and `--json` says what was written.
+#[test]
+fn init_here_names_the_case_after_the_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("Harbour Case");
+    std::fs::create_dir(&dir).unwrap();
+    let out = run_in(&dir, &["init", ".", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let v = json(&out);
+    assert_eq!(v["dataset"], "harbour-case");
+    assert_eq!(
+        v["files"],
+        serde_json::json!(["case.json", "casegraph.schema.json", "README.md"])
+    );
+    let out = run_in(&dir, &["check", "--deny-warnings", "--data", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+}
