@@ -10,7 +10,9 @@
 # check, the path query and stats. See benches/BENCHMARKS.md for the figures
 # and what they are measured against. Besides the load: 100 path queries
 # between fixed pairs, a node-link export and a `render --focus` diagram,
-# each beside NetworkX doing the same.
+# each beside NetworkX doing the same. And the load of the same dataset as
+# the three CSV files (benches/json_to_csv.py writes them) against the csv
+# crate alone reading them (examples/csv_floor.rs), issue #13 item 9.
 #
 #   benches/compare.sh              # S and M (3 runs each) and L (1 run), both shapes
 #   SIZES="s m" RUNS=5 benches/compare.sh
@@ -38,7 +40,7 @@ mkdir -p "$DATA" "$OUT"
 
 command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 2; }
 
-cargo build --release --quiet --bin casegraph --example synth --example floors
+cargo build --release --quiet --bin casegraph --example synth --example floors --example csv_floor
 BIN=target/release/casegraph
 [ -x target/venv/bin/python ] || python3 -m venv target/venv
 PY=target/venv/bin/python
@@ -53,6 +55,7 @@ declare -A RELS=([xs]=3000 [s]=30000 [m]=300000 [l]=3000000)
 T=0 M=0
 # Summary rows, printed after the main table.
 SUMMARY=()
+CSV_SUMMARY=()
 
 # measure LABEL CMD...: runs CMD $runs times, prints
 # "| SIZE | SHAPE | LABEL | median s | median MiB | runs |" and sets T and M.
@@ -122,6 +125,17 @@ for shape in $SHAPES; do
     -o "$OUT/$size.focus.svg" --data "$file"
   runs=$nxruns measure "networkx focus (svg)" "$PY" benches/networkx_bench.py focus "$file" "$focus" \
     "$OUT/$size.networkx.focus.svg"
+  # The same dataset as the CSV files of graph-data/README.md (issue #13
+  # item 9): the csv crate alone reading them, and casegraph loading them.
+  csvdir=${file%.json}.csv
+  [ -f "$csvdir/relationships.csv" ] || python3 benches/json_to_csv.py "$file" "$csvdir"
+  csv_mb=$(du -cb "$csvdir"/*.csv | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')
+  echo "| $size | $shape | CSV files: $csv_mb MB | | | |"
+  measure "csv crate ByteRecord (floor)" target/release/examples/csv_floor "$csvdir"
+  csv_floor=$T
+  measure "casegraph check (CSV)" "$BIN" check --data "$csvdir"
+  csv_check=$T
+  CSV_SUMMARY+=("| $size | $shape | $csv_mb | $(ratio "$csv_check" "$csv_floor") ($csv_check s / $csv_floor s) | $(ratio "$csv_check" "$check") |")
   runs=$nxruns measure "networkx check (load)" "$PY" benches/networkx_bench.py check "$file"
   nx_load=$T
   runs=$nxruns measure "networkx stats" "$PY" benches/networkx_bench.py stats "$file"
@@ -137,3 +151,8 @@ echo
 echo "| dataset | shape | file MB | check ÷ typed floor | peak RSS ÷ file | NetworkX load ÷ check | path ms / query after load | stats s |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${SUMMARY[@]}"
+
+echo
+echo "| dataset | shape | CSV MB | check (CSV) ÷ csv crate floor | check (CSV) ÷ check (JSON) |"
+echo "| --- | --- | --- | --- | --- |"
+printf '%s\n' "${CSV_SUMMARY[@]}"

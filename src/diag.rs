@@ -336,13 +336,14 @@ impl SourceFile {
     pub fn sheet_cell(&self, offset: usize) -> Option<(&str, String, usize, usize)> {
         let cells = self.cells.as_ref()?;
         let sheet = cells.sheet.as_ref()?;
-        let (_, field) = self.field_at(cells, offset)?;
+        // A sheet not read yet has no rows: its first cell.
+        let field = self.field_at(cells, offset).map_or(0, |(_, f)| f);
         let at = offset.min(u32::MAX as usize) as u32;
         let line = sheet
             .lines
             .partition_point(|&(s, _)| s <= at)
-            .checked_sub(1)?;
-        let row = sheet.lines[line].1 as usize;
+            .checked_sub(1);
+        let row = line.map_or(1, |l| sheet.lines[l].1 as usize);
         let col = sheet.first_col + field as u32;
         Some((
             &sheet.sheet,
@@ -820,6 +821,47 @@ mod tests {
         let shown = render(&d, &files, Palette::plain());
         assert!(shown.len() < 600, "{shown}");
         assert!(shown.contains(&format!("big.json:1:{}", offset + 1)));
+    }
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_do() {
+        let got: Vec<String> = [0, 3, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(got, ["A", "D", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn a_position_in_a_table_is_named_by_its_cell() {
+        let text = "id,to,note\nr1,\"a, b\",x\nr2,\"multi\nline\",y\n";
+        let mut csv = SourceFile::new("rel.csv".into(), text.into());
+        csv.set_cells(Cells {
+            header: vec!["id".into(), "to".into(), "note".into()],
+            rows: vec![0, 11, 23],
+            sheet: None,
+        });
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(csv.place(at("x")), "rel.csv:2:11 (column `note`)");
+        assert_eq!(csv.place(at("\"a, b")), "rel.csv:2:4 (column `to`)");
+        assert_eq!(csv.place(at("y")), "rel.csv:4:7 (column `note`)");
+        assert_eq!(csv.cell_in_row(at("r2"), "note"), Some((at("y"), 1)));
+        let mut sheet = SourceFile::new("case.xlsx:rel".into(), text.into());
+        sheet.set_cells(Cells {
+            header: vec!["id".into(), "to".into(), "note".into()],
+            rows: vec![0, 11, 23],
+            sheet: Some(SheetPlace {
+                book: "case.xlsx".into(),
+                sheet: "relationships".into(),
+                lines: vec![(0, 3), (11, 4), (23, 5)],
+                first_col: 2,
+            }),
+        });
+        assert_eq!(
+            sheet.place(at("y")),
+            "case.xlsx:relationships!E5 (column `note`)"
+        );
+        assert_eq!(sheet.shown_name(), "case.xlsx");
     }
 
     #[test]

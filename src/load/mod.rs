@@ -7,7 +7,7 @@
 //! nothing of the validator, and the validator takes events and knows
 //! nothing else of the reader. A dataset is one file or a directory of
 //! files: JSON, the three CSV files and workbooks, each going to its
-//! reader by its name ([`files::Kind`]), all into the one validator.
+//! reader by its name (`files::Kind`), all into the one validator.
 
 mod files;
 
@@ -412,6 +412,11 @@ impl Into<'_, '_> {
         }
         let mut complete = true;
         for sheet in book.sheets {
+            // A sheet left empty holds no records (a new case without
+            // sources yet): unlike an empty CSV file, nobody saved it so.
+            if sheet.text.trim().is_empty() {
+                continue;
+            }
             let mut place = sheet.place;
             place.book.clone_from(&name);
             let shown = format!("{name}:{}", place.sheet);

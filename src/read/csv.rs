@@ -190,6 +190,8 @@ impl<'a> Cell<'a> {
 /// The column headers of a file, as read from its first row.
 struct Header<'a> {
     cols: Vec<Col<'a>>,
+    /// The relationship `id` column's index, if there is one.
+    id_col: Option<usize>,
     names: Vec<String>,
     /// Where each header cell is.
     spans: Vec<(usize, usize)>,
@@ -249,7 +251,19 @@ pub fn read<'a>(
         while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        split(text, start, &record, &mut cells);
+        let end = split(text, start, &record, &mut cells).map_err(|at| {
+            (
+                Rule::MalformedJson,
+                Malformed {
+                    offset: at,
+                    message: "this quoted cell is never closed: it runs to the end of the file".into(),
+                    help: Some(
+                        "add the closing `\"`; a `\"` inside a quoted cell is written twice (`\"\"`)"
+                            .into(),
+                    ),
+                },
+            )
+        })?;
         if cells.iter().all(Option::is_none) {
             continue; // a blank row
         }
@@ -282,7 +296,6 @@ pub fn read<'a>(
                 .help("add a header for this column, or remove the cell (this row's extra cells are ignored, and so are later rows')"),
             ));
         }
-        let end = record_end(bytes, &record, start);
         rows.row(h, &mut cells, (start, end), sink);
     }
     if header.is_none() {
@@ -290,9 +303,9 @@ pub fn read<'a>(
             Rule::MalformedJson,
             Malformed {
                 offset: 0,
-                message: "the file is empty".into(),
+                message: format!("`{name}` is empty"),
                 help: Some(format!(
-                    "a CSV file of the format starts with a header row naming its columns, such as `{}`",
+                    "a CSV file or sheet of the format starts with a header row naming its columns, such as `{}`",
                     table.example_header()
                 )),
             },
@@ -324,31 +337,57 @@ fn trimmed_id(cell: &Cell<'_>) -> Diagnostic {
     d
 }
 
-/// Just past the record that starts at `start` (before its line end).
-fn record_end(bytes: &[u8], record: &csv::ByteRecord, start: usize) -> usize {
-    let mut at = start;
-    for i in 0..record.len() {
-        at = csv_field_end(bytes, at);
-        if i + 1 < record.len() {
-            at += 1;
+/// Where the raw field at `at` whose content is `field` ends: worked out
+/// from the content's length (an unquoted field is its content; a quoted
+/// one adds its two quotes and one per doubled quote), checked against the
+/// byte that must follow, and only scanned for when that check fails (text
+/// after a closing quote, which the csv crate keeps in the field).
+fn field_end(bytes: &[u8], at: usize, field: &[u8]) -> usize {
+    let end = if bytes.get(at) == Some(&b'"') {
+        at + 2 + field.len() + field.iter().filter(|&&b| b == b'"').count()
+    } else {
+        at + field.len()
+    };
+    let ends_field = matches!(bytes.get(end), None | Some(b',' | b'\n' | b'\r'));
+    if ends_field && (bytes.get(at) != Some(&b'"') || bytes.get(end - 1) == Some(&b'"')) {
+        end
+    } else {
+        csv_field_end(bytes, at)
+    }
+}
+
+/// Whether the quoted field at `at` has no closing quote: the csv crate
+/// then reads the rest of the file into it.
+fn unclosed(bytes: &[u8], at: usize) -> bool {
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'"', Some(b'"')) => i += 2,
+            (b'"', _) => return false,
+            _ => i += 1,
         }
     }
-    at
+    true
 }
 
 /// Splits the record starting at `start` into trimmed cells (`None` for
-/// an empty one).
+/// an empty one); returns where the record ends (before its line end), or
+/// `Err` with the offset of a quote that is never closed.
 fn split<'a>(
     text: &'a str,
     start: usize,
     record: &csv::ByteRecord,
     cells: &mut Vec<Option<Cell<'a>>>,
-) {
+) -> Result<usize, usize> {
     let bytes = text.as_bytes();
     cells.clear();
-    let mut at = start;
+    let (mut at, mut record_end) = (start, start);
     for field in record {
-        let end = csv_field_end(bytes, at);
+        let end = field_end(bytes, at, field);
+        if end == bytes.len() && bytes.get(at) == Some(&b'"') && unclosed(bytes, at) {
+            return Err(at);
+        }
+        record_end = end;
         // Unquoted, the cell is its raw text; quoted without a doubled
         // quote, the text between the quotes; else the csv crate's copy.
         // Either way the cell's span is its raw text, quotes included.
@@ -360,16 +399,22 @@ fn split<'a>(
             (String::from_utf8_lossy(field).into_owned().into(), at)
         };
         let is_space = |c: char| c == ' ' || c == '\t';
-        let body_len = raw.trim_matches(is_space).len();
-        cells.push(if body_len == 0 {
+        let first_last = (raw.as_bytes().first(), raw.as_bytes().last());
+        let padded = matches!(
+            first_last,
+            (Some(b' ' | b'\t'), _) | (_, Some(b' ' | b'\t'))
+        );
+        cells.push(if raw.is_empty() {
             None
-        } else if body_len == raw.len() {
+        } else if !padded {
             Some(Cell {
                 text: raw,
                 pos: at,
                 end,
                 trimmed: false,
             })
+        } else if raw.trim_matches(is_space).is_empty() {
+            None
         } else {
             let lead = raw.len() - raw.trim_start_matches(is_space).len();
             let text = match raw {
@@ -392,6 +437,7 @@ fn split<'a>(
         });
         at = end + 1;
     }
+    Ok(record_end)
 }
 
 /// Reads the header row: each cell's column, with unknown and repeated
@@ -405,6 +451,7 @@ fn read_header<'a>(
 ) -> Result<Header<'a>, (Rule, Malformed)> {
     let known = table.columns();
     let mut header = Header {
+        id_col: None,
         cols: Vec::with_capacity(cells.len()),
         names: Vec::with_capacity(cells.len()),
         spans: Vec::with_capacity(cells.len()),
@@ -506,6 +553,12 @@ fn read_header<'a>(
             _ => None,
         })
         .collect();
+    if table == Table::Relationships {
+        header.id_col = header
+            .cols
+            .iter()
+            .position(|c| matches!(c, Col::Key(f) if f.key == RelationshipKey::Id.key()));
+    }
     if let Some(first) = missing.first() {
         let all: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
         return Err((
@@ -753,20 +806,15 @@ impl<'a> Rows<'a> {
                 sink.event(&Event::Problem(trimmed_id(c)));
             }
         }
-        let id = if self.table == Table::Relationships {
-            h.cols
-                .iter()
-                .position(|c| matches!(c, Col::Key(f) if f.key == RelationshipKey::Id.key()))
-                .and_then(|i| cells.get(i).cloned().flatten())
-                .map(|c| c.text)
-        } else {
-            None
-        };
+        let id = h
+            .id_col
+            .and_then(|i| cells.get(i).cloned().flatten())
+            .map(|c| c.text);
         if let Some(open) = &mut self.open
             && id.is_some()
             && open.id == id
         {
-            open.repeat(h, cells, start, sink);
+            open.repeat(h, cells, sink);
             return;
         }
         self.flush(sink);
@@ -780,7 +828,7 @@ impl<'a> Rows<'a> {
             end,
         };
         open.add(h, cells, false);
-        if self.table == Table::Relationships && open.id.is_some() {
+        if open.id.is_some() {
             std::mem::swap(&mut open.first, cells);
             self.open = Some(open);
         } else {
@@ -870,13 +918,7 @@ impl<'a> Open<'a> {
 
     /// A later row with the same `id`: its other cells must be empty or
     /// equal to the first row's.
-    fn repeat(
-        &mut self,
-        h: &Header<'a>,
-        cells: &[Option<Cell<'a>>],
-        start: usize,
-        sink: &mut dyn Sink<'a>,
-    ) {
+    fn repeat(&mut self, h: &Header<'a>, cells: &[Option<Cell<'a>>], sink: &mut dyn Sink<'a>) {
         let id = self.id.as_deref().unwrap_or_default();
         for (i, (cell, col)) in cells.iter().zip(&h.cols).enumerate() {
             let Some(cell) = cell else { continue };
@@ -911,7 +953,6 @@ impl<'a> Open<'a> {
             .help("a repeated row adds a citation and a dispute: leave its other cells empty or equal to the first row's, or give it another `id`");
             sink.event(&Event::Problem(d));
         }
-        let _ = start;
         self.add(h, cells, true);
     }
 }
@@ -994,7 +1035,7 @@ mod tests {
         let mut record = csv::ByteRecord::new();
         reader.read_byte_record(&mut record).unwrap();
         reader.read_byte_record(&mut record).unwrap();
-        split(text, 13, &record, &mut cells);
+        split(text, 13, &record, &mut cells).unwrap();
         let got: Vec<(String, &str)> = cells
             .iter()
             .flatten()

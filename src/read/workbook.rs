@@ -14,7 +14,6 @@
 use super::csv::Table;
 use crate::diag::SheetPlace;
 use calamine::{Data, Reader};
-use std::fmt::Write as _;
 
 /// One of the format's sheets, written out as CSV text.
 #[derive(Debug)]
@@ -166,9 +165,7 @@ fn excel_date(serial: f64) -> String {
 /// A number as JSON writes it: whole numbers without a decimal point.
 fn number(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
-        let mut s = String::new();
-        let _ = write!(s, "{}", f as i64);
-        s
+        (f as i64).to_string()
     } else {
         serde_json::Number::from_f64(f).map_or_else(|| f.to_string(), |n| n.to_string())
     }

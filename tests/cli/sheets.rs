@@ -17,7 +17,9 @@ const HARBOUR: &str = "tests/data/csv/harbour";
 /// The rule each invalid fixture must trigger, when its name is not the rule's code.
 fn expected_rule(name: &str) -> &str {
     match name {
-        "not-utf8" | "empty-file" | "no-header-row" | "duplicate-header" => "malformed-json",
+        "not-utf8" | "empty-file" | "no-header-row" | "duplicate-header" | "unclosed-quote" => {
+            "malformed-json"
+        }
         "missing-column" => "missing-key",
         "repeated-row-differs" => "duplicate-id",
         "trimmed-id" => "bad-id",
@@ -352,6 +354,8 @@ fn a_typo_in_a_workbook_is_named_by_sheet_and_cell() {
             s.write_string(r as u32 + 2, c as u16 + 1, *v).unwrap();
         }
     }
+    // An empty sheet holds no records.
+    book.add_worksheet().set_name("Sources").unwrap();
     let s = book.add_worksheet().set_name("relationships").unwrap();
     for (r, row) in [["from", "to", "type"], ["a", "bb", "knows"]]
         .iter()

@@ -58,6 +58,7 @@ edit(inv+'no-header-row', [(E, 'id,name,kind,aliases,description,start,propertie
 fs = files(); fs[S] = ''; write(inv+'empty-file', fs)
 fs = files(); fs[E] = fs[E].replace('Marta Ortiz', 'Marta Ortíz').encode('cp1252'); write(inv+'not-utf8', fs)
 fs = files(); fs['views.json'] = '{\n  "views": [\n    {\n      "id": "the-contract",\n      "title": "The dredging contract",\n      "highlight": { "relationships": ["contrct"] }\n    }\n  ]\n}\n'; write(inv+'unknown-relationship', fs)
+edit(inv+'unclosed-quote', [(E, '"Harbour Watch e.V.\\; HW"', '"Harbour Watch e.V.\\; HW')])
 write(inv+'unreadable-workbook', {'case.xlsx': 'this is not a workbook\n'})
 
 # Valid files of every shape a spreadsheet program writes: read the same as harbour.
