@@ -5,10 +5,13 @@ use super::args::FilterArgs;
 use super::progress::{CountingWriter, Progress};
 use super::{Ctx, Failure};
 use crate::export::nodelink::LinksKey;
-use crate::export::{Format, format, stage_with, write_dir_atomic};
+use crate::export::{Format, format, stage, stage_with, write_dir_atomic};
+use crate::model::Model;
+use crate::query::View;
+use crate::query::resolve;
 use clap::Args;
 use std::io::BufWriter;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Export the graph for another tool: NetworkX, D3, Cytoscape, Gephi, yEd,
 /// a spreadsheet, Neo4j or FalkorDB, Aleph.
@@ -22,7 +25,7 @@ pub(super) struct ExportArgs {
     /// The format
     #[arg(long, short = 'f', value_enum)]
     format: Format,
-    /// Where to write (a directory for csv); standard output when absent
+    /// Where to write (a directory for csv, a file for xlsx); standard output when absent
     #[arg(long, short = 'o', value_name = "FILE|DIR")]
     output: Option<PathBuf>,
     /// The key of the edge list in node-link JSON: `edges` (NetworkX 3.6) or `links` (D3)
@@ -58,6 +61,13 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
             format.name()
         )));
     }
+    if format.is_binary() && args.output.is_none() {
+        return Err(Failure::usage(format!(
+            "`--format {0}` writes a workbook and `dataset.json` beside it: give the workbook \
+             with `-o FILE.{0}`",
+            format.name()
+        )));
+    }
     let links = args.links_key;
     let model = ctx.model()?;
     let mut view = filter.view(&model);
@@ -84,6 +94,7 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
             write_dir_atomic(path, |dir| format::write_dir(&model, &view, format, dir))
                 .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?;
         }
+        Some(path) if format.is_binary() => write_workbook(&model, &view, path)?,
         Some(path) => stage_with(path, |out| {
             let counted = CountingWriter::new(out, &mut bar);
             format::write(&model, &view, format, links, BufWriter::new(counted))
@@ -92,5 +103,30 @@ pub(super) fn run(ctx: &mut Ctx, args: ExportArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::io(format!("cannot write `{}`: {e}", path.display())))?,
     }
     bar.finish();
+    Ok(())
+}
+
+/// Writes the workbook at `path` and the dataset block and views as
+/// `dataset.json` beside it, so the directory holding both is the whole
+/// dataset. Both are made before either is renamed into place.
+fn write_workbook(model: &Model, view: &View, path: &Path) -> Result<(), Failure> {
+    let cannot =
+        |p: &Path, e: std::io::Error| Failure::io(format!("cannot write `{}`: {e}", p.display()));
+    let bytes = crate::export::xlsx::workbook(model, view)
+        .map_err(|e| Failure::output(format!("cannot make the workbook: {e}")))?;
+    let beside = path
+        .parent()
+        .unwrap_or_else(|| Path::new(""))
+        .join(crate::export::csv::DATASET_FILE);
+    let book = stage(path, &bytes).map_err(|e| cannot(path, e))?;
+    let dataset = stage(
+        &beside,
+        crate::export::csv::dataset_json(model, view).as_bytes(),
+    )
+    .map_err(|e| cannot(&beside, e))?;
+    book.persist(path).map_err(|e| cannot(path, e.error))?;
+    dataset
+        .persist(&beside)
+        .map_err(|e| cannot(&beside, e.error))?;
     Ok(())
 }

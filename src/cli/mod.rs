@@ -6,12 +6,14 @@ mod build;
 mod check;
 mod export;
 mod fmt;
+mod init;
 mod json;
 mod neighbors;
 mod pairs;
 mod path;
 mod progress;
 mod render;
+mod schema;
 mod search;
 mod show;
 mod stats;
@@ -42,7 +44,9 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    // In the order a user meets them: check, look up, ask, draw, hand on, build.
+    // In the order a user meets them: start, check, look up, ask, draw, hand
+    // on, build, and the schema for their editor.
+    Init(init::InitArgs),
     Check(check::CheckArgs),
     Show(show::ShowArgs),
     Search(search::SearchArgs),
@@ -54,6 +58,7 @@ enum Command {
     Views(views::ViewsArgs),
     Export(export::ExportArgs),
     Build(build::BuildArgs),
+    Schema(schema::SchemaArgs),
 }
 
 /// How a command failed: what kind of failure (it decides the exit
@@ -412,6 +417,7 @@ pub fn main() -> std::process::ExitCode {
     };
     let mut ctx = Ctx::new(cli.global);
     let result = match cli.command {
+        Command::Init(a) => init::run(&mut ctx, a),
         Command::Check(a) => check::run(&mut ctx, a),
         Command::Show(a) => show::run(&mut ctx, a),
         Command::Search(a) => search::run(&mut ctx, a),
@@ -423,6 +429,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Views(a) => views::run(&mut ctx, a),
         Command::Export(a) => export::run(&mut ctx, a),
         Command::Build(a) => build::run(&mut ctx, a),
+        Command::Schema(a) => schema::run(&mut ctx, a),
     };
     ctx.flush_taken();
     let code = match result {

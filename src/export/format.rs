@@ -24,9 +24,16 @@ pub enum Format {
     /// GEXF 1.3 (Gephi).
     #[value(help = "GEXF 1.3 for Gephi, with a timeline")]
     Gexf,
-    /// A directory of CSV files.
-    #[value(help = "A directory of CSV files (entities, relationships, citations); needs -o DIR")]
+    /// A directory of CSV files in casegraph's own layout.
+    #[value(
+        help = "casegraph's spreadsheet layout: entities.csv, relationships.csv, sources.csv and dataset.json; needs -o DIR"
+    )]
     Csv,
+    /// A workbook of the same three sheets.
+    #[value(
+        help = "A workbook (sheets entities, relationships, sources) and dataset.json beside it; needs -o FILE.xlsx"
+    )]
+    Xlsx,
     /// An openCypher script.
     #[value(help = "An idempotent openCypher script for Neo4j 5, FalkorDB, Memgraph")]
     Cypher,
@@ -37,13 +44,14 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order of the README's table.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Json,
         Format::NodeLink,
         Format::Cytoscape,
         Format::Graphml,
         Format::Gexf,
         Format::Csv,
+        Format::Xlsx,
         Format::Cypher,
         Format::Ftm,
     ];
@@ -57,6 +65,7 @@ impl Format {
             Format::Graphml => "graphml",
             Format::Gexf => "gexf",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
             Format::Cypher => "cypher",
             Format::Ftm => "ftm",
         }
@@ -72,6 +81,7 @@ impl Format {
             Format::Graphml => ".graphml",
             Format::Gexf => ".gexf",
             Format::Csv => "-csv",
+            Format::Xlsx => ".xlsx",
             Format::Cypher => ".cypher",
             Format::Ftm => ".ftm.json",
         }
@@ -80,6 +90,11 @@ impl Format {
     /// Whether the export is a directory rather than one file.
     pub fn is_directory(self) -> bool {
         self == Format::Csv
+    }
+
+    /// Whether the export is binary, so never written to standard output.
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
     }
 }
 
@@ -105,6 +120,7 @@ pub fn write(
         Format::Gexf => super::gexf::write(model, view, out),
         Format::Cypher => super::cypher::write(model, view, out),
         Format::Ftm => super::ftm::write(model, view, out),
+        Format::Xlsx => super::xlsx::write(model, view, out),
         Format::Csv => Err(io::Error::other("the csv export is a directory")),
     }
 }

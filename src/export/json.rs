@@ -17,7 +17,7 @@ use serde_json::Value;
 
 /// Sorts ids with a numeric last part by number: `a.t.b`, `a.t.b.2`, …,
 /// `a.t.b.10`, the order in which default ids are given.
-fn natural_key(id: &str) -> (&str, u64, &str) {
+pub(crate) fn natural_key(id: &str) -> (&str, u64, &str) {
     match id.rsplit_once('.') {
         Some((base, n))
             if !n.is_empty() && n.len() < 19 && n.bytes().all(|b| b.is_ascii_digit()) =>
@@ -32,6 +32,8 @@ fn natural_key(id: &str) -> (&str, u64, &str) {
 /// map is a BTreeMap).
 pub fn canonical_value(model: &Model) -> Value {
     record(|k| match k {
+        // For editors; the canonical file names no schema.
+        TopKey::Schema => None,
         TopKey::Format => Some(FORMAT_TAG.into()),
         TopKey::Dataset => Some(record(|k| dataset_field(model.dataset(), k))),
         TopKey::Sources => Some(sources(model)),

@@ -12,6 +12,7 @@ pub mod graphml;
 pub mod json;
 pub mod nodelink;
 pub(crate) mod values;
+pub mod xlsx;
 pub(crate) mod xml;
 
 pub use format::Format;

@@ -104,6 +104,16 @@ pub struct Field {
     pub required: bool,
     /// What the key holds.
     pub value: ValueKind,
+    /// What it means: the doc comment of its [`record!`] line, so the JSON
+    /// Schema's descriptions and `init`'s README read the one text.
+    pub doc: &'static str,
+}
+
+impl Field {
+    /// What the key means, in a sentence or two ([`Field::doc`], trimmed).
+    pub fn description(&self) -> &'static str {
+        self.doc.trim()
+    }
 }
 
 /// The keys of one record kind: the enum [`record!`] makes.
@@ -131,17 +141,23 @@ pub trait Key: Copy + Eq + 'static {
 /// `const TABLE: &[Field]` in the same order.
 macro_rules! record {
     ($(#[$doc:meta])* $name:ident, $table:ident {
-        $($(#[$vdoc:meta])* $variant:ident = $key:literal, $required:literal, $value:expr;)*
+        $($(#[doc = $vdoc:literal])* $variant:ident = $key:literal, $required:literal, $value:expr;)*
     }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vdoc])* $variant,)*
+            $($(#[doc = $vdoc])* $variant,)*
         }
 
         #[doc = concat!("The fields of [`", stringify!($name), "`], in FORMAT.md's order.")]
         pub const $table: &[Field] = &[
-            $(Field { key: $key, required: $required, value: $value },)*
+            $(Field {
+                key: $key,
+                required: $required,
+                value: $value,
+                // Each doc line starts with the space after `///`.
+                doc: concat!($($vdoc),*),
+            },)*
         ];
 
         impl Key for $name {
@@ -165,6 +181,9 @@ use ValueKind as V;
 record!(
     /// The keys of the top-level object.
     TopKey, TOP_FIELDS {
+        /// The JSON Schema an editor checks the file against (`casegraph
+        /// schema` prints it); casegraph itself ignores it.
+        Schema = "$schema", false, V::Text;
         /// `"casegraph/1"`.
         Format = "format", false, V::FormatTag;
         /// The dataset block.
@@ -452,6 +471,9 @@ mod tests {
             assert_eq!(K::from_key(k.key()), Some(*k));
         }
         assert_eq!(K::ALL.len(), K::FIELDS.len());
+        for f in K::FIELDS {
+            assert!(!f.description().is_empty(), "`{}` has no doc line", f.key);
+        }
         assert_eq!(K::from_key("no-such-key"), None);
     }
 

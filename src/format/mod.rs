@@ -1,7 +1,8 @@
 //! The data format (FORMAT.md, copied as `graph-data/README.md`) as data:
 //! the fields of every record kind ([`fields`]), the closed word lists and
 //! what is attached to their words ([`vocab`]), the one colour palette
-//! ([`palette`]), the value rules ([`rules`]) and the limits below.
+//! ([`palette`]), the value rules ([`rules`]), the JSON Schema made from
+//! all of them ([`schema`]) and the limits below.
 //!
 //! This module is the bottom of the pipeline: it imports nothing of
 //! casegraph, and every reader, the validator, the writers and the CLI read
@@ -10,6 +11,7 @@
 pub mod fields;
 pub mod palette;
 pub mod rules;
+pub mod schema;
 pub mod vocab;
 
 pub use fields::{Field, Key, ValueKind};

@@ -165,10 +165,20 @@ impl Decoded {
     }
 }
 
+/// Whether `path` is a JSON Schema for editors (`casegraph.schema.json`,
+/// which `casegraph init` writes beside the data), not a dataset file.
+fn is_schema_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        n.to_string_lossy()
+            .to_ascii_lowercase()
+            .ends_with(".schema.json")
+    })
+}
+
 /// The files of a dataset path: the file itself, or a directory's dataset
-/// files (`*.json`, the three CSV files, workbooks) in sorted name order
-/// (not recursive). A directory's file that cannot be read is returned
-/// with its error, so the others are still read.
+/// files (`*.json` but `*.schema.json`, the three CSV files, workbooks) in
+/// sorted name order (not recursive). A directory's file that cannot be
+/// read is returned with its error, so the others are still read.
 pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_dir() {
@@ -192,6 +202,9 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<Input>, Box<Diagnostic>> {
     for entry in std::fs::read_dir(path).map_err(|e| io_error(path, &e))? {
         let entry = entry.map_err(|e| io_error(path, &e))?;
         let p = entry.path();
+        if is_schema_file(&p) {
+            continue;
+        }
         let kind = match kind_of(&p) {
             None => continue,
             Some(Ok(kind)) => kind,

@@ -588,6 +588,17 @@ fn value<'a>(col: &Col<'_>, cell: &Cell<'a>) -> Node<'a> {
             Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
             Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
         };
+        // A list column is still a list: the writer neutralises the joined
+        // cell (`'=1+1;Memo`), so only its first item could start a formula.
+        if matches!(col, Col::Key(f) if f.value == ValueKind::Texts) {
+            let rest = Cell {
+                text,
+                pos: cell.pos + 1,
+                end: cell.end,
+                trimmed: cell.trimmed,
+            };
+            return list(&rest);
+        }
         return cell.str_node(text);
     }
     let kind = match col {

@@ -542,11 +542,16 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                         depth: 2,
                     })?;
                     let end = node.end;
-                    emit(match known {
-                        Some(TopKey::Format) => Event::Format(at, node),
-                        Some(TopKey::Dataset) => Event::Dataset(at, node),
-                        _ => Event::UnknownTopKey(key, at),
-                    });
+                    match known {
+                        Some(TopKey::Format) => emit(Event::Format(at, node)),
+                        Some(TopKey::Dataset) => emit(Event::Dataset(at, node)),
+                        // For editors only (`casegraph schema`): any string.
+                        Some(TopKey::Schema) if matches!(node.val, Val::Str(_)) => {}
+                        Some(TopKey::Schema) => {
+                            emit(Event::WrongTopType("`$schema` to be a string", node));
+                        }
+                        _ => emit(Event::UnknownTopKey(key, at)),
+                    }
                     end
                 }
             };

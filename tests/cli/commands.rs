@@ -284,6 +284,7 @@ fn help_texts() {
     let mut all = String::new();
     for command in [
         "",
+        "init",
         "check",
         "show",
         "search",
@@ -295,6 +296,7 @@ fn help_texts() {
         "views",
         "export",
         "build",
+        "schema",
     ] {
         let mut args: Vec<&str> = command.split_whitespace().collect();
         args.push("--help");

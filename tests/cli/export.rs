@@ -26,7 +26,12 @@ fn small_exports_snapshot() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let mut all = String::new();
-    for name in ["entities.csv", "relationships.csv", "citations.csv"] {
+    for name in [
+        "entities.csv",
+        "relationships.csv",
+        "sources.csv",
+        "dataset.json",
+    ] {
         all.push_str(&format!("--- {name}\n"));
         all.push_str(
             &std::fs::read_to_string(csv.join(name))
@@ -35,6 +40,90 @@ fn small_exports_snapshot() {
         );
     }
     insta::assert_snapshot!("export-small-csv", all);
+}
+
+/// The CSV layout of CSV-CONVENTIONS.md on the strings that break it: a
+/// relationship with two citations is two rows with one id, the second
+/// holding only the id and its citation; formula starts, a leading `'`,
+/// and property strings that would read as numbers get a `'`; lists are
+/// `;`-separated with `\;` and `\\`; `\n` line ends, no byte-order mark.
+#[test]
+fn the_csv_layout_neutralises_escapes_and_repeats_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("csv");
+    let out = run(&[
+        "export",
+        "-f",
+        "csv",
+        "--data",
+        "tests/data/hostile.json",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let read = |name: &str| std::fs::read_to_string(csv.join(name)).unwrap();
+    for name in ["entities.csv", "relationships.csv", "sources.csv"] {
+        let text = read(name);
+        assert!(
+            !text.starts_with('\u{feff}') && !text.contains("\r\n"),
+            "{name}"
+        );
+    }
+    let entities = read("entities.csv");
+    let mut r = ::csv::Reader::from_reader(entities.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let cell = |id: &str, col: &str| {
+        let c = header.iter().position(|h| h == col).unwrap();
+        rows.iter().find(|r| r[0] == id).unwrap()[c].clone()
+    };
+    assert_eq!(
+        cell("memo-7", "name"),
+        "'=HYPERLINK(\"https://evil.example/?a=1&b=2\",\"Memo 7\")"
+    );
+    assert_eq!(cell("memo-7", "aliases"), "'=1+1;Memo \"7\"");
+    assert_eq!(
+        cell("jane-doe", "aliases"),
+        "J. \"Backslash\" D\\\\oe;Line1\nLine2;-JD"
+    );
+    assert_eq!(cell("jane-doe", "properties.age"), "54");
+    assert_eq!(cell("jane-doe", "properties.verified"), "true");
+    assert_eq!(
+        cell("jane-doe", "properties.tags"),
+        r#"["a,b","c;d","e\\;f","\"g\""]"#
+    );
+    assert_eq!(cell("sea-witch", "properties.tonnage"), "51234.5");
+    let relationships = read("relationships.csv");
+    let mut r = ::csv::Reader::from_reader(relationships.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(&header[..4], ["id", "from", "to", "type"]);
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let source = header.iter().position(|h| h == "source").unwrap();
+    // A relationship with two citations: two rows, the second one holding
+    // the id and the citation only.
+    let twice: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| rows.iter().filter(|o| o[0] == r[0]).count() == 2)
+        .collect();
+    assert_eq!(twice.len(), 2, "{rows:?}");
+    assert!(!twice[0][1].is_empty() && twice[1][1].is_empty());
+    assert!(!twice[1][source].is_empty());
+    let filled: Vec<usize> = (0..header.len())
+        .filter(|&c| !twice[1][c].is_empty())
+        .collect();
+    assert!(
+        filled
+            .iter()
+            .all(|&c| c == 0 || ["source", "locator", "quote"].contains(&header[c].as_str())),
+        "{:?}",
+        filled.iter().map(|&c| &header[c]).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -49,6 +138,73 @@ fn csv_needs_a_directory_and_json_takes_no_filters() {
         "export", "--format", "json", "--types", "paid", "--data", SMALL,
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", show(&out));
+    // A workbook is binary and has `dataset.json` beside it: never stdout.
+    let out = run(&["export", "--format", "xlsx", "--data", SMALL]);
+    insta::assert_snapshot!(show(&out), @r"
+    status: 2
+    --- stderr
+    error: `--format xlsx` writes a workbook and `dataset.json` beside it: give the workbook with `-o FILE.xlsx`
+    ");
+}
+
+/// The workbook export writes the workbook and `dataset.json` beside it,
+/// and a filtered export holds what its relationships need to load: the
+/// sources they cite, the entities that dispute them, and no views.
+#[test]
+fn the_xlsx_export_writes_its_dataset_file_beside_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("case.xlsx");
+    let out = run(&[
+        "export",
+        "-f",
+        "xlsx",
+        "--data",
+        DATA,
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["case.xlsx", "dataset.json"]);
+    let dataset: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("dataset.json")).unwrap()).unwrap();
+    assert_eq!(dataset["dataset"]["id"], "netflix-facebook");
+    assert!(!dataset["views"].as_array().unwrap().is_empty());
+    assert!(dataset.get("entities").is_none());
+
+    let csv = dir.path().join("csv");
+    let out = run(&[
+        "export",
+        "-f",
+        "csv",
+        "--types",
+        "gave_message_access_to",
+        "--data",
+        DATA,
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let dataset = std::fs::read_to_string(csv.join("dataset.json")).unwrap();
+    assert!(!dataset.contains("\"views\""), "{dataset}");
+    let column = |file: &str, name: &str| -> std::collections::BTreeSet<String> {
+        let mut r = ::csv::Reader::from_path(csv.join(file)).unwrap();
+        let at = r.headers().unwrap().iter().position(|h| h == name).unwrap();
+        r.records()
+            .map(|rec| rec.unwrap()[at].to_owned())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let cited: std::collections::BTreeSet<String> = column("relationships.csv", "source")
+        .into_iter()
+        .chain(column("relationships.csv", "dispute_source"))
+        .collect();
+    assert!(!cited.is_empty());
+    assert_eq!(column("sources.csv", "id"), cited, "only the sources cited");
 }
 
 #[test]
@@ -166,7 +322,12 @@ fn output_is_deterministic_and_replaced_atomically() {
     names.sort();
     assert_eq!(
         names,
-        ["citations.csv", "entities.csv", "relationships.csv"]
+        [
+            "dataset.json",
+            "entities.csv",
+            "relationships.csv",
+            "sources.csv"
+        ]
     );
     // Nothing temporary is left beside it.
     let left: Vec<_> = std::fs::read_dir(dir.path())
@@ -190,7 +351,9 @@ fn build_writes_every_export() {
         "netflix-facebook.ftm.json",
         "netflix-facebook-csv/entities.csv",
         "netflix-facebook-csv/relationships.csv",
-        "netflix-facebook-csv/citations.csv",
+        "netflix-facebook-csv/sources.csv",
+        "netflix-facebook-csv/dataset.json",
+        "netflix-facebook.xlsx",
     ] {
         assert!(dir.join(name).is_file(), "{name} missing");
     }

@@ -10,6 +10,7 @@ mod drawing;
 mod export;
 #[cfg(target_os = "linux")]
 mod faults;
+mod init;
 mod page;
 mod parallel;
 mod paths_prop;
@@ -20,6 +21,7 @@ mod refusals;
 mod regression;
 mod render;
 mod roundtrip;
+mod schema;
 mod sheets;
 mod synth;
 mod views;

@@ -41,13 +41,14 @@ const FILES: [(&str, &[&str]); 9] = [
     ("graph-csv", &["--format", "csv"]),
 ];
 
-fn python() -> PathBuf {
+/// The Python of the readers' virtual environment (also `schema.rs`'s validator).
+pub(crate) fn python() -> PathBuf {
     root().join("target/venv/bin/python")
 }
 
 /// Whether the readers are installed; panics with the fix when they are not
 /// (unless skipping was asked for, which is printed).
-fn readers_installed(what: &str) -> bool {
+pub(crate) fn readers_installed(what: &str) -> bool {
     let ok = match what {
         "node" => root()
             .join("tests/readers/node_modules/graphology-gexf")

@@ -116,3 +116,159 @@ fn committed_output_is_up_to_date() {
         "output/ has files a build no longer writes"
     );
 }
+
+/// The two datasets the spreadsheet round trips are proven on: the curated
+/// one and the one whose strings try to break every format.
+const SHEET_DATA: [&str; 2] = [
+    "graph-data/netflix-facebook.json",
+    "tests/data/hostile.json",
+];
+
+/// `casegraph export --format json --data DATA`: the canonical JSON.
+fn canonical(data: &str) -> String {
+    let out = run(&["export", "--format", "json", "--data", data]);
+    assert_eq!(out.status.code(), Some(0), "{data}: {}", show(&out));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// JSON → CSV export → load gives the canonical JSON back byte for byte,
+/// formula-neutralising apostrophes included (FORMAT.md, "CSV and
+/// spreadsheets"; CSV-CONVENTIONS.md).
+#[test]
+fn the_csv_export_loads_back_to_the_same_canonical_json() {
+    for data in SHEET_DATA {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("csv");
+        let out = run(&[
+            "export",
+            "-f",
+            "csv",
+            "--data",
+            data,
+            "-o",
+            csv.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{data}: {}", show(&out));
+        let back = canonical(csv.to_str().unwrap());
+        assert!(
+            back == canonical(data),
+            "{data}: the CSV export loads back differently"
+        );
+    }
+}
+
+/// JSON → XLSX export → load: the sources, entities and relationships are
+/// the original's, byte for byte; with the `dataset.json` written beside
+/// the workbook, the whole canonical JSON is.
+#[test]
+fn the_xlsx_export_loads_back_to_the_same_records() {
+    for data in SHEET_DATA {
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("case.xlsx");
+        let out = run(&[
+            "export",
+            "-f",
+            "xlsx",
+            "--data",
+            data,
+            "-o",
+            book.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{data}: {}", show(&out));
+        let original: serde_json::Value = serde_json::from_str(&canonical(data)).unwrap();
+        let alone: serde_json::Value =
+            serde_json::from_str(&canonical(book.to_str().unwrap())).unwrap();
+        for key in ["sources", "entities", "relationships"] {
+            let text = |v: &serde_json::Value| serde_json::to_string_pretty(&v[key]).unwrap();
+            assert!(text(&alone) == text(&original), "{data}: {key} differ");
+        }
+        let whole = canonical(dir.path().to_str().unwrap());
+        assert!(
+            whole == canonical(data),
+            "{data}: workbook + dataset.json differ"
+        );
+    }
+}
+
+/// The workbook is byte-deterministic: its document properties are fixed,
+/// so two exports a second apart are the same file.
+#[test]
+fn the_xlsx_export_is_byte_identical_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = |name: &str| {
+        let path = dir.path().join(name);
+        let out = run(&[
+            "export",
+            "-f",
+            "xlsx",
+            "--data",
+            "tests/data/hostile.json",
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        std::fs::read(path).unwrap()
+    };
+    let a = export("a.xlsx");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let b = export("b.xlsx");
+    assert!(a == b, "two workbooks of the same data differ");
+    assert!(a.starts_with(b"PK\x03\x04"), "a zip file");
+}
+
+/// A real office suite reads the workbook: LibreOffice converts the XLSX
+/// export to ODS, and that file loads back to the same records. Skipped,
+/// saying so, where LibreOffice is not installed.
+#[test]
+fn libreoffice_reads_the_xlsx_export() {
+    let has_soffice = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_soffice {
+        eprintln!("skipped: LibreOffice (`soffice`) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("case.xlsx");
+    let data = "graph-data/netflix-facebook.json";
+    let out = run(&[
+        "export",
+        "-f",
+        "xlsx",
+        "--data",
+        data,
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    // Its own profile directory, so a running LibreOffice does not take the job.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let converted = std::process::Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "ods", "--outdir"])
+        .arg(dir.path())
+        .arg(&book)
+        .output()
+        .unwrap();
+    let ods = dir.path().join("case.ods");
+    assert!(
+        ods.is_file(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    let original: serde_json::Value = serde_json::from_str(&canonical(data)).unwrap();
+    let back: serde_json::Value = serde_json::from_str(&canonical(ods.to_str().unwrap())).unwrap();
+    for key in ["sources", "entities", "relationships"] {
+        let (a, b) = (
+            original[key].as_array().unwrap(),
+            back[key].as_array().unwrap(),
+        );
+        assert_eq!(a.len(), b.len(), "{key}: how many");
+        if let Some((x, y)) = a.iter().zip(b).find(|(x, y)| x != y) {
+            panic!("{key} differ after LibreOffice:\n{x}\n{y}");
+        }
+    }
+}

@@ -261,38 +261,107 @@ def ftm(d):
 
 
 def csv_dir(d):
-    """Python's csv module (RFC 4180) reads the CSV directory: every cell
-    safe from formula injection, and every string back after undoing the
-    documented neutralisation (drop one leading `'`)."""
+    """Python's csv module (RFC 4180) reads the CSV directory, casegraph's own
+    layout (FORMAT.md, "CSV and spreadsheets"): every cell safe from formula
+    injection, every string back after dropping one leading `'`, lists split
+    on unescaped `;`, one citation and one dispute per row, rows with the
+    same `id` adding theirs, and `properties.NAME` cells typed as the layout
+    says. What it rebuilds must be the canonical JSON's records."""
     import csv
+    import io
 
     nodes, edges = truth(d)
 
     def rows(name):
         with open(os.path.join(d, "graph-csv", name), newline="", encoding="utf-8") as f:
-            out = list(csv.DictReader(f))
+            text = f.read()
+        check("\r\n" not in text and not text.startswith("\ufeff"), f"csv: {name}: CRLF or BOM")
+        out = list(csv.DictReader(io.StringIO(text, newline="")))
         for row in out:
             for cell in row.values():
-                check(not cell or cell[0] not in "=+-@\t\r", f"csv: {name}: formula cell {cell[:40]!r}")
-        return [{k: (v[1:] if v.startswith("'") else v) for k, v in row.items()} for row in out]
+                # A number (`-3`) is no formula; any other text starting so is.
+                if cell and cell[0] in "=+-@\t\r":
+                    try:
+                        float(cell)
+                    except ValueError:
+                        fail(f"csv: {name}: formula cell {cell[:40]!r}")
+        return out
+
+    def text(cell):
+        """A cell as the string it holds, or None when empty."""
+        if cell == "":
+            return None
+        return cell[1:] if cell.startswith("'") else cell
+
+    def split_list(cell):
+        cell = text(cell)
+        if cell is None:
+            return []
+        items, cur, esc = [], "", False
+        for ch in cell:
+            if esc:
+                cur, esc = cur + ch, False
+            elif ch == "\\":
+                esc = True
+            elif ch == ";":
+                items, cur = items + [cur], ""
+            else:
+                cur += ch
+        return items + [cur]
+
+    def prop(cell):
+        if cell == "":
+            return None
+        if cell.startswith("'"):
+            return cell[1:]
+        if cell in ("true", "false"):
+            return cell == "true"
+        try:
+            v = json.loads(cell)
+            if isinstance(v, (int, float, list)) and not isinstance(v, bool):
+                return v
+        except ValueError:
+            pass
+        return cell
+
+    def props(row):
+        p = {k[len("properties."):]: prop(v) for k, v in row.items() if k.startswith("properties.")}
+        p = {k: v for k, v in p.items() if v is not None}
+        return p or None
 
     ents = rows("entities.csv")
     check({r["id"] for r in ents} == set(nodes), "csv: entity ids differ")
     for r in ents:
         n = nodes[r["id"]]
-        got = (r["name"], r["kind"], json.loads(r["aliases"]), r["description"] or None)
-        exp = (n["name"], n["kind"], n["aliases"], n["description"])
+        got = (text(r["name"]), r["kind"], split_list(r["aliases"]), text(r["description"]), props(r))
+        exp = (n["name"], n["kind"], n["aliases"], n["description"], n["properties"])
         check(got == exp, f"csv: entity {r['id']!r}\n  got      {got}\n  expected {exp}")
-    rels = rows("relationships.csv")
-    check({r["Id"] for r in rels} == set(edges), "csv: relationship ids differ")
-    for r in rels:
-        e = edges[r["Id"]]
-        got = (r["Source"], r["Target"], r["Label"], r["status"], int(r["citations"]))
-        exp = (e["source"], e["target"], e["label"], e["status"], e["citations"])
-        check(got == exp, f"csv: relationship {r['Id']!r}\n  got      {got}\n  expected {exp}")
-    cites = rows("citations.csv")
-    check(len(cites) == sum(e["citations"] for e in edges.values()), "csv: citation rows")
-    print(f"python csv: {len(ents)} entities, {len(rels)} relationships, {len(cites)} citations equal, "
+    rels = {}
+    for r in rows("relationships.csv"):
+        if r["id"] not in rels:
+            rels[r["id"]] = dict(r, sources=[], disputed=[])
+        else:
+            first = rels[r["id"]]
+            extra = [k for k, v in r.items() if v and k not in
+                     ("id", "source", "locator", "quote", "disputed_by", "dispute_source", "dispute_quote")]
+            check(not extra, f"csv: continuation row of {r['id']!r} fills {extra}")
+        if r["source"]:
+            rels[r["id"]]["sources"].append(r["source"])
+        if r["disputed_by"]:
+            rels[r["id"]]["disputed"].append(r["disputed_by"])
+    check(set(rels) == set(edges), "csv: relationship ids differ")
+    for rid, r in rels.items():
+        e = edges[rid]
+        got = (r["from"], r["to"], r["type"], text(r["label"]) or r["type"].replace("_", " "),
+               r["status"], r["sources"], r["disputed"], props(r))
+        exp = (e["source"], e["target"], e["type"], e["label"], e["status"], e["sources"],
+               e["disputed_by"], e["properties"])
+        check(got == exp, f"csv: relationship {rid!r}\n  got      {got}\n  expected {exp}")
+    cited = {s for r in rels.values() for s in r["sources"]}
+    srcs = rows("sources.csv")
+    check(cited <= {r["id"] for r in srcs}, "csv: a cited source is missing from sources.csv")
+    print(f"python csv: {len(ents)} entities, {len(rels)} relationships, "
+          f"{sum(len(r['sources']) for r in rels.values())} citations, {len(srcs)} sources equal, "
           "no formula cell")
 
 
