@@ -8,7 +8,6 @@ use crate::export::nodelink::LinksKey;
 use crate::export::{Format, format, stage, stage_with, write_dir_atomic};
 use crate::model::Model;
 use crate::query::View;
-use crate::query::resolve;
 use clap::Args;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
