@@ -115,8 +115,14 @@ impl Table<'_> {
 
 /// A cell made safe to open in a spreadsheet (see the module doc).
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
-    match cell.as_bytes().first() {
+    let first = cell.as_bytes().first();
+    // A space or tab at either end would be trimmed as padding on reading:
+    // the apostrophe keeps it (the reader trims nothing after one).
+    let padded =
+        matches!(first, Some(b' ')) || matches!(cell.as_bytes().last(), Some(b' ' | b'\t'));
+    match first {
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'') => Cow::Owned(format!("'{cell}")),
+        _ if padded => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),
     }
 }

@@ -417,9 +417,20 @@ fn split<'a>(
             None
         } else {
             let lead = raw.len() - raw.trim_start_matches(is_space).len();
+            // After a leading apostrophe the text is kept as written, its
+            // end spaces too: that is how a string with spaces around it
+            // (` a `, written `' a `) is told from padding.
+            let trim = |s: &str| -> usize {
+                let s = s.trim_start_matches(is_space);
+                if s.starts_with('\'') {
+                    s.len()
+                } else {
+                    s.trim_end_matches(is_space).len()
+                }
+            };
             let text = match raw {
-                Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(is_space)),
-                Cow::Owned(s) => Cow::Owned(s.trim_matches(is_space).to_owned()),
+                Cow::Borrowed(s) => Cow::Borrowed(&s[lead..lead + trim(s)]),
+                Cow::Owned(s) => Cow::Owned(s[lead..lead + trim(&s)].to_owned()),
             };
             // In a copy (a doubled quote) the offsets within are not the
             // file's: the whole raw cell is pointed at.
@@ -462,7 +473,9 @@ fn read_header<'a>(
             return Some(c.clone());
         }
         const PREFIX: &str = "properties.";
-        if !table.has_properties() || !h.starts_with(PREFIX) || h.len() == PREFIX.len() {
+        // `properties.` alone is the property whose name is empty: valid
+        // in JSON, so a CSV export can carry it too.
+        if !table.has_properties() || !h.starts_with(PREFIX) {
             return None;
         }
         Some(Col::Property(match &cell.text {

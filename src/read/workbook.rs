@@ -43,15 +43,17 @@ pub fn read(bytes: Vec<u8>, ods: bool) -> Result<Book, String> {
     if ods {
         let book: calamine::Ods<_> = calamine::open_workbook_from_rs(cursor)
             .map_err(|e| format!("not a readable OpenDocument spreadsheet ({e})"))?;
-        sheets(book)
+        sheets(book, false)
     } else {
         let book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(cursor)
             .map_err(|e| format!("not a readable Excel workbook ({e})"))?;
-        sheets(book)
+        sheets(book, true)
     }
 }
 
-fn sheets<R: Reader<std::io::Cursor<Vec<u8>>>>(mut book: R) -> Result<Book, String>
+/// The format's sheets of `book`; `xlsx` says its strings carry Excel's
+/// `_xHHHH_` escapes (see [`unescape_xlsx`]).
+fn sheets<R: Reader<std::io::Cursor<Vec<u8>>>>(mut book: R, xlsx: bool) -> Result<Book, String>
 where
     R::Error: std::fmt::Display,
 {
@@ -73,7 +75,7 @@ where
         // Formulas only to find booleans: LibreOffice keeps a boolean as
         // the number 0 or 1 with the formula `=FALSE()` or `=TRUE()`.
         let formulas = book.worksheet_formula(&name).ok();
-        let (text, lines, first_col) = write_out(&range, formulas.as_ref());
+        let (text, lines, first_col) = write_out(&range, formulas.as_ref(), xlsx);
         out.sheets.push(Sheet {
             table,
             text,
@@ -93,6 +95,7 @@ where
 fn write_out(
     range: &calamine::Range<Data>,
     formulas: Option<&calamine::Range<String>>,
+    xlsx: bool,
 ) -> (String, Vec<(u32, u32)>, u32) {
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let boolean = |r: usize, c: usize| -> Option<bool> {
@@ -118,6 +121,7 @@ fn write_out(
             }
             let cell = match (data, boolean(i, j)) {
                 (Data::Float(_) | Data::Int(_) | Data::Bool(_), Some(b)) => b.to_string(),
+                (Data::String(s), _) if xlsx => unescape_xlsx(s),
                 _ => cell_text(data),
             };
             push_field(&mut text, &cell);
@@ -125,6 +129,39 @@ fn write_out(
         text.push('\n');
     }
     (text, lines, col0)
+}
+
+/// An Excel string with its `_xHHHH_` escapes decoded. XML 1.0 cannot
+/// carry most control characters, so Excel, and rust_xlsxwriter after it,
+/// writes U+0001 as `_x0001_` and a literal `_x0001_` as `_x005F_x0001_`;
+/// calamine hands the escapes over as written. Decoded once, left to
+/// right, as Excel reads them (an escape naming no character stays as it is).
+fn unescape_xlsx(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let decoded = tail
+            .get(2..6)
+            .filter(|hex| {
+                hex.bytes().all(|b| b.is_ascii_hexdigit()) && tail.as_bytes().get(6) == Some(&b'_')
+            })
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32);
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &tail[7..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = &tail[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A cell's value as the text the CSV reader reads.
@@ -211,5 +248,13 @@ mod tests {
         s.push(',');
         push_field(&mut s, "plain");
         assert_eq!(s, "\"a, \"\"b\"\"\nc\",plain");
+    }
+
+    #[test]
+    fn excel_escapes_are_decoded_once() {
+        assert_eq!(unescape_xlsx("a_x0000_b"), "a\u{0}b");
+        assert_eq!(unescape_xlsx("_x005F_x0001_"), "_x0001_");
+        assert_eq!(unescape_xlsx("_x12_ _xZZZZ_ _x"), "_x12_ _xZZZZ_ _x");
+        assert_eq!(unescape_xlsx("\u{e9}_x0009_\u{e9}"), "\u{e9}\t\u{e9}");
     }
 }

@@ -117,11 +117,14 @@ fn committed_output_is_up_to_date() {
     );
 }
 
-/// The two datasets the spreadsheet round trips are proven on: the curated
-/// one and the one whose strings try to break every format.
-const SHEET_DATA: [&str; 2] = [
+/// The datasets the spreadsheet round trips are proven on: the curated one
+/// and the three whose strings try to break every format (whitespace-only
+/// strings and an empty property name among them).
+const SHEET_DATA: [&str; 4] = [
     "graph-data/netflix-facebook.json",
     "tests/data/hostile.json",
+    "tests/data/hostile-cypher.json",
+    "tests/data/hostile-page.json",
 ];
 
 /// `casegraph export --format json --data DATA`: the canonical JSON.
