@@ -7,6 +7,7 @@ mod browser;
 mod check;
 mod commands;
 mod drawing;
+mod every_scalar;
 mod export;
 #[cfg(target_os = "linux")]
 mod faults;
