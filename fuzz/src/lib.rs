@@ -9,20 +9,48 @@ use std::sync::OnceLock;
 /// A directory of this process's own, made once: each input's files are
 /// written here, over the last input's. In memory (`/dev/shm`) where there
 /// is one, so an execution costs no disk write.
+///
+/// libFuzzer ends the process with `exit`, which drops no static, so the
+/// directory is named after the process id and each new process first
+/// removes those of processes that are gone.
 pub fn scratch() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let shm = Path::new("/dev/shm");
-        let mut b = tempfile::Builder::new();
-        b.prefix("casegraph-fuzz-");
-        if shm.is_dir() {
-            b.tempdir_in(shm)
+        let base = if shm.is_dir() {
+            shm.to_owned()
         } else {
-            b.tempdir()
-        }
-        .expect("a scratch directory")
+            std::env::temp_dir()
+        };
+        remove_stale(&base);
+        let dir = base.join(format!("{PREFIX}{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir(&dir).expect("a scratch directory");
+        dir
     })
-    .path()
+}
+
+const PREFIX: &str = "casegraph-fuzz-";
+
+/// Removes the scratch directories of processes that no longer run (where
+/// `/proc` says which run).
+fn remove_stale(base: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(PREFIX)) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !proc.join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Writes `files` (name, bytes) into a fresh directory `name` of the
