@@ -10,7 +10,8 @@
 //! - GraphML, GEXF, SVG: roxmltree;
 //! - DOT (the whole graph's and each declared view's): graphviz-rust's parser;
 //! - the CSV export: the csv crate, every row as wide as the header, and the
-//!   entity table's ids and names (the formula guard undone) exactly the data's;
+//!   directory loads back to the same canonical JSON, byte for byte;
+//! - the XLSX export: loads back to the same sources, entities and relationships;
 //! - the HTML page: its data island parses as JSON, and no string of the
 //!   data ends a `<script>` early;
 //! - PNG: the built-in rasteriser gives a PNG signature;
@@ -503,6 +504,26 @@ fn dot(what: &str, text: &str) {
 }
 
 /// Parses one file of the CSV export; returns its rows (header first).
+/// A new empty directory for one input's files (in /dev/shm where it
+/// exists: memory, not disk).
+fn scratch_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let base = std::path::Path::new("/dev/shm");
+    let base = if base.is_dir() {
+        base.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    let dir = base.join(format!(
+        "casegraph-fuzz-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    dir
+}
+
 fn csv_rows(what: &str, bytes: &[u8]) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -573,38 +594,65 @@ fuzz_target!(|bytes: &[u8]| {
                 Format::Cypher => {
                     std::str::from_utf8(&out).expect("Cypher is UTF-8");
                 }
+                Format::Xlsx => {
+                    assert!(out.starts_with(b"PK"), "the workbook is a zip");
+                }
                 Format::Csv => unreachable!(),
             }
         }
     }
 
-    // The CSV export: well-formed, rectangular, and the entity table says
-    // exactly the data's ids and names.
-    for (name, part) in csv_export::FILES {
-        let mut out = Vec::new();
-        part(&model, &all, &mut out).expect("writing to memory");
-        let rows = csv_rows(name, &out);
-        if name == "entities.csv" {
-            assert_eq!(rows[0][0], "id");
-            assert_eq!(rows[0][1], "name");
-            let mut got: Vec<(String, String)> = rows[1..]
-                .iter()
-                .map(|r| {
-                    (
-                        csv_export::unneutralize(&r[0]).to_owned(),
-                        csv_export::unneutralize(&r[1]).to_owned(),
-                    )
-                })
-                .collect();
-            let mut want: Vec<(String, String)> = model
-                .entities()
-                .map(|e| (e.id().to_owned(), e.name().to_owned()))
-                .collect();
-            got.sort();
-            want.sort();
-            assert_eq!(got, want, "entities.csv");
+    // The CSV export: every file well-formed and rectangular, and the
+    // directory loads back to the same canonical JSON, byte for byte. The
+    // workbook loads back to the same sources, entities and relationships.
+    let dir = scratch_dir();
+    casegraph::export::format::write_dir(&model, &all, Format::Csv, &dir)
+        .expect("writing the CSV export");
+    for (name, _) in csv_export::FILES {
+        let bytes = std::fs::read(dir.join(name)).expect("a file of the export");
+        if name.ends_with(".csv") {
+            csv_rows(name, &bytes);
         }
     }
+    let from_csv = casegraph::load(casegraph::Origin::Path(dir.clone()));
+    assert_eq!(
+        from_csv.error_count(),
+        0,
+        "the CSV export: {:#?}",
+        from_csv.diagnostics
+    );
+    assert_eq!(
+        casegraph::export::canonical_json(&from_csv.model.expect("a model")),
+        canonical,
+        "the CSV export did not load back to the same dataset"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    let dir = scratch_dir();
+    let mut book = Vec::new();
+    format::write(&model, &all, Format::Xlsx, LinksKey::Edges, &mut book)
+        .expect("writing the workbook");
+    std::fs::write(dir.join("case.xlsx"), &book).expect("writing the workbook");
+    let from_book = casegraph::load(casegraph::Origin::Path(dir.join("case.xlsx")));
+    assert_eq!(
+        from_book.error_count(),
+        0,
+        "the XLSX export: {:#?}",
+        from_book.diagnostics
+    );
+    let records = |m: &casegraph::Model| {
+        let v = casegraph::export::json::canonical_value(m);
+        [
+            v["sources"].clone(),
+            v["entities"].clone(),
+            v["relationships"].clone(),
+        ]
+    };
+    assert_eq!(
+        records(&from_book.model.expect("a model")),
+        records(&model),
+        "the XLSX export did not load back to the same records"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 
     // The drawing: DOT, SVG, PNG and the page.
     let d = &data.drawing;

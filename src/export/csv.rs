@@ -169,7 +169,15 @@ fn list_cell(items: &[Value]) -> Cell {
             s.replace('\\', "\\\\").replace(';', "\\;")
         })
         .collect();
-    Cell::Text(neutralize(&joined.join(";")).into_owned())
+    let cell = joined.join(";");
+    // An empty item, or one with spaces at its ends, would be dropped or
+    // trimmed on reading: after a leading apostrophe the reader keeps
+    // every item as written.
+    let padded = |s: &String| s.is_empty() || s.trim() != s.as_str();
+    if joined.iter().any(padded) {
+        return Cell::Text(format!("'{cell}"));
+    }
+    Cell::Text(neutralize(&cell).into_owned())
 }
 
 /// A value of a format field as a cell.
@@ -198,9 +206,16 @@ fn property_cell(v: Option<&PropertyValue<'_>>) -> Cell {
     }
 }
 
-/// The header of a `properties.NAME` column.
+/// The header of a `properties.NAME` column: with a leading apostrophe
+/// when NAME ends in a space or tab, which the reader would otherwise trim
+/// as padding (nothing after a leading apostrophe is trimmed).
 fn property_header(name: &str) -> String {
-    format!("{}.{name}", EntityKey::Properties.key())
+    let header = format!("{}.{name}", EntityKey::Properties.key());
+    if name.ends_with([' ', '\t']) {
+        format!("'{header}")
+    } else {
+        header
+    }
 }
 
 /// A column of a record kind without nested objects (sources, entities):

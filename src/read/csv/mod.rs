@@ -479,13 +479,16 @@ fn read_header<'a>(
         }
         const PREFIX: &str = "properties.";
         // `properties.` alone is the property whose name is empty: valid
-        // in JSON, so a CSV export can carry it too.
-        if !table.has_properties() || !h.starts_with(PREFIX) {
+        // in JSON, so a CSV export can carry it too. A leading apostrophe
+        // keeps the spaces a name ends with (`'properties.x `).
+        let quoted = usize::from(h.starts_with('\'') && h[1..].starts_with(PREFIX));
+        if !table.has_properties() || !h[quoted..].starts_with(PREFIX) {
             return None;
         }
+        let skip = quoted + PREFIX.len();
         Some(Col::Property(match &cell.text {
-            Cow::Borrowed(s) => Cow::Borrowed(&s[PREFIX.len()..]),
-            Cow::Owned(s) => Cow::Owned(s[PREFIX.len()..].to_owned()),
+            Cow::Borrowed(s) => Cow::Borrowed(&s[skip..]),
+            Cow::Owned(s) => Cow::Owned(s[skip..].to_owned()),
         }))
     };
     if !cells.iter().flatten().any(|c| lookup(c).is_some()) {

@@ -24,7 +24,7 @@ pub(super) fn value<'a>(col: &Col<'_>, cell: &Cell<'a>) -> Node<'a> {
                 end: cell.end,
                 trimmed: cell.trimmed,
             };
-            return list(&rest);
+            return list_of(&rest, true);
         }
         return cell.str_node(text);
     }
@@ -106,6 +106,12 @@ fn property<'a>(cell: &Cell<'a>) -> Node<'a> {
 /// A `;`-separated list (`aliases`): `\;` is a semicolon, `\\` a
 /// backslash; items are trimmed, and empty ones dropped.
 fn list<'a>(cell: &Cell<'a>) -> Node<'a> {
+    list_of(cell, false)
+}
+
+/// [`list`], with `verbatim` (after a leading apostrophe) keeping every
+/// item as written: its spaces, and an empty item (`'a;;b`, `' a`).
+fn list_of<'a>(cell: &Cell<'a>, verbatim: bool) -> Node<'a> {
     let text: &str = &cell.text;
     let bytes = text.as_bytes();
     // Offsets inside the cell are the file's when the cell is a slice of it.
@@ -113,18 +119,28 @@ fn list<'a>(cell: &Cell<'a>) -> Node<'a> {
     let mut items = Vec::new();
     let mut finish = |from: usize, to: usize, copy: Option<String>| {
         let raw = &text[from..to];
-        let lead = raw.len() - raw.trim_start().len();
-        let item: Cow<'a, str> = match (copy, &cell.text) {
-            (Some(s), _) => Cow::Owned(s.trim().to_owned()),
-            (None, Cow::Borrowed(all)) => Cow::Borrowed(all[from..to].trim()),
-            (None, Cow::Owned(_)) => Cow::Owned(raw.trim().to_owned()),
+        let trim = |s: &str| -> (usize, usize) {
+            if verbatim {
+                (0, s.len())
+            } else {
+                (s.len() - s.trim_start().len(), s.trim().len())
+            }
         };
-        if item.is_empty() {
+        let (lead, len) = trim(raw);
+        let item: Cow<'a, str> = match (copy, &cell.text) {
+            (Some(s), _) => {
+                let (l, n) = trim(&s);
+                Cow::Owned(s[l..l + n].to_owned())
+            }
+            (None, Cow::Borrowed(all)) => Cow::Borrowed(&all[from + lead..from + lead + len]),
+            (None, Cow::Owned(_)) => Cow::Owned(raw[lead..lead + len].to_owned()),
+        };
+        if item.is_empty() && !verbatim {
             return;
         }
         let (pos, end) = if exact {
             let pos = cell.pos + from + lead;
-            (pos, pos + raw.trim().len())
+            (pos, pos + len)
         } else {
             (cell.pos, cell.end)
         };
