@@ -1,0 +1,259 @@
+//! Unit tests of the JSON reader.
+
+use super::*;
+
+#[derive(Default)]
+struct Collect {
+    records: Vec<(Section, usize, String)>,
+}
+
+impl<'a> Sink<'a> for Collect {
+    fn event(&mut self, event: &Event<'a>) {
+        let Event::Record(section, node) = event else {
+            return;
+        };
+        let id = match &node.val {
+            Val::Obj(m) => m
+                .iter()
+                .find(|m| m.key == "id")
+                .map(|m| format!("{}@{}", m.key_pos, m.value.pos))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.records.push((*section, node.pos, id));
+    }
+}
+
+/// The numbers of each record's members, as read.
+#[derive(Default)]
+struct Numbers(Vec<f64>);
+
+impl<'a> Sink<'a> for Numbers {
+    fn event(&mut self, event: &Event<'a>) {
+        if let Event::Record(_, node) = event
+            && let Val::Obj(members) = &node.val
+        {
+            for m in members {
+                if let Val::Num(n) = &m.value.val {
+                    self.0.push(n.as_f64().unwrap());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn numbers_are_read_exactly() {
+    // Found by fuzz/ (the writers target): serde_json's default float
+    // parser can miss the nearest double by one unit in the last place,
+    // so a property's value changed, and the canonical JSON with it, on
+    // every reload. Rust's own parser is exact.
+    for text in [
+        "4.283133845826674e-257",
+        "4.2831338458266735e-257",
+        "2.2250738585072014e-308",
+        "0.1",
+        "1e23",
+        "9007199254740993.0",
+    ] {
+        let doc = format!("{{\"entities\": [{{\"n\": {text}}}]}}");
+        let mut sink = Numbers::default();
+        read(&doc, &mut sink).unwrap();
+        let exact: f64 = text.parse().unwrap();
+        assert_eq!(sink.0, [exact], "{text}");
+    }
+}
+
+#[test]
+fn records_and_values_get_exact_offsets() {
+    let text = "{\"entities\": [\n  {\"id\" :  \"a\"},\n  {}\n]}";
+    let mut sink = Collect::default();
+    read(text, &mut sink).unwrap();
+    let first_obj = text.find("{\"id\"").unwrap();
+    let key = text.find("\"id\"").unwrap();
+    let value = text.find("\"a\"").unwrap();
+    assert_eq!(sink.records[0].1, first_obj);
+    assert_eq!(sink.records[0].2, format!("{key}@{value}"));
+    // An empty object has no key to anchor on, and still gets its own position.
+    assert_eq!(sink.records[1].1, text.find("{}").unwrap());
+}
+
+/// Every value's position, as the text found there, for a file
+/// pretty-printed and minified.
+#[test]
+fn every_value_starts_where_it_is_written() {
+    fn walk(text: &str, node: &Node<'_>, out: &mut Vec<String>) {
+        out.push(text[node.pos..node.end].to_owned());
+        match &node.val {
+            Val::Arr(items) => items.iter().for_each(|i| walk(text, i, out)),
+            Val::Obj(members) => {
+                for m in members {
+                    out.push(format!("key {}", &text[m.key_pos..m.key_pos + m.key_len]));
+                    walk(text, &m.value, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    #[derive(Default)]
+    struct All(Vec<String>, String);
+    impl<'a> Sink<'a> for All {
+        fn event(&mut self, event: &Event<'a>) {
+            if let Event::Record(_, node) = event {
+                walk(&self.1.clone(), node, &mut self.0);
+            }
+        }
+    }
+    let pretty = "{\n  \"x\": [1],\n  \"entities\": [\n    {},\n    17 ,\n    true,\n    {\"n\\u0061me\": 42, \"a\": [3, null, \"s]\\\"{\", -1.5e3, [], {}],\n     \"p\" : { \"l\": [ false , \"x\" ] }}\n  ]\n}\n";
+    let expected = [
+        "{}",
+        "17",
+        "true",
+        "{\"n\\u0061me\": 42, \"a\": [3, null, \"s]\\\"{\", -1.5e3, [], {}],\n     \"p\" : { \"l\": [ false , \"x\" ] }}",
+        "key \"n\\u0061me\"",
+        "42",
+        "key \"a\"",
+        "[3, null, \"s]\\\"{\", -1.5e3, [], {}]",
+        "3",
+        "null",
+        "\"s]\\\"{\"",
+        "-1.5e3",
+        "[]",
+        "{}",
+        "key \"p\"",
+        "{ \"l\": [ false , \"x\" ] }",
+        "key \"l\"",
+        "[ false , \"x\" ]",
+        "false",
+        "\"x\"",
+    ];
+    // No string holds white space, so dropping all of it minifies.
+    let minify = |t: &str| t.replace([' ', '\n'], "").replace("key", "key ");
+    let mut sink = All(Vec::new(), pretty.to_owned());
+    read(pretty, &mut sink).unwrap();
+    assert_eq!(sink.0, expected);
+    let minified = minify(pretty);
+    let mut sink = All(Vec::new(), minified.clone());
+    read(&minified, &mut sink).unwrap();
+    assert_eq!(sink.0, expected.map(minify));
+}
+
+#[test]
+fn deep_nesting_is_refused_cleanly() {
+    let deep = format!(
+        "{{\"entities\": [{{\"properties\": {{\"x\": {}{}}}}}]}}",
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    let err = read(&deep, &mut Collect::default()).unwrap_err();
+    assert!(
+        err.message.contains("nesting deeper than 64"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn malformed_json_reports_the_offset() {
+    let text = "{\n  \"entities\": [\n    {\"id\": \"a\"}\n    {\"id\": \"b\"}\n  ]\n}";
+    let err = read(text, &mut Collect::default()).unwrap_err();
+    assert_eq!(err.offset, text.find("{\"id\": \"b\"").unwrap());
+}
+
+/// Each hand-writing mistake is named, at the exact byte it starts at
+/// (a trailing comma at the comma, not at the bracket after it).
+#[test]
+fn hand_written_mistakes_are_named_where_they_are() {
+    for (text, at, message, help) in [
+        (
+            "{\"entities\": [ // none yet\n]}",
+            "//",
+            "JSON has no comments",
+            "`notes`",
+        ),
+        (
+            "{\"x\": 1, /* old */ \"y\": 2}",
+            "/*",
+            "JSON has no comments",
+            "delete it",
+        ),
+        (
+            "{\"entities\": [{\"id\": \"a\"} // x\n]}",
+            "//",
+            "JSON has no comments",
+            "delete",
+        ),
+        (
+            "{'entities': []}",
+            "'",
+            "not single quotes",
+            "`\"entities\"`",
+        ),
+        (
+            "{\"entities\": [{\"id\": 'a\"b'}]}",
+            "'",
+            "not single quotes",
+            r#"`"a\"b"`"#,
+        ),
+        (
+            "{\"entities\": [{\"id\": \"a\",\n  }\n]}",
+            ",\n  }",
+            "trailing comma",
+            "remove this comma",
+        ),
+        (
+            "{\"entities\": [1, 2 ,  ]}",
+            ",  ]",
+            "trailing comma",
+            "remove this comma",
+        ),
+        (
+            "{\"entities\": [{id: \"a\"}]}",
+            "id",
+            "key `id` is not quoted",
+            "`\"id\"`",
+        ),
+        (
+            "{\"entities\": [], source_kind: 1}",
+            "source_kind",
+            "key `source_kind`",
+            "quote the key",
+        ),
+    ] {
+        let err = read(text, &mut Collect::default()).unwrap_err();
+        assert_eq!(err.offset, text.find(at).unwrap(), "{text}");
+        assert!(err.message.contains(message), "{text}: {}", err.message);
+        let shown = err.help.unwrap_or_default();
+        assert!(shown.contains(help), "{text}: {shown}");
+    }
+}
+
+#[test]
+fn a_number_out_of_range_is_reported_at_its_start() {
+    let big = |n: &str| format!("{n}{}", "0".repeat(400));
+    for (text, number) in [
+        (
+            "{\"entities\": [{\"p\": 12345e400}]}".to_owned(),
+            "12345e400",
+        ),
+        (
+            "{\"entities\": [{\"p\": [1, -1.5E+999 ]}]}".into(),
+            "-1.5E+999",
+        ),
+        ("{\"x\": {\"y\":-2e9999,\"z\": 1}}".into(), "-2e9999"),
+        (format!("{{\"entities\": [{}]}}", big("9")), &big("9")),
+        (
+            format!("{{\"format\": -{}}}", big("1")),
+            &format!("-{}", big("1")),
+        ),
+        ("  1e400".into(), "1e400"),
+    ] {
+        let err = read(&text, &mut Collect::default()).unwrap_err();
+        assert!(
+            err.message.starts_with("number out of range"),
+            "{text}: {}",
+            err.message
+        );
+        assert_eq!(err.offset, text.find(number).unwrap(), "{text}");
+    }
+}
