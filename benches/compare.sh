@@ -11,8 +11,8 @@
 # and what they are measured against. Besides the load: 100 path queries
 # between fixed pairs, a node-link export and a `render --focus` diagram,
 # each beside NetworkX doing the same. And the load of the same dataset as
-# the three CSV files (benches/json_to_csv.py writes them) against the csv
-# crate alone reading them (examples/csv_floor.rs), issue #13 item 9.
+# the three CSV files (`casegraph export --format csv` writes them) against
+# the csv crate alone reading them (examples/csv_floor.rs), issue #13 item 9.
 #
 #   benches/compare.sh              # S and M (3 runs each) and L (1 run), both shapes
 #   SIZES="s m" RUNS=5 benches/compare.sh
@@ -126,16 +126,21 @@ for shape in $SHAPES; do
   runs=$nxruns measure "networkx focus (svg)" "$PY" benches/networkx_bench.py focus "$file" "$focus" \
     "$OUT/$size.networkx.focus.svg"
   # The same dataset as the CSV files of graph-data/README.md (issue #13
-  # item 9): the csv crate alone reading them, and casegraph loading them.
+  # item 9), written by casegraph's own CSV export: the csv crate alone
+  # reading them (typed rows, the target's floor; and bare byte records),
+  # and casegraph loading them.
   csvdir=${file%.json}.csv
-  [ -f "$csvdir/relationships.csv" ] || python3 benches/json_to_csv.py "$file" "$csvdir"
+  [ -f "$csvdir/relationships.csv" ] || "$BIN" export --format csv -o "$csvdir" --data "$file" >/dev/null
   csv_mb=$(du -cb "$csvdir"/*.csv | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')
   echo "| $size | $shape | CSV files: $csv_mb MB | | | |"
-  measure "csv crate ByteRecord (floor)" target/release/examples/csv_floor "$csvdir"
+  measure "csv crate ByteRecord" target/release/examples/csv_floor bytes "$csvdir"
+  csv_bytes=$T
+  measure "csv crate typed, borrowed (floor)" target/release/examples/csv_floor typed "$csvdir"
   csv_floor=$T
   measure "casegraph check (CSV)" "$BIN" check --data "$csvdir"
-  csv_check=$T
-  CSV_SUMMARY+=("| $size | $shape | $csv_mb | $(ratio "$csv_check" "$csv_floor") ($csv_check s / $csv_floor s) | $(ratio "$csv_check" "$check") |")
+  csv_check=$T csv_rss=$M
+  CSV_SUMMARY+=("| $size | $shape | $csv_mb | $(ratio "$csv_check" "$csv_floor") ($csv_check s / $csv_floor s) | \
+$(ratio "$csv_check" "$csv_bytes") | $(ratio "$csv_check" "$check") | $((csv_rss / 1024)) MiB |")
   runs=$nxruns measure "networkx check (load)" "$PY" benches/networkx_bench.py check "$file"
   nx_load=$T
   runs=$nxruns measure "networkx stats" "$PY" benches/networkx_bench.py stats "$file"
@@ -153,6 +158,6 @@ echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${SUMMARY[@]}"
 
 echo
-echo "| dataset | shape | CSV MB | check (CSV) ÷ csv crate floor | check (CSV) ÷ check (JSON) |"
-echo "| --- | --- | --- | --- | --- |"
+echo "| dataset | shape | CSV MB | check (CSV) ÷ csv typed floor | ÷ csv ByteRecord | ÷ check (JSON) | check (CSV) peak RSS |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${CSV_SUMMARY[@]}"
