@@ -38,7 +38,53 @@ pub struct Book {
 /// Reads a workbook's bytes; `ods` says which of the two formats it is
 /// (from the file's extension). The error is a sentence on why it cannot
 /// be read.
+///
+/// A damaged file can make calamine panic (0.27 indexes its shared-string
+/// table with the cell's number unchecked: found by `fuzz/`'s
+/// `load_workbook`; 0.32 checks it, but pulls in zip 4, whose flate2
+/// backend changes every PNG `build` writes). Such a panic is caught and
+/// becomes this error, so a damaged workbook is an error naming the file,
+/// like any other, never a crash.
 pub fn read(bytes: Vec<u8>, ods: bool) -> Result<Book, String> {
+    quietly_caught(|| read_unguarded(bytes, ods)).unwrap_or_else(|why| {
+        Err(format!(
+            "damaged: the spreadsheet reader stopped on it ({why})"
+        ))
+    })
+}
+
+thread_local! {
+    /// Set while [`quietly_caught`] runs: the panic hook stays silent.
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic inside it into `Err` with the panic's message.
+/// The panic hook prints nothing for it (the default hook would print
+/// "thread panicked at …" on the user's terminal, for an error reported
+/// properly); any other panic is printed by the hook that was there before.
+fn quietly_caught<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !CATCHING.with(std::cell::Cell::get) {
+                before(info);
+            }
+        }));
+    });
+    CATCHING.with(|c| c.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(false));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an internal error".to_owned())
+    })
+}
+
+fn read_unguarded(bytes: Vec<u8>, ods: bool) -> Result<Book, String> {
     let cursor = std::io::Cursor::new(bytes);
     if ods {
         let book: calamine::Ods<_> = calamine::open_workbook_from_rs(cursor)
@@ -222,6 +268,19 @@ fn push_field(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A workbook whose cell names a shared string that does not exist
+    /// made calamine 0.27 panic (found by `fuzz/`'s `load_workbook`).
+    #[test]
+    fn a_workbook_that_makes_calamine_panic_is_an_error() {
+        let bytes = include_bytes!("../../fuzz/regressions/load_workbook/shared-string-index.xlsx");
+        let err = read(bytes.to_vec(), false).expect_err("a damaged workbook");
+        assert!(err.starts_with("damaged: "), "{err}");
+        assert!(err.contains("index out of bounds"), "{err}");
+        // The guard is not left on: a later panic elsewhere still panics.
+        assert!(std::panic::catch_unwind(|| panic!("elsewhere")).is_err());
+        assert!(!CATCHING.with(std::cell::Cell::get));
+    }
 
     #[test]
     fn numbers_read_as_json_writes_them() {
