@@ -6,6 +6,7 @@
 //! `&str`s and friendly types, so callers never deal with handles.
 
 pub mod date;
+mod default_ids;
 pub(crate) mod strings;
 pub mod view;
 
@@ -88,7 +89,9 @@ pub(crate) struct AmountRec {
 /// edge at 56 bytes instead of 80: 70 MB less on three million edges.
 #[derive(Clone, Debug)]
 pub struct Relationship {
-    pub(crate) id: Str,
+    /// The id as given; `None` when the default id applies, which the
+    /// model spells out on first use ([`default_ids`]).
+    pub(crate) id: Option<Str>,
     pub(crate) rel_type: Sym,
     pub(crate) directed: bool,
     pub(crate) when: When,
@@ -182,8 +185,12 @@ pub struct Model {
     pub(crate) syms: Symbols,
     pub(crate) entity_ids: TextIdIndex,
     pub(crate) rel_ids: IdIndex,
-    pub(crate) source_ids: IdIndex,
+    pub(crate) source_ids: TextIdIndex,
     pub(crate) views: Vec<ViewSpec>,
+    /// The default relationship ids, built on first use: only once every
+    /// relationship is in (nothing asks while loading, see
+    /// [`Model::given_relationship_by_id`]).
+    pub(crate) default_ids: std::sync::OnceLock<default_ids::DefaultIds>,
 }
 
 impl Model {
@@ -283,20 +290,42 @@ impl Model {
             .map(|i| NodeIndex::new(i as usize))
     }
 
-    /// The relationship with this exact id.
+    /// The relationship with this exact id (given, or the default one).
     pub fn relationship_by_id(&self, id: &str) -> Option<RelIx> {
+        self.given_relationship_by_id(id)
+            .or_else(|| self.default_ids().find(id))
+    }
+
+    /// The relationship whose given id is `id`. What the loader asks while
+    /// relationships are still being added: the default ids are spelled out
+    /// only once they all are in.
+    pub(crate) fn given_relationship_by_id(&self, id: &str) -> Option<RelIx> {
         self.rel_ids
-            .find(id, |i| {
-                self.text.get(self.graph[EdgeIndex::new(i as usize)].id)
-            })
+            .find(id, |i| self.given_rel_id(EdgeIndex::new(i as usize)))
             .map(|i| EdgeIndex::new(i as usize))
+    }
+
+    /// The id relationship `ix` was given (empty when it has none).
+    pub(crate) fn given_rel_id(&self, ix: RelIx) -> &str {
+        self.graph[ix].id.map_or("", |s| self.text.get(s))
+    }
+
+    /// The id of relationship `ix`: given, or the default one.
+    pub(crate) fn rel_id(&self, ix: RelIx) -> &str {
+        match self.graph[ix].id {
+            Some(s) => self.text.get(s),
+            None => self.default_ids().get(ix),
+        }
+    }
+
+    fn default_ids(&self) -> &default_ids::DefaultIds {
+        self.default_ids
+            .get_or_init(|| default_ids::DefaultIds::build(self))
     }
 
     /// The source with this exact id.
     pub fn source_by_id(&self, id: &str) -> Option<SourceIx> {
-        self.source_ids
-            .find(id, |i| self.text.get(self.sources[i as usize].id))
-            .map(SourceIx)
+        self.source_ids.find(id, &self.text).map(SourceIx)
     }
 
     fn str(&self, s: Str) -> &str {
@@ -511,7 +540,7 @@ impl<'a> RelRef<'a> {
     }
     /// Its id (given, or `{from}.{type}.{to}`).
     pub fn id(&self) -> &'a str {
-        self.model.str(self.rec.id)
+        self.model.rel_id(self.ix)
     }
     /// The entity it is from.
     pub fn from(&self) -> EntityIx {

@@ -108,6 +108,22 @@ impl Arena {
             // `add_file` checked that the whole file fits below `files_end`.
             return Ok(Str::new(base + off as u32, len));
         }
+        self.push_copy(s)
+    }
+
+    /// Stores a copy of `s` in the arena's own buffer, even when it is a
+    /// slice of a file. For the ids that every reference looks up (entities,
+    /// sources): copied together they take a few bytes each and stay in
+    /// cache, where the same ids scattered through a file of hundreds of
+    /// megabytes cost a cache miss per lookup (issue #14's profile).
+    pub(crate) fn push_copy(&mut self, s: &str) -> Result<Str, ArenaFull> {
+        if s.is_empty() {
+            return Ok(Str::EMPTY);
+        }
+        let len = u32::try_from(s.len()).map_err(|_| ArenaFull)?;
+        if len >= OWNED - 1 {
+            return Err(ArenaFull);
+        }
         let start = u32::try_from(self.owned.len()).map_err(|_| ArenaFull)?;
         start.checked_add(len).ok_or(ArenaFull)?;
         self.owned.push_str(s);
@@ -218,8 +234,9 @@ fn spread(h: u32) -> u64 {
 /// id's text, not the record in between, and compares text only once the 32
 /// bits match; growing the table hashes nothing again. On a million
 /// entities that removed a third of loading, for 12 more bytes a slot.
-/// Relationship and source ids are looked up rarely and keep the smaller
-/// [`IdIndex`] (on 3 M relationships 12 bytes a slot would be 48 MiB).
+/// Sources are few and cited by every relationship, so they use it too.
+/// Relationship ids are looked up rarely and keep the smaller [`IdIndex`]
+/// (on 3 M relationships 12 bytes a slot would be 48 MiB).
 #[derive(Default, Debug, Clone)]
 pub(crate) struct TextIdIndex {
     table: HashTable<TextSlot>,

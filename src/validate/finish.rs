@@ -14,7 +14,7 @@ impl Builder {
     /// its unread part might define any id or hold any relationship, so the
     /// checks that report something as absent are skipped: unknown entity,
     /// unknown source, orphan entity, uncited source. The others (duplicate
-    /// relationships, generated ids) run on every record that was read.
+    /// relationships, the views' references) run on every record that was read.
     pub fn finish(mut self, default_id: &str) -> (Option<Model>, Vec<Diagnostic>) {
         if !self.model.meta.id_given {
             default_id.clone_into(&mut self.model.meta.id);
@@ -22,7 +22,6 @@ impl Builder {
         if !self.incomplete {
             self.resolve_pending();
         }
-        self.generate_relationship_ids();
         self.finish_views();
         if !self.incomplete {
             self.warn_orphans_and_uncited();
@@ -38,39 +37,6 @@ impl Builder {
         let mut model = self.model;
         model.text.shrink();
         (ok.then_some(model), diags)
-    }
-
-    /// `{from}.{type}.{to}`, then `.2`, `.3`… in file order when that is taken.
-    ///
-    /// Complexity: O(N) lookups overall. `next` remembers, per base, the
-    /// suffix to try next, so the k-th relationship with the same ends and
-    /// type does not probe the k − 1 ids before it; only ids written out in
-    /// the file (`base.N` given explicitly) cost an extra probe each.
-    fn generate_relationship_ids(&mut self) {
-        let mut next: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        for ix in std::mem::take(&mut self.needs_id) {
-            let (from, to) = self.model.graph.edge_endpoints(ix).expect("edge exists");
-            let base = format!(
-                "{}.{}.{}",
-                self.model.text.get(self.model.graph[from].id),
-                self.model.syms.get(self.model.graph[ix].rel_type),
-                self.model.text.get(self.model.graph[to].id)
-            );
-            let mut n = next.get(&base).copied().unwrap_or(1);
-            let mut id = if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}.{n}")
-            };
-            while self.model.relationship_by_id(&id).is_some() {
-                n += 1;
-                id = format!("{base}.{n}");
-            }
-            next.insert(base, n + 1);
-            let s = self.text(&id);
-            self.model.graph[ix].id = s;
-            self.index_relationship(&id, ix);
-        }
     }
 
     /// Warns of entities in no relationship and sources never cited.
@@ -164,10 +130,7 @@ impl Builder {
             }
         }
         for (first, second) in pairs {
-            let (first_id, second_id) = (
-                self.model.text.get(graph[first].id),
-                self.model.text.get(graph[second].id),
-            );
+            let (first_id, second_id) = (self.model.rel_id(first), self.model.rel_id(second));
             self.diags.push(
                 Diagnostic::new(
                     Rule::DuplicateRelationship,

@@ -3,8 +3,9 @@
 //!
 //! Record-level rules are checked as each record streams in, so a large file
 //! is never held twice. Rules that need the whole dataset (dangling
-//! references, generated relationship ids, the warnings) run in
-//! [`Builder::finish`]. A reference to an id not seen yet gets a placeholder
+//! references, duplicate relationships, the warnings) run in
+//! [`Builder::finish`]; default relationship ids are spelled out by the
+//! model when first asked for (`model/default_ids.rs`). A reference to an id not seen yet gets a placeholder
 //! that a later definition fills in, so files can be in any order.
 //!
 //! The keys of each record kind, whether they are required and what JSON
@@ -124,15 +125,15 @@ pub struct Builder {
     /// (first relationship, file) for each file, in reading order.
     rel_files: Vec<(u32, FileId)>,
     /// Length of the file being read, relationships read from it so far,
-    /// and where its first one starts: to size the relationship id table
-    /// (see [`Builder::presize_relationships`]).
+    /// how many of them had an id, and where its first one starts: to size
+    /// the relationship id table (see [`Builder::presize_relationships`]).
     file_len: usize,
     file_rels: u32,
+    file_given_ids: u32,
     file_first_rel: usize,
     pending: Vec<PendingRef>,
     /// The `from_what` texts of [`PendingRef`]s.
     pending_names: Vec<String>,
-    needs_id: Vec<RelIx>,
     dataset_span: Option<Span>,
     arena_full: bool,
     kind_other: Sym,
@@ -168,10 +169,10 @@ impl Builder {
             rel_files: Vec::new(),
             file_len: 0,
             file_rels: 0,
+            file_given_ids: 0,
             file_first_rel: 0,
             pending: Vec::new(),
             pending_names: Vec::new(),
-            needs_id: Vec::new(),
             dataset_span: None,
             arena_full: false,
             kind_other,
@@ -187,6 +188,7 @@ impl Builder {
         self.file = file;
         self.file_len = text.len();
         self.file_rels = 0;
+        self.file_given_ids = 0;
         self.rel_files.push((self.rel_offset.len() as u32, file));
         self.model.text.add_file(text.clone());
     }
@@ -243,7 +245,22 @@ impl Builder {
     /// `s` as text of the model (a slice of the file where it is one),
     /// reporting once that the model's 4 GiB of text are full.
     fn text(&mut self, s: &str) -> Str {
-        match self.model.text.push(s) {
+        self.text_with(s, false)
+    }
+
+    /// Stores an id looked up by every reference: a copy (see
+    /// [`crate::model::strings::Arena::push_copy`]).
+    fn id_text(&mut self, s: &str) -> Str {
+        self.text_with(s, true)
+    }
+
+    fn text_with(&mut self, s: &str, copy: bool) -> Str {
+        let pushed = if copy {
+            self.model.text.push_copy(s)
+        } else {
+            self.model.text.push(s)
+        };
+        match pushed {
             Ok(s) => s,
             Err(_) => {
                 if !self.arena_full {

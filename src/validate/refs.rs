@@ -51,7 +51,7 @@ impl Builder {
 
     /// A placeholder entity for `id`, filled in when it is defined.
     pub(super) fn new_entity_slot(&mut self, id: &str) -> EntityIx {
-        let id_str = self.text(id);
+        let id_str = self.id_text(id);
         let ix = self.model.graph.add_node(Entity {
             id: id_str,
             name: Str::EMPTY,
@@ -90,7 +90,7 @@ impl Builder {
 
     /// A placeholder source for `id`, filled in when it is defined.
     pub(super) fn new_source_slot(&mut self, id: &str) -> SourceIx {
-        let id_str = self.text(id);
+        let id_str = self.id_text(id);
         let ix = SourceIx(self.model.sources.len() as u32);
         self.model.sources.push(Source {
             id: id_str,
@@ -103,10 +103,7 @@ impl Builder {
             archived_url: None,
             notes: None,
         });
-        let (sources, text) = (&self.model.sources, &self.model.text);
-        self.model
-            .source_ids
-            .insert(id, ix.0, |i| text.get(sources[i as usize].id));
+        self.model.source_ids.insert(id, id_str, ix.0);
         self.source_span.push(None);
         self.source_cited.push(false);
         ix

@@ -7,7 +7,6 @@ use crate::diag::{Diagnostic, Rule};
 use crate::format::Key;
 use crate::format::fields::{AmountKey, CitationKey, DisputeKey, RelationshipKey};
 use crate::format::rules;
-use crate::model::strings::Str;
 use crate::model::{
     AmountRec, Citation, Dispute, Range32, RelExtra, RelIx, Relationship, Status, When,
 };
@@ -19,7 +18,7 @@ const PRESIZE_SAMPLE: u32 = 1024;
 
 impl Builder {
     /// Checks a relationship and adds it to the model: its ends resolved
-    /// (or left pending), its id indexed or left to be generated.
+    /// (or left pending), its given id indexed (a default id is the model's to spell out).
     pub(super) fn add_relationship(&mut self, node: &Node<'_>) {
         self.presize_relationships(node.pos);
         let plain = What::Plain("a relationship");
@@ -27,6 +26,7 @@ impl Builder {
             return;
         };
         let id = self.id(&f, RelationshipKey::Id, &plain);
+        self.file_given_ids += u32::from(id.is_some());
         let from = self.string(&f, RelationshipKey::From, &plain);
         let to = self.string(&f, RelationshipKey::To, &plain);
         let rel_type = self.string(&f, RelationshipKey::Type, &plain);
@@ -149,7 +149,7 @@ impl Builder {
         let mut id_is_new = false;
         let rel_id = match id {
             Some((id, span)) => {
-                if let Some(first) = self.model.relationship_by_id(id) {
+                if let Some(first) = self.model.given_relationship_by_id(id) {
                     let first = self.rel_span(first);
                     self.duplicate("relationship", id, span, first);
                 } else {
@@ -172,7 +172,7 @@ impl Builder {
             std::num::NonZeroU32::new(self.model.rel_extras.len() as u32)
         };
         let rel = Relationship {
-            id: rel_id.unwrap_or(Str::EMPTY),
+            id: rel_id,
             rel_type: self.model.syms.intern(rel_type),
             directed,
             when,
@@ -183,13 +183,10 @@ impl Builder {
         let ix = self.model.graph.add_edge(from_ix, to_ix, rel);
         self.rel_offset
             .push(u32::try_from(f.span.offset).unwrap_or(u32::MAX));
-        match (rel_id, id) {
-            (Some(_), Some((id, _))) => {
-                if id_is_new {
-                    self.index_relationship(id, ix);
-                }
-            }
-            _ => self.needs_id.push(ix),
+        if let (Some(_), Some((id, _))) = (rel_id, id)
+            && id_is_new
+        {
+            self.index_relationship(id, ix);
         }
     }
 
@@ -211,9 +208,15 @@ impl Builder {
         } else if self.file_rels == PRESIZE_SAMPLE {
             let per_record = (pos - self.file_first_rel) / (PRESIZE_SAMPLE as usize - 1);
             let more = self.file_len.saturating_sub(pos) / per_record.max(1);
+            // Only given ids go in (default ones are spelled out later, see
+            // model/default_ids.rs): as many more as the sample had.
+            let given = self.file_given_ids as usize;
+            let more = more * given / (PRESIZE_SAMPLE as usize);
             let (graph, text) = (&self.model.graph, &self.model.text);
             self.model.rel_ids.reserve(more + more / 32, |i| {
-                text.get(graph[EdgeIndex::new(i as usize)].id)
+                graph[EdgeIndex::new(i as usize)]
+                    .id
+                    .map_or("", |s| text.get(s))
             });
         }
     }
@@ -222,7 +225,9 @@ impl Builder {
     pub(super) fn index_relationship(&mut self, id: &str, ix: RelIx) {
         let (graph, text) = (&self.model.graph, &self.model.text);
         self.model.rel_ids.insert(id, ix.index() as u32, |i| {
-            text.get(graph[EdgeIndex::new(i as usize)].id)
+            graph[EdgeIndex::new(i as usize)]
+                .id
+                .map_or("", |s| text.get(s))
         });
     }
 

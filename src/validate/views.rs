@@ -553,7 +553,7 @@ impl Builder {
         // of all the ids (src/validate/near.rs), not a scan of them per view.
         let mut suggestions = {
             let mut near = None;
-            let text = &self.model.text;
+            let model = &self.model;
             pending
                 .iter()
                 .map(|p| {
@@ -562,7 +562,7 @@ impl Builder {
                     }
                     let near = near.get_or_insert_with(|| {
                         super::near::Near::new(
-                            self.model.graph.edge_weights().map(|r| text.get(r.id)),
+                            model.graph.edge_indices().map(|ix| model.rel_id(ix)),
                         )
                     });
                     near.closest(&p.id).map(str::to_owned)
