@@ -732,4 +732,26 @@ mod sizes {
         assert!(size_of::<super::Relationship>() <= 40);
         assert!(size_of::<super::Entity>() <= 64);
     }
+
+    /// What the loaded model holds per record, in bytes, beside the file
+    /// text it points into: the figures benches/BENCHMARKS.md states
+    /// (issue #14 item 4). A graph node or edge is the record plus
+    /// petgraph's links; an entity also has an id-table slot (handle,
+    /// index, hash: 16 bytes and a control byte) and its id's text copied
+    /// (see `Arena::push_copy`); a relationship its record's place (4
+    /// bytes, for diagnostics) and, only with an id of its own, a 4-byte
+    /// slot and a control byte; a label, amount, disputes or properties put
+    /// a 48-byte record in a side table. A default id costs nothing until
+    /// asked for.
+    #[test]
+    fn bytes_per_record_are_as_documented() {
+        use petgraph::graph::{Edge, Node};
+        use std::mem::size_of;
+        assert_eq!(size_of::<Node<super::Entity, u32>>(), 72);
+        assert_eq!(size_of::<Edge<super::Relationship, u32>>(), 56);
+        assert_eq!(size_of::<super::Citation>(), 20);
+        assert_eq!(size_of::<super::strings::TextSlot>(), 16);
+        assert_eq!(size_of::<super::Property>(), 24);
+        assert_eq!(size_of::<super::RelExtra>(), 48);
+    }
 }

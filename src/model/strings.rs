@@ -245,7 +245,7 @@ pub(crate) struct TextIdIndex {
 
 /// One id in a [`TextIdIndex`].
 #[derive(Clone, Copy, Debug)]
-struct TextSlot {
+pub(crate) struct TextSlot {
     id: Str,
     index: u32,
     hash: u32,

@@ -15,8 +15,8 @@ import { chromium } from 'playwright-core';
 
 /** The repository root (commands run from there, as in tests/cli). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The binary under test: tests/cli/browser.rs passes Cargo's; by hand, the debug build. */
-export const BIN = process.env.CASEGRAPH_BIN || join(ROOT, 'target/debug/casegraph');
+/** The binary under test: tests/cli/browser.rs passes Cargo's; by hand, the release build. */
+export const BIN = process.env.CASEGRAPH_BIN || join(ROOT, 'target/release/casegraph');
 /** Where the pages are written (under target/, remade at each run). */
 export const OUT = process.env.CASEGRAPH_BROWSER_OUT || join(ROOT, 'target/browser');
 /** The screenshot per test, an artefact of the run. */

@@ -4,7 +4,7 @@
 //
 //   node tests/browser/screenshot.mjs [OUT.png]   (default examples/screenshots/page.png)
 //
-// CASEGRAPH_BIN picks the binary (default target/debug/casegraph).
+// CASEGRAPH_BIN picks the binary (default target/release/casegraph).
 
 import { join, resolve } from 'node:path';
 import { ROOT, casegraph, close, freshDir, launch, open, panelShows, readData } from './harness.mjs';

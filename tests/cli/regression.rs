@@ -136,13 +136,9 @@ fn default_relationship_ids_are_not_quadratic() {
         );
     }
     text.push_str("]}");
-    let start = std::time::Instant::now();
+    // No timed assertion (issue #14 forbids them): quadratic probing makes
+    // this test take minutes, which the test run's total shows.
     let loaded = casegraph::load_str("many.json", &text);
-    assert!(
-        start.elapsed() < std::time::Duration::from_secs(10),
-        "took {:?}",
-        start.elapsed()
-    );
     let model = loaded.model.expect("no errors");
     // In file order, skipping the explicit `a.knows.b.3`.
     for (id, nth) in [("a.knows.b", 1), ("a.knows.b.2", 2), ("a.knows.b.4", 3)] {
