@@ -100,3 +100,13 @@ pub fn load_checked(path: PathBuf) -> Loaded {
     check_loaded(&loaded);
     loaded
 }
+
+/// What loads writes out as canonical JSON and loads back to the same
+/// bytes, with no diagnostic of error.
+pub fn check_canonical_round_trip(model: &casegraph::Model) {
+    let canonical = casegraph::export::canonical_json(model);
+    let again = casegraph::load_str("canonical.json", &canonical);
+    assert_eq!(again.error_count(), 0, "{:#?}", again.diagnostics);
+    let model2 = again.model.expect("no error, so a model");
+    assert_eq!(casegraph::export::canonical_json(&model2), canonical);
+}
