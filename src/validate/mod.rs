@@ -43,6 +43,7 @@ use crate::model::strings::{Str, Sym};
 use crate::read::{Event, KeySpan, Node, Section, Sink, Val};
 use fixedbitset::FixedBitSet;
 use refs::PendingRef;
+use relationship::RecordLens;
 use std::fmt;
 
 /// A [`Span`] in 12 bytes instead of 24, for the tables that keep one per
@@ -131,6 +132,9 @@ pub struct Builder {
     file_rels: u32,
     file_given_ids: u32,
     file_first_rel: usize,
+    /// The lengths of the vectors that grow with relationships when the
+    /// file's first relationship was read (see `presize_relationships`).
+    file_first_lens: RecordLens,
     pending: Vec<PendingRef>,
     /// The `from_what` texts of [`PendingRef`]s.
     pending_names: Vec<String>,
@@ -171,6 +175,7 @@ impl Builder {
             file_rels: 0,
             file_given_ids: 0,
             file_first_rel: 0,
+            file_first_lens: RecordLens::default(),
             pending: Vec::new(),
             pending_names: Vec::new(),
             dataset_span: None,
