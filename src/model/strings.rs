@@ -229,53 +229,136 @@ fn spread(h: u32) -> u64 {
 }
 
 /// An [`IdIndex`] for the ids that are looked up millions of times
-/// (entities: both ends of every relationship). Each slot also holds the
-/// id's handle and 32 bits of its hash: a lookup reads the table and the
-/// id's text, not the record in between, and compares text only once the 32
-/// bits match; growing the table hashes nothing again. On a million
-/// entities that removed a third of loading, for 12 more bytes a slot.
-/// Sources are few and cited by every relationship, so they use it too.
-/// Relationship ids are looked up rarely and keep the smaller [`IdIndex`]
-/// (on 3 M relationships 12 bytes a slot would be 48 MiB).
+/// (entities: both ends of every relationship). A slot holds an id of up to
+/// [`INLINE_ID`] bytes itself, so looking it up reads the table and nothing
+/// else; a longer id is held as its handle and 32 bits of its hash, and its
+/// text is compared only once those match. Growing the table hashes only
+/// the inline ids again, which are in the slots. On a million entities
+/// reading each id's text from elsewhere took a third of the lookups' time
+/// (issue #14's profile). Sources are few and cited by every relationship,
+/// so they use it too. Relationship ids are looked up rarely and keep the
+/// smaller [`IdIndex`] (on 3 M relationships 12 bytes a slot would be 48 MiB).
 #[derive(Default, Debug, Clone)]
 pub(crate) struct TextIdIndex {
     table: HashTable<TextSlot>,
     hasher: foldhash::fast::FixedState,
 }
 
-/// One id in a [`TextIdIndex`].
-#[derive(Clone, Copy, Debug)]
+/// The longest id a [`TextIdIndex`] slot holds itself, in bytes. Ids this
+/// short need no copy near the table: the loader leaves them in the file.
+pub(crate) const INLINE_ID: usize = 11;
+
+/// Set in [`TextSlot::index`] when the slot holds a handle, not the id.
+const SPILLED: u32 = 1 << 31;
+
+/// One id in a [`TextIdIndex`]: 16 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct TextSlot {
-    id: Str,
+    /// The record's index, with [`SPILLED`] set when the id is not inline.
     index: u32,
-    hash: u32,
+    /// Inline: the id's bytes, zero-padded, and its length in the last byte.
+    /// Spilled: the id's 32-bit hash, then its handle's two halves.
+    data: [u8; 12],
+}
+
+impl TextSlot {
+    /// The inline form of `id`, if it is short enough.
+    fn inline(id: &str) -> Option<[u8; 12]> {
+        let bytes = id.as_bytes();
+        (bytes.len() <= INLINE_ID).then(|| {
+            let mut data = [0; 12];
+            data[..bytes.len()].copy_from_slice(bytes);
+            data[INLINE_ID] = bytes.len() as u8;
+            data
+        })
+    }
+
+    fn spilled(hash: u32, id: Str, index: u32) -> TextSlot {
+        let mut data = [0; 12];
+        data[..4].copy_from_slice(&hash.to_le_bytes());
+        data[4..8].copy_from_slice(&id.start.to_le_bytes());
+        data[8..].copy_from_slice(&id.tagged_len.get().to_le_bytes());
+        TextSlot {
+            index: index | SPILLED,
+            data,
+        }
+    }
+
+    fn is_spilled(self) -> bool {
+        self.index & SPILLED != 0
+    }
+
+    fn word(self, at: usize) -> u32 {
+        u32::from_le_bytes([
+            self.data[at],
+            self.data[at + 1],
+            self.data[at + 2],
+            self.data[at + 3],
+        ])
+    }
+
+    /// The handle of a spilled id.
+    fn handle(self) -> Str {
+        match NonZeroU32::new(self.word(8)) {
+            Some(tagged_len) => Str {
+                start: self.word(4),
+                tagged_len,
+            },
+            None => Str::EMPTY,
+        }
+    }
+
+    /// The text of an inline id.
+    fn inline_text(&self) -> &[u8] {
+        &self.data[..usize::from(self.data[INLINE_ID])]
+    }
 }
 
 impl TextIdIndex {
     fn hash(&self, id: &str) -> u32 {
-        (self.hasher.hash_one(id) >> 32) as u32
+        hash32(&self.hasher, id.as_bytes())
     }
 
     /// Finds the index whose id is `id` (the ids' text is in `text`).
     pub(crate) fn find(&self, id: &str, text: &Arena) -> Option<u32> {
         let h = self.hash(id);
-        self.table
-            .find(spread(h), |s| s.hash == h && text.get(s.id) == id)
-            .map(|s| s.index)
+        match TextSlot::inline(id) {
+            Some(data) => self
+                .table
+                .find(spread(h), |s| !s.is_spilled() && s.data == data)
+                .map(|s| s.index),
+            None => self
+                .table
+                .find(spread(h), |s| {
+                    s.is_spilled() && s.word(0) == h && text.get(s.handle()) == id
+                })
+                .map(|s| s.index & !SPILLED),
+        }
     }
 
     /// Records that `index` has id `id`, stored in the arena as `stored`
     /// (the caller checked it is new).
     pub(crate) fn insert(&mut self, id: &str, stored: Str, index: u32) {
+        debug_assert!(index < SPILLED, "more than 2^31 records");
         let hash = self.hash(id);
-        let slot = TextSlot {
-            id: stored,
-            index,
-            hash,
+        let slot = match TextSlot::inline(id) {
+            Some(data) => TextSlot { index, data },
+            None => TextSlot::spilled(hash, stored, index),
         };
-        self.table
-            .insert_unique(spread(hash), slot, |s| spread(s.hash));
+        let hasher = &self.hasher;
+        self.table.insert_unique(spread(hash), slot, |s| {
+            spread(if s.is_spilled() {
+                s.word(0)
+            } else {
+                hash32(hasher, s.inline_text())
+            })
+        });
     }
+}
+
+/// The 32 bits of `hasher`'s hash of `bytes` that a [`TextIdIndex`] keeps.
+fn hash32(hasher: &foldhash::fast::FixedState, bytes: &[u8]) -> u32 {
+    (hasher.hash_one(bytes) >> 32) as u32
 }
 
 #[cfg(test)]
@@ -379,10 +462,10 @@ mod tests {
     /// Two different ids whose 32-bit tags in a [`TextIdIndex`] are equal:
     /// among 2^20 ids a collision is all but certain (about 128 of them),
     /// and the hasher is seeded the same on every run.
-    fn tag_collision(index: &TextIdIndex) -> (String, String) {
+    fn tag_collision(index: &TextIdIndex, prefix: &str) -> (String, String) {
         let mut seen = HashMap::new();
         for i in 0..1u32 << 20 {
-            let id = format!("id-{i}");
+            let id = format!("{prefix}{i}");
             if let Some(other) = seen.insert(index.hash(&id), id.clone()) {
                 return (other, id);
             }
@@ -392,15 +475,32 @@ mod tests {
 
     #[test]
     fn ids_whose_tags_collide_are_told_apart_by_their_text() {
+        // Short ids are held in the slots, long ones by handle.
+        for prefix in ["id-", "a-longer-identifier-"] {
+            let mut index = TextIdIndex::default();
+            let (a, b) = tag_collision(&index, prefix);
+            assert_eq!(a.len() <= INLINE_ID, prefix == "id-");
+            let mut arena = Arena::default();
+            let (sa, sb) = (arena.push(&a).unwrap(), arena.push(&b).unwrap());
+            index.insert(&a, sa, 1);
+            assert_eq!(index.find(&b, &arena), None);
+            index.insert(&b, sb, 2);
+            assert_eq!(index.find(&a, &arena), Some(1));
+            assert_eq!(index.find(&b, &arena), Some(2));
+        }
+    }
+
+    #[test]
+    fn an_inline_id_is_told_apart_from_its_prefix_and_nul_padding() {
         let mut index = TextIdIndex::default();
-        let (a, b) = tag_collision(&index);
-        let mut arena = Arena::default();
-        let (sa, sb) = (arena.push(&a).unwrap(), arena.push(&b).unwrap());
-        index.insert(&a, sa, 1);
-        assert_eq!(index.find(&b, &arena), None);
-        index.insert(&b, sb, 2);
-        assert_eq!(index.find(&a, &arena), Some(1));
-        assert_eq!(index.find(&b, &arena), Some(2));
+        let arena = Arena::default();
+        index.insert("a", Str::EMPTY, 1);
+        index.insert("a\0", Str::EMPTY, 2);
+        index.insert("", Str::EMPTY, 3);
+        assert_eq!(index.find("a", &arena), Some(1));
+        assert_eq!(index.find("a\0", &arena), Some(2));
+        assert_eq!(index.find("", &arena), Some(3));
+        assert_eq!(index.find("a\0\0", &arena), None);
     }
 
     /// Ids from a small alphabet, so that a list repeats some and the

@@ -39,7 +39,7 @@ use crate::format::FORMAT_TAG;
 use crate::format::fields::{Key, TOP_FIELDS, TopKey, keys};
 use crate::model::Model;
 use crate::model::RelIx;
-use crate::model::strings::{Str, Sym};
+use crate::model::strings::{INLINE_ID, Str, Sym};
 use crate::read::{Event, KeySpan, Node, Section, Sink, Val};
 use fixedbitset::FixedBitSet;
 use refs::PendingRef;
@@ -253,10 +253,13 @@ impl Builder {
         self.text_with(s, false)
     }
 
-    /// Stores an id looked up by every reference: a copy (see
-    /// [`crate::model::strings::Arena::push_copy`]).
+    /// Stores an id looked up by every reference. One short enough for
+    /// the id index's slots ([`INLINE_ID`]) stays a slice of the file; a
+    /// longer one is copied (see
+    /// [`crate::model::strings::Arena::push_copy`]), so the texts the
+    /// lookups compare against sit together.
     fn id_text(&mut self, s: &str) -> Str {
-        self.text_with(s, true)
+        self.text_with(s, s.len() > INLINE_ID)
     }
 
     fn text_with(&mut self, s: &str, copy: bool) -> Str {
