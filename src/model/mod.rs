@@ -741,12 +741,13 @@ mod sizes {
     /// What the loaded model holds per record, in bytes, beside the file
     /// text it points into: the figures benches/BENCHMARKS.md states
     /// (issue #14 item 4). A graph node or edge is the record plus
-    /// petgraph's links; an entity also has an id-table slot (handle,
-    /// index, hash: 16 bytes and a control byte) and its id's text copied
-    /// (see `Arena::push_copy`); a relationship its record's place (4
-    /// bytes, for diagnostics) and, only with an id of its own, a 4-byte
-    /// slot and a control byte; a label, amount, disputes or properties put
-    /// a 48-byte record in a side table. A default id costs nothing until
+    /// petgraph's links; an entity also has an id-table slot (16 bytes and
+    /// a control byte: the id itself up to 11 bytes, else its handle and
+    /// hash, the text then copied, see `Arena::push_copy`); a relationship
+    /// its record's place (4 bytes, for diagnostics) and, only with an id
+    /// of its own, a 4-byte slot and a control byte; a label, amount,
+    /// disputes or properties put a 28-byte record in a side table, and an
+    /// amount 24 bytes more in its own. A default id costs nothing until
     /// asked for.
     #[test]
     fn bytes_per_record_are_as_documented() {
@@ -758,5 +759,6 @@ mod sizes {
         assert_eq!(size_of::<super::strings::TextSlot>(), 16);
         assert_eq!(size_of::<super::Property>(), 24);
         assert_eq!(size_of::<super::RelExtra>(), 28);
+        assert_eq!(size_of::<super::AmountRec>(), 24);
     }
 }

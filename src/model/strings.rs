@@ -113,9 +113,10 @@ impl Arena {
 
     /// Stores a copy of `s` in the arena's own buffer, even when it is a
     /// slice of a file. For the ids that every reference looks up (entities,
-    /// sources): copied together they take a few bytes each and stay in
-    /// cache, where the same ids scattered through a file of hundreds of
-    /// megabytes cost a cache miss per lookup (issue #14's profile).
+    /// sources) that are too long for [`TextIdIndex`]'s slots: copied
+    /// together they take a few bytes each and stay in cache, where the
+    /// same ids scattered through a file of hundreds of megabytes cost a
+    /// cache miss per lookup (issue #14's profile).
     pub(crate) fn push_copy(&mut self, s: &str) -> Result<Str, ArenaFull> {
         if s.is_empty() {
             return Ok(Str::EMPTY);
