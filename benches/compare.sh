@@ -20,14 +20,31 @@
 #   SHAPES=default SIZES=m benches/compare.sh # one shape only
 #   RUNS_L=3 benches/compare.sh
 #   RUNS=5 RUNS_L=3 RUNS_NX_L=1 benches/compare.sh   # as recorded in BENCHMARKS.md
+#   DRAW_SIZES= benches/compare.sh            # no drawing section
+#   SIZES= DRAW_SIZES="50 100" RUNS=1 benches/compare.sh   # drawing only, the small sizes
+#   DRAW_TIMEOUT=600 SIZES= benches/compare.sh  # drawing only, system dot given 10 min a run
 #
-# Needs: /usr/bin/time (Debian package `time`), python3 with venv. Generated
+# Then the drawing time of issue #14 item 5: random graphs of DRAW_SIZES
+# entities (default 50 100 200 500; at most 500, what `render` draws
+# unforced) and three times as many relationships,
+# each in two kinds (`synth --ends uniform`: both ends uniform; `--ends
+# hub-heavy`: one end from a Pareto distribution), drawn whole by `casegraph
+# render` as SVG and PNG (`--layout auto`: the engine it chose is in the
+# table) and by the system Graphviz (/usr/bin/dot and /usr/bin/neato) on the
+# DOT casegraph writes for that engine. Every drawing run is stopped after
+# DRAW_TIMEOUT seconds (default 120) and shows as "> 120".
+#
+# Needs: /usr/bin/time (Debian package `time`), python3 with venv (only for
+# SIZES), Graphviz in /usr/bin for its columns (else they read "-"). Generated
 # data goes to target/bench-data/, the NetworkX venv to target/venv/, what
 # the commands write (and the pairs files) to target/bench-out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZES=${SIZES:-"s m l"}
+# `-`, not `:-`: an empty SIZES or DRAW_SIZES skips its section.
+SIZES=${SIZES-"s m l"}
+DRAW_SIZES=${DRAW_SIZES-"50 100 200 500"}
+DRAW_TIMEOUT=${DRAW_TIMEOUT:-120}
 SHAPES=${SHAPES:-"default explicit-ids"}
 RUNS=${RUNS:-3}
 RUNS_L=${RUNS_L:-1}
@@ -42,11 +59,13 @@ command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install
 
 cargo build --release --quiet --bin casegraph --example synth --example floors --example csv_floor
 BIN=target/release/casegraph
-[ -x target/venv/bin/python ] || python3 -m venv target/venv
 PY=target/venv/bin/python
-# NumPy for `nx.spring_layout`. `python -m pip`, not bin/pip: a venv copied
-# from another checkout keeps that checkout's path in its scripts.
-"$PY" -c 'import networkx, numpy' 2>/dev/null || "$PY" -m pip install --quiet networkx numpy
+if [ -n "$SIZES" ]; then
+  [ -x "$PY" ] || python3 -m venv target/venv
+  # NumPy for `nx.spring_layout`. `python -m pip`, not bin/pip: a venv copied
+  # from another checkout keeps that checkout's path in its scripts.
+  "$PY" -c 'import networkx, numpy' 2>/dev/null || "$PY" -m pip install --quiet networkx numpy
+fi
 
 declare -A ENTITIES=([xs]=1000 [s]=10000 [m]=100000 [l]=1000000)
 declare -A RELS=([xs]=3000 [s]=30000 [m]=300000 [l]=3000000)
@@ -61,14 +80,26 @@ CSV_SUMMARY=()
 # "| SIZE | SHAPE | LABEL | median s | median MiB | runs |" and sets T and M.
 # A command that fails stops the script, unless `allow` (a regex, set for
 # this call: `allow=RE measure ...`) matches the last line of its stderr.
+# With `limit=SECONDS measure ...` each run is stopped after that long: the
+# row then reads "> SECONDS", T is "> SECONDS" and no further run is made.
 measure() {
   local label=$1; shift
-  local times=() rss=()
+  local times=() rss=() status
+  # /usr/bin/time around `timeout`: its peak RSS is the command's.
+  [ -z "${limit:-}" ] || set -- timeout "$limit" "$@"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o target/bench-time.txt "$@" >/dev/null 2>target/bench-stderr.txt || {
+    status=0
+    /usr/bin/time -f "%e %M" -o target/bench-time.txt "$@" >/dev/null 2>target/bench-stderr.txt || status=$?
+    if [ -n "${limit:-}" ] && [ "$status" = 124 ]; then
+      printf '| %s | %s | %s | > %s | - | stopped |\n' "$size" "$shape" "$label" "$limit"
+      T="> $limit" M=0
+      return 0
+    fi
+    if [ "$status" != 0 ]; then
       if [ -z "${allow:-}" ] || ! tail -1 target/bench-stderr.txt | grep -qE "$allow"; then
         echo "failed: $*" >&2; cat target/bench-stderr.txt >&2; return 1
-      fi; }
+      fi
+    fi
     read -r t m < <(tail -1 target/bench-time.txt)
     times+=("$t"); rss+=("$m")
   done
@@ -82,8 +113,10 @@ measure() {
 # ratio A B: A / B to two decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
+if [ -n "$SIZES" ]; then
 echo "| dataset | shape | command | median wall s | median peak RSS MiB | runs |"
 echo "| --- | --- | --- | --- | --- | --- |"
+fi
 for size in $SIZES; do
 for shape in $SHAPES; do
   # The explicit-ids file keeps the name it had before shapes (its bytes
@@ -152,6 +185,7 @@ $per_query_ms | $stats |")
 done
 done
 
+if [ -n "$SIZES" ]; then
 echo
 echo "| dataset | shape | file MB | check ÷ typed floor | peak RSS ÷ file | NetworkX load ÷ check | path ms / query after load | stats s |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
@@ -161,3 +195,74 @@ echo
 echo "| dataset | shape | CSV MB | check (CSV) ÷ csv typed floor | ÷ csv ByteRecord | ÷ check (JSON) | check (CSV) peak RSS |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${CSV_SUMMARY[@]}"
+fi
+
+# Drawing time (issue #14 item 5): random graphs of 3 relationships per
+# entity, drawn whole by casegraph (SVG, and PNG through resvg) and by the
+# system Graphviz. Every run is stopped after DRAW_TIMEOUT s: the system
+# `dot` takes minutes from 200 entities on.
+[ -n "$DRAW_SIZES" ] || exit 0
+declare -A DRAWN=()
+DRAW_ROWS=()
+runs=$RUNS
+echo
+echo "| entities / relationships | graph | command | median wall s | median peak RSS MiB | runs |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for n in $DRAW_SIZES; do
+for kind in uniform hub-heavy; do
+  rels=$((3 * n))
+  size="$n / $rels" shape=$kind base=draw-$n-$kind
+  file=$DATA/$base.json
+  # Milliseconds to write, so written every time: never a stale file.
+  target/release/examples/synth --ends "$kind" --entities "$n" --relationships "$rels" \
+    --seed "$SEED" -o "$file"
+  limit=$DRAW_TIMEOUT measure "casegraph render svg" "$BIN" render --format svg \
+    -o "$OUT/$base.svg" --data "$file"
+  svg=$T
+  # `--layout auto` says on stderr when it chose another engine than dot.
+  engine=$(grep -oE 'laid out with [a-z]+' target/bench-stderr.txt | awk '{ print $4 }' || true)
+  engine=${engine:-dot}
+  limit=$DRAW_TIMEOUT measure "casegraph render png" "$BIN" render --format png \
+    -o "$OUT/$base.png" --data "$file"
+  png=$T
+  sys_dot=- sys_neato=-
+  if [ -x /usr/bin/dot ] && [ -x /usr/bin/neato ]; then
+    # Each engine gets the DOT casegraph writes for it: the neato one asks
+    # to remove overlaps and route curved edges, and names its engine
+    # (`layout=neato`), which /usr/bin/dot would obey.
+    "$BIN" render --format dot --layout dot -o "$OUT/$base.dot.gv" --data "$file"
+    "$BIN" render --format dot --layout neato -o "$OUT/$base.neato.gv" --data "$file"
+    limit=$DRAW_TIMEOUT measure "system dot -Tsvg" /usr/bin/dot -Tsvg \
+      -o "$OUT/$base.system-dot.svg" "$OUT/$base.dot.gv"
+    sys_dot=$T
+    limit=$DRAW_TIMEOUT measure "system neato -Tsvg" /usr/bin/neato -Tsvg \
+      -o "$OUT/$base.system-neato.svg" "$OUT/$base.neato.gv"
+    sys_neato=$T
+  fi
+  DRAWN["$n $kind svg"]=$svg DRAWN["$n $kind png"]=$png
+  DRAW_ROWS+=("| $n | $rels | $kind | $svg ($engine) | $png | $sys_dot | $sys_neato |")
+done
+done
+
+echo
+echo "| entities | relationships | graph | casegraph svg s (engine) | casegraph png s | system dot s | system neato s |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${DRAW_ROWS[@]}"
+
+# The issue's targets for `render`, where their size was drawn: the slower
+# of SVG and PNG, on both kinds of graph.
+echo
+for goal in "200 10" "500 30"; do
+  read -r n most <<<"$goal"
+  [ -n "${DRAWN["$n uniform svg"]:-}" ] || continue
+  met=met figures=()
+  for kind in uniform hub-heavy; do
+    svg=${DRAWN["$n $kind svg"]} png=${DRAWN["$n $kind png"]}
+    figures+=("$kind svg $svg s, png $png s")
+    for t in "$svg" "$png"; do
+      awk -v t="$t" -v most="$most" 'BEGIN { exit !(t !~ /^>/ && t + 0 <= most) }' || met="NOT met"
+    done
+  done
+  joined=$(printf '%s; ' "${figures[@]}")
+  echo "- render ≤ $most s at $n / $((3 * n)): ${joined%; } — $met"
+done

@@ -5,6 +5,7 @@
 //! cargo run --release --example synth -- --entities 1000000 --seed 1 --pairs-out l.pairs.tsv   # the benchmarks' 100 path pairs
 //! cargo run --release --example synth -- --entities 1000000 --seed 1 --focus-id                # the benchmarks' `render --focus` entity
 //! cargo run --release --example synth -- --shape explicit-ids -o m.json   # every relationship with an id, no extras
+//! cargo run --release --example synth -- --ends hub-heavy --entities 200 --relationships 600 -o draw.json
 //! ```
 //!
 //! The last two only compute ids (an entity's id depends on its index and
@@ -35,6 +36,14 @@
 //! names non-ASCII letters; up to 4 citations; 1 % of relationships repeat
 //! an earlier one on another date. `--shape explicit-ids` turns them all
 //! off and gives the bytes the generator wrote before it had shapes.
+//!
+//! `--ends uniform` and `--ends hub-heavy` make graphs to draw instead (the
+//! drawing rows of `benches/compare.sh`, issue #14 item 5): the same
+//! records, but each relationship's ends are two entities drawn uniformly,
+//! or one of them from a Pareto distribution (α = 1: entity 0 is an end of
+//! half of the relationships, entity 1 of a sixth, …). No component
+//! structure; every entity is in a relationship when there are at least
+//! half as many relationships as entities.
 
 #[path = "synth/shape.rs"]
 mod shape;
@@ -84,10 +93,37 @@ pub(crate) struct Args {
     pub out: String,
 }
 
+/// How a relationship's two ends are chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ends {
+    /// Preferential attachment into one giant component, plus small
+    /// components: the load benchmarks' data (the default).
+    Preferential,
+    /// Both ends uniform over the entities: a random graph.
+    Uniform,
+    /// One end from a Pareto distribution over the entities (a few hubs
+    /// take most relationships), the other uniform.
+    HubHeavy,
+}
+
+impl Ends {
+    /// The `--ends` value naming it.
+    pub(crate) fn named(name: &str) -> Option<Ends> {
+        match name {
+            "preferential" => Some(Ends::Preferential),
+            "uniform" => Some(Ends::Uniform),
+            "hub-heavy" => Some(Ends::HubHeavy),
+            _ => None,
+        }
+    }
+}
+
 /// What the command line asks for: the dataset, and the benchmarks' fixed
 /// queries on it.
 struct Cli {
     args: Args,
+    /// `--ends`: how the relationships' ends are chosen.
+    ends: Ends,
     /// `-o` was given (else the dataset goes to stdout only when nothing else is asked).
     out_given: bool,
     /// `--pairs-out FILE`: where to write the 100 benchmark pairs.
@@ -98,7 +134,12 @@ struct Cli {
     shape: Shape,
 }
 
-const USAGE: &str = "usage: synth --entities N --relationships M --seed S [-o FILE] [--pairs-out FILE] [--focus-id] [shape flags]";
+const USAGE: &str =
+    "usage: synth --entities N --relationships M --seed S [-o FILE] [--pairs-out FILE] [--focus-id]
+             [--ends preferential|uniform|hub-heavy] [shape flags]
+  --ends   preferential (default): one giant component grown by preferential attachment,
+           plus small ones; uniform: both ends of every relationship uniform over the
+           entities; hub-heavy: one end from a Pareto distribution (graphs to draw)";
 
 fn parse_args() -> Result<Cli, String> {
     let mut cli = Cli {
@@ -108,6 +149,7 @@ fn parse_args() -> Result<Cli, String> {
             seed: 1,
             out: "-".into(),
         },
+        ends: Ends::Preferential,
         out_given: false,
         pairs_out: None,
         focus_id: false,
@@ -129,6 +171,12 @@ fn parse_args() -> Result<Cli, String> {
             }
             "--pairs-out" => cli.pairs_out = Some(value()?),
             "--focus-id" => cli.focus_id = true,
+            "--ends" => {
+                let name = value()?;
+                cli.ends = Ends::named(&name).ok_or(format!(
+                    "unknown --ends `{name}`: preferential, uniform or hub-heavy"
+                ))?;
+            }
             "--shape" => {
                 let name = value()?;
                 cli.shape = Shape::named(&name)
@@ -152,6 +200,20 @@ fn parse_args() -> Result<Cli, String> {
     }
     if args.entities < 10 {
         return Err("--entities must be at least 10".into());
+    }
+    // Random ends are drawn again until a pair and type is new: keep most
+    // of the 20 types × n(n-1)/2 pairs free so that always ends quickly.
+    if cli.ends != Ends::Preferential && args.relationships > args.entities * (args.entities - 1) {
+        return Err(format!(
+            "--ends {}: at most N×(N-1) = {} relationships between {} entities",
+            if cli.ends == Ends::Uniform {
+                "uniform"
+            } else {
+                "hub-heavy"
+            },
+            args.entities * (args.entities - 1),
+            args.entities
+        ));
     }
     if cli.focus_id && cli.out_given && args.out == "-" {
         return Err("--focus-id prints on stdout: write the dataset to a file".into());
@@ -181,9 +243,9 @@ fn main() {
     if cli.out_given || !only_queries {
         result = result.and_then(|()| {
             if args.out == "-" {
-                write_shaped(args, &cli.shape, io::stdout().lock())
+                write_graph(args, &cli.shape, cli.ends, io::stdout().lock())
             } else {
-                File::create(&args.out).and_then(|f| write_shaped(args, &cli.shape, f))
+                File::create(&args.out).and_then(|f| write_graph(args, &cli.shape, cli.ends, f))
             }
         });
     }
@@ -318,6 +380,17 @@ pub(crate) fn write_dataset(args: &Args, out: impl Write) -> io::Result<()> {
 
 /// Writes the dataset `args` describes, in `shape`, to `out`.
 pub(crate) fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::Result<()> {
+    write_graph(args, shape, Ends::Preferential, out)
+}
+
+/// Writes the dataset `args` describes, in `shape`, with the
+/// relationships' ends chosen as `ends` says, to `out`.
+pub(crate) fn write_graph(
+    args: &Args,
+    shape: &Shape,
+    ends: Ends,
+    out: impl Write,
+) -> io::Result<()> {
     let mut w = BufWriter::with_capacity(1 << 20, out);
     let n = args.entities;
     let m = args.relationships;
@@ -327,9 +400,15 @@ pub(crate) fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::R
 
     writeln!(w, "{{")?;
     writeln!(w, "  \"format\": \"casegraph/1\",")?;
+    // The graphs to draw say so in their id; the default's id is unchanged.
+    let kind = match ends {
+        Ends::Preferential => "",
+        Ends::Uniform => "uniform-",
+        Ends::HubHeavy => "hub-heavy-",
+    };
     writeln!(
         w,
-        "  \"dataset\": {{\"id\": \"synth-{n}-{m}-{}\", \"title\": \"Synthetic benchmark dataset\", \"license\": \"CC0-1.0\"}},",
+        "  \"dataset\": {{\"id\": \"synth-{kind}{n}-{m}-{}\", \"title\": \"Synthetic benchmark dataset\", \"license\": \"CC0-1.0\"}},",
         args.seed
     )?;
 
@@ -389,15 +468,10 @@ pub(crate) fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::R
     // The repeats are written last; the graph is grown from the rest.
     let repeats = m * x.shape.repeats / 100;
     let m = m - repeats;
-    // The giant component holds ~97 % of entities; the rest form small groups.
-    let giant = (n - n * 3 / 100).max(2);
-    let small = n - giant;
-    // Edges inside small groups: one per entity past each group's first.
-    let small_edges = small - small.div_ceil(4);
-    let giant_budget = m.saturating_sub(small_edges);
+    let attach = ends == Ends::Preferential;
     let mut edges = Edges {
         urn: Attach {
-            urn: Vec::with_capacity(2 * m as usize),
+            urn: Vec::with_capacity(if attach { 2 * m as usize } else { 0 }),
         },
         seen: HashSet::with_capacity(m as usize),
         keys: Vec::with_capacity(if repeats > 0 { m as usize } else { 0 }),
@@ -407,55 +481,10 @@ pub(crate) fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::R
         sources,
         x,
     };
-    // Grow the giant component: entity i arrives with one link to an earlier
-    // entity (so the component stays connected) and, on average, enough
-    // extra links between existing entities to spend the budget.
-    let extra_per_step = giant_budget.saturating_sub(giant - 1) as f64 / (giant - 1) as f64;
-    let mut carry = 0.0;
-    for i in 1..giant {
-        let mut linked = false;
-        for _ in 0..8 {
-            let j = edges.urn.pick(&mut rng, i);
-            let (a, b) = if rng.chance(50) {
-                (i as u32, j)
-            } else {
-                (j, i as u32)
-            };
-            if edges.emit(&mut rng, &mut w, a, b, true)? {
-                linked = true;
-                break;
-            }
-        }
-        if !linked {
-            // Always possible: i is new, so (i, 0) is unused for every type.
-            edges.emit(&mut rng, &mut w, i as u32, 0, true)?;
-        }
-        carry += extra_per_step;
-        while carry >= 1.0 {
-            carry -= 1.0;
-            for _ in 0..4 {
-                let a = edges.urn.pick(&mut rng, i + 1);
-                let b = edges.urn.pick(&mut rng, i + 1);
-                if edges.emit(&mut rng, &mut w, a, b, true)? {
-                    break;
-                }
-            }
-        }
-    }
-    // Small components: groups of four in a chain.
-    let mut g = giant;
-    while g < n {
-        let end = (g + 4).min(n);
-        for k in g + 1..end {
-            edges.emit(&mut rng, &mut w, (k - 1) as u32, k as u32, false)?;
-        }
-        g = end;
-    }
-    // Top up to exactly `m` with links inside the giant component.
-    while edges.written < m {
-        let a = edges.urn.pick(&mut rng, giant);
-        let b = edges.urn.pick(&mut rng, giant);
-        edges.emit(&mut rng, &mut w, a, b, true)?;
+    if attach {
+        grow_preferential(&mut edges, &mut rng, &mut w, n, m)?;
+    } else {
+        draw_random(&mut edges, &mut rng, &mut w, n, m, ends)?;
     }
     // Each repeat copies a different relationship (one per stretch of
     // `stride`), so no two share ends, type and dates.
@@ -468,6 +497,146 @@ pub(crate) fn write_shaped(args: &Args, shape: &Shape, out: impl Write) -> io::R
     writeln!(w, "\n  ]")?;
     writeln!(w, "}}")?;
     w.flush()
+}
+
+/// Writes `m` relationships between `n` entities: one giant component
+/// grown by preferential attachment, and small components of four.
+fn grow_preferential(
+    edges: &mut Edges,
+    rng: &mut Rng,
+    w: &mut impl Write,
+    n: u64,
+    m: u64,
+) -> io::Result<()> {
+    // The giant component holds ~97 % of entities; the rest form small groups.
+    let giant = (n - n * 3 / 100).max(2);
+    let small = n - giant;
+    // Edges inside small groups: one per entity past each group's first.
+    let small_edges = small - small.div_ceil(4);
+    let giant_budget = m.saturating_sub(small_edges);
+    // Grow the giant component: entity i arrives with one link to an earlier
+    // entity (so the component stays connected) and, on average, enough
+    // extra links between existing entities to spend the budget.
+    let extra_per_step = giant_budget.saturating_sub(giant - 1) as f64 / (giant - 1) as f64;
+    let mut carry = 0.0;
+    for i in 1..giant {
+        let mut linked = false;
+        for _ in 0..8 {
+            let j = edges.urn.pick(rng, i);
+            let (a, b) = if rng.chance(50) {
+                (i as u32, j)
+            } else {
+                (j, i as u32)
+            };
+            if edges.emit(rng, w, a, b, true)? {
+                linked = true;
+                break;
+            }
+        }
+        if !linked {
+            // Always possible: i is new, so (i, 0) is unused for every type.
+            edges.emit(rng, w, i as u32, 0, true)?;
+        }
+        carry += extra_per_step;
+        while carry >= 1.0 {
+            carry -= 1.0;
+            for _ in 0..4 {
+                let a = edges.urn.pick(rng, i + 1);
+                let b = edges.urn.pick(rng, i + 1);
+                if edges.emit(rng, w, a, b, true)? {
+                    break;
+                }
+            }
+        }
+    }
+    // Small components: groups of four in a chain.
+    let mut g = giant;
+    while g < n {
+        let end = (g + 4).min(n);
+        for k in g + 1..end {
+            edges.emit(rng, w, (k - 1) as u32, k as u32, false)?;
+        }
+        g = end;
+    }
+    // Top up to exactly `m` with links inside the giant component.
+    while edges.written < m {
+        let a = edges.urn.pick(rng, giant);
+        let b = edges.urn.pick(rng, giant);
+        edges.emit(rng, w, a, b, true)?;
+    }
+    Ok(())
+}
+
+/// Writes `m` relationships between `n` entities with random ends:
+/// uniform, or for [`Ends::HubHeavy`] one end from [`pareto_index`].
+/// Once no more relationships are left to write than entities in none,
+/// each next one links such an entity (two of them while they outnumber
+/// the relationships left), so that every entity is in one when 2`m` ≥ `n`
+/// while the rest stay random; with fewer, `n` − 2`m` are in none (a
+/// warning of `check`).
+fn draw_random(
+    edges: &mut Edges,
+    rng: &mut Rng,
+    w: &mut impl Write,
+    n: u64,
+    m: u64,
+    ends: Ends,
+) -> io::Result<()> {
+    let draw = |rng: &mut Rng| match ends {
+        Ends::HubHeavy => pareto_index(rng, n),
+        _ => rng.below(n),
+    } as u32;
+    let mut linked = vec![false; n as usize];
+    let mut unlinked = n;
+    // Entities are only ever linked, so the first unlinked one only moves up.
+    let mut first_unlinked = 0;
+    while edges.written < m {
+        let left = m - edges.written;
+        let (a, b) = if unlinked >= left {
+            while linked[first_unlinked] {
+                first_unlinked += 1;
+            }
+            let other = if unlinked > left {
+                // At least one more unlinked entity than `first_unlinked`.
+                loop {
+                    let j = rng.below(n) as usize;
+                    if j != first_unlinked && !linked[j] {
+                        break j as u32;
+                    }
+                }
+            } else {
+                draw(rng)
+            };
+            (first_unlinked as u32, other)
+        } else {
+            (rng.below(n) as u32, draw(rng))
+        };
+        let (a, b) = if rng.chance(50) { (a, b) } else { (b, a) };
+        // A self-loop or a pair and type already written is drawn again.
+        if edges.emit(rng, w, a, b, false)? {
+            for end in [a, b] {
+                if !std::mem::replace(&mut linked[end as usize], true) {
+                    unlinked -= 1;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An entity index in `0..n` from a Pareto distribution with α = 1, the
+/// heaviest tail that still has a median: index k with probability
+/// 1/(k+1) − 1/(k+2), drawn again when it falls past `n`. Computed in
+/// `f64`, whose division and `floor` are the same on every machine.
+fn pareto_index(rng: &mut Rng, n: u64) -> u64 {
+    loop {
+        // Uniform in (0, 1]: 53 random bits, never zero.
+        let u = ((rng.next() >> 11) + 1) as f64 / (1u64 << 53) as f64;
+        let k = (1.0 / u).floor() as u64 - 1;
+        if k < n {
+            return k;
+        }
+    }
 }
 
 /// Writes entity `i` up to its closing brace: the explicit-ids shape's

@@ -8,7 +8,7 @@
 pub(super) mod synth_example;
 
 use serde_json::Value;
-use synth_example::{Args, Shape, write_dataset, write_shaped};
+use synth_example::{Args, Ends, Shape, write_dataset, write_graph, write_shaped};
 
 /// A dataset of the explicit-ids shape (the one the other tests' snapshots
 /// were made from).
@@ -37,6 +37,20 @@ fn generate_shaped(entities: u64, relationships: u64, seed: u64, shape: &Shape) 
     out
 }
 
+/// A graph to draw (`synth --ends uniform` or `--ends hub-heavy`) of the
+/// default shape.
+fn generate_graph(entities: u64, relationships: u64, seed: u64, ends: Ends) -> Vec<u8> {
+    let args = Args {
+        entities,
+        relationships,
+        seed,
+        out: String::new(),
+    };
+    let mut out = Vec::new();
+    write_graph(&args, &Shape::DEFAULT, ends, &mut out).expect("writing to memory cannot fail");
+    out
+}
+
 /// `casegraph check` on `bytes` through the binary: exit status and output.
 fn check(bytes: &[u8]) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -57,6 +71,37 @@ fn both_shapes_pass_check_without_errors_or_warnings() {
         let (code, shown) = check(&generate_shaped(2_000, 6_000, 5, &shape));
         assert_eq!(code, Some(0), "{shape:?}: {shown}");
     }
+}
+
+#[test]
+fn the_graphs_to_draw_pass_check_without_errors_or_warnings() {
+    // `check --deny-warnings`: no self-loop, duplicate or bad citation,
+    // and no entity in no relationship (an orphan is a warning).
+    for ends in [Ends::Uniform, Ends::HubHeavy] {
+        let bytes = generate_graph(200, 600, 3, ends);
+        let (code, shown) = check(&bytes);
+        assert_eq!(code, Some(0), "{ends:?}: {shown}");
+    }
+}
+
+#[test]
+fn hub_heavy_graphs_have_hubs_and_uniform_ones_do_not() {
+    let top_degrees = |ends| {
+        let bytes = generate_graph(200, 600, 3, ends);
+        let model = casegraph::load_str("draw.json", std::str::from_utf8(&bytes).unwrap())
+            .model
+            .expect("a model");
+        assert_eq!(model.entity_count(), 200);
+        assert_eq!(model.relationship_count(), 600);
+        casegraph::query::stats::stats(&model).top_degree[0].degree
+    };
+    // The mean degree is 6. Uniform ends: the maximum of 200 draws of
+    // about Poisson(6) stays under 20. Pareto: entity 0 is one end of
+    // about half of the relationships.
+    let uniform = top_degrees(Ends::Uniform);
+    assert!(uniform < 20, "uniform: top degree {uniform}");
+    let hub = top_degrees(Ends::HubHeavy);
+    assert!(hub > 200, "hub-heavy: top degree {hub}");
 }
 
 #[test]
@@ -204,6 +249,11 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
         let a = generate_shaped(300, 900, 1, &shape);
         assert_eq!(a, generate_shaped(300, 900, 1, &shape));
         assert_ne!(a, generate_shaped(300, 900, 2, &shape));
+    }
+    for ends in [Ends::Uniform, Ends::HubHeavy] {
+        let a = generate_graph(100, 300, 1, ends);
+        assert_eq!(a, generate_graph(100, 300, 1, ends));
+        assert_ne!(a, generate_graph(100, 300, 2, ends));
     }
 }
 
