@@ -10,9 +10,13 @@ pub(super) mod synth_example;
 use serde_json::Value;
 use synth_example::{Args, Ends, Shape, write_dataset, write_graph, write_shaped};
 
-/// A dataset of the explicit-ids shape (the one the other tests' snapshots
-/// were made from).
-pub(super) fn generate(entities: u64, relationships: u64, seed: u64) -> Vec<u8> {
+/// What `write` (one of the generator's writers) writes for these sizes and seed.
+fn generate_with(
+    entities: u64,
+    relationships: u64,
+    seed: u64,
+    write: impl FnOnce(&Args, &mut Vec<u8>) -> std::io::Result<()>,
+) -> Vec<u8> {
     let args = Args {
         entities,
         relationships,
@@ -20,35 +24,29 @@ pub(super) fn generate(entities: u64, relationships: u64, seed: u64) -> Vec<u8> 
         out: String::new(),
     };
     let mut out = Vec::new();
-    write_dataset(&args, &mut out).expect("writing to memory cannot fail");
+    write(&args, &mut out).expect("writing to memory cannot fail");
     out
+}
+
+/// A dataset of the explicit-ids shape (the one the other tests' snapshots
+/// were made from).
+pub(super) fn generate(entities: u64, relationships: u64, seed: u64) -> Vec<u8> {
+    generate_with(entities, relationships, seed, |a, o| write_dataset(a, o))
 }
 
 /// A dataset of `shape`.
 fn generate_shaped(entities: u64, relationships: u64, seed: u64, shape: &Shape) -> Vec<u8> {
-    let args = Args {
-        entities,
-        relationships,
-        seed,
-        out: String::new(),
-    };
-    let mut out = Vec::new();
-    write_shaped(&args, shape, &mut out).expect("writing to memory cannot fail");
-    out
+    generate_with(entities, relationships, seed, |a, o| {
+        write_shaped(a, shape, o)
+    })
 }
 
 /// A graph to draw (`synth --ends uniform` or `--ends hub-heavy`) of the
 /// default shape.
 fn generate_graph(entities: u64, relationships: u64, seed: u64, ends: Ends) -> Vec<u8> {
-    let args = Args {
-        entities,
-        relationships,
-        seed,
-        out: String::new(),
-    };
-    let mut out = Vec::new();
-    write_graph(&args, &Shape::DEFAULT, ends, &mut out).expect("writing to memory cannot fail");
-    out
+    generate_with(entities, relationships, seed, |a, o| {
+        write_graph(a, &Shape::DEFAULT, ends, o)
+    })
 }
 
 /// `casegraph check` on `bytes` through the binary: exit status and output.
