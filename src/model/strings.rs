@@ -229,7 +229,7 @@ fn spread(h: u32) -> u64 {
     u64::from(h).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// An [`IdIndex`] for the ids that are looked up millions of times
+/// An id index like [`IdIndex`], for the ids that are looked up millions of times
 /// (entities: both ends of every relationship). A slot holds an id of up to
 /// [`INLINE_ID`] bytes itself, so looking it up reads the table and nothing
 /// else; a longer id is held as its handle and 32 bits of its hash, and its
