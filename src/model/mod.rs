@@ -743,8 +743,8 @@ mod sizes {
     /// (issue #14 item 4). A graph node or edge is the record plus
     /// petgraph's links; an entity also has an id-table slot (16 bytes, the
     /// table at most four fifths full: the id itself up to 11 bytes, else
-    /// its handle and hash, the text then copied, see `Arena::push_copy`); a relationship
-    /// its record's place (4 bytes, for diagnostics) and, only with an id
+    /// its handle and hash, the text then copied, see `Arena::push_copy`);
+    /// a relationship its record's place (4 bytes, for diagnostics) and, only with an id
     /// of its own, a 4-byte slot and a control byte; a label, amount,
     /// disputes or properties put a 28-byte record in a side table, and an
     /// amount 24 bytes more in its own. A default id costs nothing until

@@ -229,10 +229,10 @@ fn spread(h: u32) -> u64 {
     u64::from(h).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// An id index like [`IdIndex`], for the ids that are looked up millions of times
-/// (entities: both ends of every relationship). A slot holds an id of up to
-/// [`INLINE_ID`] bytes itself, so looking it up reads the table and nothing
-/// else; a longer id is held as its handle and 32 bits of its hash, and its
+/// An id index like [`IdIndex`], for the ids that are looked up millions
+/// of times (entities: both ends of every relationship). A slot holds an id
+/// of up to [`INLINE_ID`] bytes itself, so looking it up reads the table and
+/// nothing else; a longer id is held as its handle and 32 bits of its hash, and its
 /// text is compared only once those match. Growing the table hashes only
 /// the inline ids again, which are in the slots. On a million entities
 /// reading each id's text from elsewhere took a third of the lookups' time
@@ -347,16 +347,18 @@ impl TextIdIndex {
         (spread(h) >> (64 - bits)) as usize
     }
 
-    /// The slots from `h`'s home on, wrapping round, until an empty one.
+    /// Where `h` may be, in probing order: its home slot and those after
+    /// it, wrapping round (none in an empty table).
+    fn positions(&self, h: u32) -> impl Iterator<Item = usize> + use<> {
+        let len = self.slots.len();
+        let home = if len == 0 { 0 } else { self.home(h) };
+        (0..len).map(move |step| (home + step) & (len - 1))
+    }
+
+    /// The slots `h` may be in, up to the first empty one.
     fn probe(&self, h: u32) -> impl Iterator<Item = TextSlot> + '_ {
-        let mask = self.slots.len().wrapping_sub(1);
-        let home = if self.slots.is_empty() {
-            0
-        } else {
-            self.home(h)
-        };
-        (0..self.slots.len())
-            .map(move |step| self.slots[(home + step) & mask])
+        self.positions(h)
+            .map(|at| self.slots[at])
             .take_while(|s| s.index != EMPTY)
     }
 
@@ -392,13 +394,13 @@ impl TextIdIndex {
         self.len += 1;
     }
 
-    /// Puts `slot` in the first empty slot from `hash`'s home on.
+    /// Puts `slot` in the first empty slot from `hash`'s home on (there is
+    /// one: the table is never full).
     fn place(&mut self, hash: u32, slot: TextSlot) {
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(hash);
-        while self.slots[at].index != EMPTY {
-            at = (at + 1) & mask;
-        }
+        let at = self
+            .positions(hash)
+            .find(|&at| self.slots[at].index == EMPTY)
+            .expect("a table at most four fifths full has an empty slot");
         self.slots[at] = slot;
     }
 
