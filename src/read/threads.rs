@@ -55,7 +55,9 @@ fn read_threaded<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malfo
                 back: back_rx,
                 batch: Vec::with_capacity(BATCH),
             };
-            let result = json::read_with(text, &mut |event| forward.push(event));
+            let result = json::read_with(text, &json::Spare::default(), &mut |event| {
+                forward.push(event);
+            });
             forward.send();
             result
         });
