@@ -330,13 +330,17 @@ fn number_start(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// Position and length of a key whose opening quote is at `start`.
-fn key_span(base: &str, key: &str, start: usize) -> (usize, usize) {
+/// Position and length of a key whose opening quote comes after `after`,
+/// white space and a `,` (or is at `after`).
+fn key_span(base: &str, key: &str, after: usize) -> (usize, usize) {
     // A key without escapes is a slice of the input; one with escapes is a
-    // copy, and its closing quote has to be found.
+    // copy, and its opening and closing quotes have to be found.
     match offset_in(base, key) {
         Some(o) => (o - 1, key.len() + 2),
-        None => (start, string_end(base.as_bytes(), start) - start),
+        None => {
+            let start = next_start(base.as_bytes(), after, b',');
+            (start, string_end(base.as_bytes(), start) - start)
+        }
     }
 }
 
@@ -363,12 +367,42 @@ impl<'de> de::Deserialize<'de> for JStr<'de> {
 }
 
 /// Parses any value into a [`Node`], enforcing [`MAX_NESTING`].
+///
+/// The value starts after `after`, past white space, `sep` if it is there,
+/// and white space again. That is worked out only for a value that needs
+/// it: a string without escapes knows its place from its address, and most
+/// values are those (stepping over the white space before each one was a
+/// twentieth of the instructions of `check`, issue #14).
 struct NodeSeed<'s, 'a> {
     base: &'a str,
     spare: &'s Spare<'a>,
-    /// Byte offset where the value starts.
-    start: usize,
+    after: usize,
+    sep: u8,
     depth: u32,
+}
+
+impl NodeSeed<'_, '_> {
+    /// A seed for a value known to start at `start`.
+    fn at<'s, 'a>(
+        base: &'a str,
+        spare: &'s Spare<'a>,
+        start: usize,
+        depth: u32,
+    ) -> NodeSeed<'s, 'a> {
+        NodeSeed {
+            base,
+            spare,
+            after: start,
+            // Never the first byte of a value: `start` itself is taken.
+            sep: b',',
+            depth,
+        }
+    }
+
+    /// Byte offset where the value starts.
+    fn start(&self) -> usize {
+        next_start(self.base.as_bytes(), self.after, self.sep)
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for NodeSeed<'_, 'de> {
@@ -392,7 +426,7 @@ fn too_deep<E: de::Error>(depth: u32) -> Result<(), E> {
 
 impl<'de> NodeVisitor<'_, 'de> {
     fn leaf(&self, val: Val<'de>) -> Node<'de> {
-        let start = self.0.start;
+        let start = self.0.start();
         Node {
             pos: start,
             end: scalar_end(self.0.base.as_bytes(), start),
@@ -411,18 +445,21 @@ fn elements<'de, A: SeqAccess<'de>>(
     depth: u32,
     mut each: impl FnMut(Node<'de>),
 ) -> Result<usize, A::Error> {
-    let bytes = base.as_bytes();
-    let mut next = skip_ws_forward(bytes, start + 1);
+    // Each element starts after the end of the one before (the first,
+    // after the `[`), white space and a `,`.
+    let mut after = start + 1;
     while let Some(item) = seq.next_element_seed(NodeSeed {
         base,
         spare,
-        start: next,
+        after,
+        sep: b',',
         depth,
     })? {
-        next = next_start(bytes, item.end, b',');
+        after = item.end;
         each(item);
     }
-    Ok(next + 1)
+    // The `]`.
+    Ok(next_start(base.as_bytes(), after, b',') + 1)
 }
 
 impl<'de> Visitor<'de> for NodeVisitor<'_, 'de> {
@@ -453,7 +490,7 @@ impl<'de> Visitor<'de> for NodeVisitor<'_, 'de> {
             // The opening quote is the byte before the text.
             Some(off) => (off.saturating_sub(1), v.len() + 2),
             None => {
-                let start = self.0.start;
+                let start = self.0.start();
                 (start, string_end(self.0.base.as_bytes(), start) - start)
             }
         };
@@ -465,7 +502,7 @@ impl<'de> Visitor<'de> for NodeVisitor<'_, 'de> {
     }
     fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
         // Escapes: the text is a copy, so find the closing quote.
-        let start = self.0.start;
+        let start = self.0.start();
         let end = string_end(self.0.base.as_bytes(), start);
         Ok(Node {
             pos: start,
@@ -474,11 +511,9 @@ impl<'de> Visitor<'de> for NodeVisitor<'_, 'de> {
         })
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+        let start = self.0.start();
         let NodeSeed {
-            base,
-            spare,
-            start,
-            depth,
+            base, spare, depth, ..
         } = self.0;
         too_deep(depth)?;
         let mut items = spare.array();
@@ -492,27 +527,28 @@ impl<'de> Visitor<'de> for NodeVisitor<'_, 'de> {
         })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+        let start = self.0.start();
         let NodeSeed {
-            base,
-            spare,
-            start,
-            depth,
+            base, spare, depth, ..
         } = self.0;
         too_deep(depth)?;
-        let bytes = base.as_bytes();
         // A record (depth 3) has up to a dozen members: room for them at
         // once saves growing the vector twice, copying each time.
         let mut members = spare.object(if depth == 3 { 12 } else { 4 });
-        let mut next = skip_ws_forward(bytes, start + 1);
+        // Each key comes after the end of the value before it (the first,
+        // after the `{`), white space and a `,`; its value after its end,
+        // white space and a `:`.
+        let mut after = start + 1;
         while let Some(JStr(key)) = map.next_key::<JStr<'de>>()? {
-            let (key_pos, key_len) = key_span(base, &key, next);
+            let (key_pos, key_len) = key_span(base, &key, after);
             let value = map.next_value_seed(NodeSeed {
                 base,
                 spare,
-                start: next_start(bytes, key_pos + key_len, b':'),
+                after: key_pos + key_len,
+                sep: b':',
                 depth: depth + 1,
             })?;
-            next = next_start(bytes, value.end, b',');
+            after = value.end;
             members.push(Member {
                 key,
                 key_pos,
@@ -522,7 +558,8 @@ impl<'de> Visitor<'de> for NodeVisitor<'_, 'de> {
         }
         Ok(Node {
             pos: start,
-            end: next + 1,
+            // Past the `}`.
+            end: next_start(base.as_bytes(), after, b',') + 1,
             val: Val::Obj(members),
         })
     }
@@ -638,12 +675,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, 'de> {
                     emit: &mut *emit,
                 })?,
                 None => {
-                    let node = map.next_value_seed(NodeSeed {
-                        base,
-                        spare,
-                        start: value_pos,
-                        depth: 2,
-                    })?;
+                    let node = map.next_value_seed(NodeSeed::at(base, spare, value_pos, 2))?;
                     let end = node.end;
                     match known {
                         Some(TopKey::Format) => emit(Event::Format(at, node)),
@@ -725,12 +757,7 @@ fn not_an_array<E: de::Error>(v: Result<Node<'_>, E>) -> Result<Result<usize, No
 
 impl<'s, 'de> RecordsVisitor<'s, 'de> {
     fn node_visitor(&self) -> NodeVisitor<'s, 'de> {
-        NodeVisitor(NodeSeed {
-            base: self.base,
-            spare: self.spare,
-            start: self.value_pos,
-            depth: 2,
-        })
+        NodeVisitor(NodeSeed::at(self.base, self.spare, self.value_pos, 2))
     }
 }
 

@@ -299,3 +299,156 @@ fn trees_built_from_spare_vectors_are_the_trees_of_the_text() {
     assert_eq!(recycled.0.len(), 303);
     assert!(recycled.0 == fresh, "the trees differ");
 }
+
+mod positions {
+    //! Property: wherever the white space is, and whatever a string holds,
+    //! every value's span is its text and every key's span is its key.
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// White space the JSON grammar allows between tokens.
+    const PADS: [&str; 6] = ["", " ", "\n  ", "\t", "\r\n", "  \n\t "];
+
+    fn text() -> impl Strategy<Value = String> + Clone {
+        "[a-zé\"\\\\/ \n\u{1F600}]{0,6}"
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        let text = text();
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(Value::from),
+            text.clone().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 5, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::vec((text.clone(), inner), 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// `s` as a JSON string, with every `e` written `\u0065` when `escape`.
+    fn quoted(s: &str, escape: bool) -> String {
+        let q = serde_json::to_string(s).unwrap();
+        if escape { q.replace('e', "\\u0065") } else { q }
+    }
+
+    /// Writes `v` with the pads taken in turn from `pads` between tokens.
+    fn write(v: &Value, pads: &[usize], k: &mut usize, out: &mut String) {
+        let pad = |out: &mut String, k: &mut usize| {
+            out.push_str(PADS[pads[*k % pads.len()]]);
+            *k += 1;
+        };
+        match v {
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        pad(out, k);
+                        out.push(',');
+                    }
+                    pad(out, k);
+                    write(item, pads, k, out);
+                }
+                pad(out, k);
+                out.push(']');
+            }
+            Value::Object(members) => {
+                out.push('{');
+                for (i, (key, item)) in members.iter().enumerate() {
+                    if i > 0 {
+                        pad(out, k);
+                        out.push(',');
+                    }
+                    pad(out, k);
+                    out.push_str(&quoted(key, k.is_multiple_of(3)));
+                    pad(out, k);
+                    out.push(':');
+                    pad(out, k);
+                    write(item, pads, k, out);
+                }
+                pad(out, k);
+                out.push('}');
+            }
+            Value::String(s) => out.push_str(&quoted(s, k.is_multiple_of(2))),
+            other => out.push_str(&other.to_string()),
+        }
+    }
+
+    fn as_value(node: &Node<'_>) -> Value {
+        match &node.val {
+            Val::Null => Value::Null,
+            Val::Bool(b) => Value::Bool(*b),
+            Val::Num(n) => Value::Number(n.clone()),
+            Val::Str(s) => Value::String(s.to_string()),
+            Val::Arr(items) => Value::Array(items.iter().map(as_value).collect()),
+            Val::Obj(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|m| (m.key.to_string(), as_value(&m.value)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Every span of `node` that is not its text, described.
+    fn wrong_spans(text: &str, node: &Node<'_>, out: &mut Vec<String>) {
+        let written = &text[node.pos..node.end];
+        if serde_json::from_str::<Value>(written).ok() != Some(as_value(node)) {
+            out.push(format!(
+                "value at {}..{} reads {written:?}",
+                node.pos, node.end
+            ));
+        }
+        match &node.val {
+            Val::Arr(items) => items.iter().for_each(|i| wrong_spans(text, i, out)),
+            Val::Obj(members) => {
+                for m in members {
+                    let key = &text[m.key_pos..m.key_pos + m.key_len];
+                    if serde_json::from_str::<String>(key).ok().as_deref() != Some(&*m.key) {
+                        out.push(format!("key {:?} at {} reads {key:?}", m.key, m.key_pos));
+                    }
+                    wrong_spans(text, &m.value, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    struct Check<'t>(&'t str, Vec<String>, usize);
+    impl<'a> Sink<'a> for Check<'_> {
+        fn event(&mut self, event: &Event<'a>) {
+            if let Event::Record(_, node) = event {
+                self.2 += 1;
+                wrong_spans(self.0, node, &mut self.1);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn every_span_is_the_text_of_its_value(
+            records in prop::collection::vec(value(), 0..6),
+            pads in prop::collection::vec(0usize..PADS.len(), 1..40),
+        ) {
+            let mut k = 0;
+            let mut text = String::from("{");
+            text.push_str(PADS[pads[0]]);
+            text.push_str("\"entities\"");
+            text.push_str(PADS[pads[pads.len() - 1]]);
+            text.push(':');
+            write(&Value::Array(records.clone()), &pads, &mut k, &mut text);
+            text.push_str(PADS[pads[k % pads.len()]]);
+            text.push('}');
+            let mut check = Check(&text, Vec::new(), 0);
+            read(&text, &mut check).unwrap();
+            prop_assert_eq!(check.2, records.len());
+            prop_assert!(check.1.is_empty(), "{:?} in {:?}", check.1, text);
+        }
+    }
+}
