@@ -44,6 +44,13 @@ impl DefaultIds {
         };
         let mut next: hashbrown::HashMap<(u32, Sym, u32), u32, foldhash::fast::FixedState> =
             hashbrown::HashMap::default();
+        // Both tables sized once for every relationship without an id: a
+        // table that doubles as it fills hashes everything in it again each
+        // time, and `index` reads each id's text back to do so (on 3 M
+        // relationships, a cache miss or two per id per doubling).
+        let without_id = graph.edge_weights().filter(|r| r.id.is_none()).count();
+        next.reserve(without_id);
+        ids.index.reserve(without_id, |_| "");
         let mut id = String::new();
         for (i, rel) in graph.edge_weights().enumerate() {
             if rel.id.is_some() {
