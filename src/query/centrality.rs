@@ -8,7 +8,6 @@ use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use rustworkx_core::petgraph::graph::{NodeIndex, UnGraph};
 use serde::Serialize;
-use std::collections::VecDeque;
 
 /// Betweenness is exact while (entities × (entities + ties)) stays under
 /// this many steps (a few seconds); above, it is estimated from a sample of
@@ -277,10 +276,14 @@ fn brandes<'g>(
 ) -> Vec<f64> {
     let mut score = vec![0.0f64; n];
     let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![-1i64; n];
+    // 32 bits: a distance is below the number of entities (< 2^31, see
+    // model/strings.rs), and the per-entity state stays smaller in the cache.
+    let mut dist = vec![-1i32; n];
     let mut delta = vec![0.0f64; n];
+    // The entities in the order the search reaches them. That is both the
+    // search's queue (from `head` on) and, read backwards, the order the
+    // dependencies are added up in: one array instead of a queue and a stack.
     let mut stack: Vec<u32> = Vec::with_capacity(n);
-    let mut queue = VecDeque::new();
     for &s in sources {
         for &v in &stack {
             let v = v as usize;
@@ -291,14 +294,16 @@ fn brandes<'g>(
         stack.clear();
         sigma[s] = 1.0;
         dist[s] = 0;
-        queue.push_back(s);
-        while let Some(v) = queue.pop_front() {
-            stack.push(v as u32);
+        stack.push(s as u32);
+        let mut head = 0;
+        while let Some(&v) = stack.get(head) {
+            head += 1;
+            let v = v as usize;
             for &w in neighbours(v) {
                 let w = w as usize;
                 if dist[w] < 0 {
                     dist[w] = dist[v] + 1;
-                    queue.push_back(w);
+                    stack.push(w as u32);
                 }
                 if dist[w] == dist[v] + 1 {
                     sigma[w] += sigma[v];
