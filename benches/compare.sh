@@ -7,7 +7,10 @@
 # median wall time and median peak RSS (from /usr/bin/time) per dataset,
 # shape and command, then a summary per dataset and shape: check against
 # the typed floor, peak RSS against the file, NetworkX's load against
-# check, the path query and stats. See benches/BENCHMARKS.md for the figures
+# check, the path query and stats. Each floor and the `check` measured
+# against it run in turn (floor, check, floor, check, …), so that their
+# ratio compares runs made under the same load of the host. See
+# benches/BENCHMARKS.md for the figures
 # and what they are measured against. Besides the load: 100 path queries
 # between fixed pairs, a node-link export and a `render --focus` diagram,
 # each beside NetworkX doing the same. And the load of the same dataset as
@@ -110,6 +113,32 @@ measure() {
   T=$mt M=$mr
 }
 
+# measure_pair LABEL_A LABEL_B: like `measure`, for the commands in the
+# arrays A and B, run in turn (A, B, A, B, …) rather than all of A's runs
+# and then all of B's: on a shared host the load changes from minute to
+# minute, and a ratio of two medians taken minutes apart measured the host
+# as much as the code. Prints a row for each; sets TA MA (A's medians) and
+# TB MB (B's).
+measure_pair() {
+  local la=$1 lb=$2 ta=() tb=() ra=() rb=() t m
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o target/bench-time.txt "${A[@]}" >/dev/null 2>target/bench-stderr.txt \
+      || { echo "failed: ${A[*]}" >&2; cat target/bench-stderr.txt >&2; return 1; }
+    read -r t m < <(tail -1 target/bench-time.txt)
+    ta+=("$t"); ra+=("$m")
+    /usr/bin/time -f "%e %M" -o target/bench-time.txt "${B[@]}" >/dev/null 2>target/bench-stderr.txt \
+      || { echo "failed: ${B[*]}" >&2; cat target/bench-stderr.txt >&2; return 1; }
+    read -r t m < <(tail -1 target/bench-time.txt)
+    tb+=("$t"); rb+=("$m")
+  done
+  TA=$(median "${ta[@]}") MA=$(median "${ra[@]}") TB=$(median "${tb[@]}") MB=$(median "${rb[@]}")
+  printf '| %s | %s | %s | %.2f | %d | %s, in turn with the next |\n' "$size" "$shape" "$la" "$TA" "$((MA / 1024))" "$runs"
+  printf '| %s | %s | %s | %.2f | %d | %s, in turn with the one above |\n' "$size" "$shape" "$lb" "$TB" "$((MB / 1024))" "$runs"
+}
+
+# median X...: the middle value (the lower middle of an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
 # ratio A B: A / B to two decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
@@ -138,10 +167,9 @@ for shape in $SHAPES; do
   echo "| $size | $shape | file size: $mb MB | | | |"
   measure "cat" cat "$file"
   measure "serde_json IgnoredAny" target/release/examples/floors ignored "$file"
-  measure "serde_json typed, borrowed" target/release/examples/floors typed "$file"
-  floor=$T
-  measure "casegraph check" "$BIN" check --data "$file"
-  check=$T check_rss=$M
+  A=(target/release/examples/floors typed "$file") B=("$BIN" check --data "$file")
+  measure_pair "serde_json typed, borrowed" "casegraph check"
+  floor=$TA check=$TB check_rss=$MB
   measure "casegraph stats" "$BIN" stats --data "$file"
   stats=$T
   # Some of the pairs have no path (the small components), for which
@@ -168,10 +196,9 @@ for shape in $SHAPES; do
   echo "| $size | $shape | CSV files: $csv_mb MB | | | |"
   measure "csv crate ByteRecord" target/release/examples/csv_floor bytes "$csvdir"
   csv_bytes=$T
-  measure "csv crate typed, borrowed (floor)" target/release/examples/csv_floor typed "$csvdir"
-  csv_floor=$T
-  measure "casegraph check (CSV)" "$BIN" check --data "$csvdir"
-  csv_check=$T csv_rss=$M
+  A=(target/release/examples/csv_floor typed "$csvdir") B=("$BIN" check --data "$csvdir")
+  measure_pair "csv crate typed, borrowed (floor)" "casegraph check (CSV)"
+  csv_floor=$TA csv_check=$TB csv_rss=$MB
   CSV_SUMMARY+=("| $size | $shape | $csv_mb | $(ratio "$csv_check" "$csv_floor") ($csv_check s / $csv_floor s) | \
 $(ratio "$csv_check" "$csv_bytes") | $(ratio "$csv_check" "$check") | $((csv_rss / 1024)) MiB |")
   runs=$nxruns measure "networkx check (load)" "$PY" benches/networkx_bench.py check "$file"
