@@ -1,16 +1,17 @@
 //! Reads a JSON dataset file into spanned value trees, one record at a time.
 //!
 //! serde_json does the parsing. It does not report positions, so each value
-//! is handed the exact offset where it starts, worked out as the walk goes:
-//! the first element of an array or object starts after its bracket and any
-//! white space; each later one after the end of the previous one, white
-//! space, the `,` (or a key's `:`) and white space again. Each value reports
-//! where it ends: a string without escapes is a slice of the input (its
-//! address gives its offset and length), an escaped string's closing quote
-//! and a number's or literal's last byte are found by scanning just that
-//! token, and a container ends at the bracket after its last element. So
-//! every byte between values is stepped over once more and every value's
-//! position is its own, in linear time, without searching the text.
+//! is handed where the value before it ends, from which its own start
+//! follows: the first element of an array or object starts after its
+//! bracket and any white space; each later one after the end of the
+//! previous one, white space, the `,` (or a key's `:`) and white space
+//! again. A string without escapes, most values, needs none of that: it is
+//! a slice of the input, and its address gives its offset and length. For
+//! the others the start is worked out, then an escaped string's closing
+//! quote and a number's or literal's last byte are found by scanning just
+//! that token, and a container ends at the bracket after its last element.
+//! So a byte between values is stepped over at most once more, and every
+//! value's position is its own, in linear time, without searching the text.
 //!
 //! Each record (source, entity, relationship) is handed on as an [`Event`]
 //! as soon as it is parsed, so the whole file never exists as a second tree.
@@ -393,7 +394,7 @@ impl NodeSeed<'_, '_> {
             base,
             spare,
             after: start,
-            // Never the first byte of a value: `start` itself is taken.
+            // A `,` never starts a value: the start found is `start` itself.
             sep: b',',
             depth,
         }
