@@ -32,9 +32,10 @@ impl DefaultIds {
     /// an id of its own.
     ///
     /// Complexity: O(relationships) lookups. `next` remembers, per ends and
-    /// type, the suffix to try next, so the k-th relationship with the same
-    /// ends and type does not probe the k − 1 ids before it; only an id
-    /// taken by another spelling costs an extra probe.
+    /// type whose plain spelling is taken, the suffix to try next, so the
+    /// k-th relationship with the same ends and type does not probe the
+    /// k − 1 ids before it; only an id taken by another spelling costs an
+    /// extra probe.
     pub(crate) fn build(model: &Model) -> DefaultIds {
         let graph = &model.graph;
         let mut ids = DefaultIds {
@@ -44,12 +45,11 @@ impl DefaultIds {
         };
         let mut next: hashbrown::HashMap<(u32, Sym, u32), u32, foldhash::fast::FixedState> =
             hashbrown::HashMap::default();
-        // Both tables sized once for every relationship without an id: a
-        // table that doubles as it fills hashes everything in it again each
-        // time, and `index` reads each id's text back to do so (on 3 M
-        // relationships, a cache miss or two per id per doubling).
+        // Sized once for every relationship without an id: a table that
+        // doubles as it fills hashes everything in it again each time, and
+        // reads each id's text back to do so (on 3 M relationships, a cache
+        // miss or two per id per doubling).
         let without_id = graph.edge_weights().filter(|r| r.id.is_none()).count();
-        next.reserve(without_id);
         ids.index.reserve(without_id, |_| "");
         let mut id = String::new();
         for (i, rel) in graph.edge_weights().enumerate() {
@@ -59,25 +59,36 @@ impl DefaultIds {
             }
             let ix = RelIx::new(i);
             let (from, to) = graph.edge_endpoints(ix).expect("edge exists");
-            let key = (from.index() as u32, rel.rel_type, to.index() as u32);
-            let mut n = next.get(&key).copied().unwrap_or(1);
-            loop {
-                id.clear();
-                let (from, kind, to) = (
-                    model.text.get(graph[from].id),
-                    model.syms.get(rel.rel_type),
-                    model.text.get(graph[to].id),
-                );
-                let _ = write!(id, "{from}.{kind}.{to}");
-                if n > 1 {
+            id.clear();
+            let _ = write!(
+                id,
+                "{}.{}.{}",
+                model.text.get(graph[from].id),
+                model.syms.get(rel.rel_type),
+                model.text.get(graph[to].id)
+            );
+            let free = |id: &str, ids: &DefaultIds| {
+                model.given_relationship_by_id(id).is_none() && ids.find(id).is_none()
+            };
+            // Most ends and types occur once, and their plain spelling is
+            // free: `next` is not looked at for them (a cache miss each on
+            // millions of relationships). Once the plain spelling is taken
+            // it stays taken, so `next` only needs to know the keys for
+            // which it was.
+            if !free(&id, &ids) {
+                let key = (from.index() as u32, rel.rel_type, to.index() as u32);
+                let plain = id.len();
+                let mut n = next.get(&key).copied().unwrap_or(2);
+                loop {
+                    id.truncate(plain);
                     let _ = write!(id, ".{n}");
+                    if free(&id, &ids) {
+                        break;
+                    }
+                    n += 1;
                 }
-                if model.given_relationship_by_id(&id).is_none() && ids.find(&id).is_none() {
-                    break;
-                }
-                n += 1;
+                next.insert(key, n + 1);
             }
-            next.insert(key, n + 1);
             ids.text.push_str(&id);
             ids.ends.push(ids.text.len() as u32);
             let (text, ends) = (&ids.text, &ids.ends);
