@@ -21,9 +21,11 @@ use crate::format::MAX_NESTING;
 use crate::format::fields::{Key, TopKey};
 use crate::model::strings::offset_in;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+pub(super) use spare::Spare;
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::fmt;
+
+mod spare;
 
 /// Parses `text` (one whole file, BOM removed) and feeds `sink`.
 pub(crate) fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Malformed> {
@@ -34,76 +36,6 @@ pub(crate) fn read<'a>(text: &'a str, sink: &mut dyn Sink<'a>) -> Result<(), Mal
             spare.keep(node);
         }
     })
-}
-
-/// Emptied vectors of records already handed on, to build the next
-/// records' trees with. A record's tree is a few vectors (its members,
-/// each array, each nested object); taking them from here rather than
-/// from the allocator, and giving them back here rather than freeing
-/// them, saves a malloc and a free per vector: on M of the explicit-ids
-/// shape (issue #14) `check` runs 3.5 % fewer instructions (cachegrind),
-/// and the vectors it fills are the ones still in the cache.
-#[derive(Default)]
-pub(super) struct Spare<'a> {
-    objects: RefCell<Vec<Vec<Member<'a>>>>,
-    arrays: RefCell<Vec<Vec<Node<'a>>>>,
-}
-
-/// At most this many vectors of each kind are kept (a record's tree has a
-/// handful), and none longer than [`SPARE_LONGEST`]: an odd record with a
-/// huge array does not stay in memory after it.
-const SPARE_MOST: usize = 256;
-const SPARE_LONGEST: usize = 64;
-
-impl<'a> Spare<'a> {
-    /// An empty vector for an object's members.
-    fn object(&self, capacity: usize) -> Vec<Member<'a>> {
-        self.objects
-            .borrow_mut()
-            .pop()
-            .unwrap_or_else(|| Vec::with_capacity(capacity))
-    }
-
-    /// An empty vector for an array's elements.
-    fn array(&self) -> Vec<Node<'a>> {
-        self.arrays.borrow_mut().pop().unwrap_or_default()
-    }
-
-    /// Takes `node` apart, keeping its vectors (emptied) for later trees.
-    fn keep(&self, node: Node<'a>) {
-        self.keep_val(node.val);
-    }
-
-    fn keep_val(&self, val: Val<'a>) {
-        match val {
-            Val::Obj(mut members) => {
-                // Only containers are taken out; the rest is dropped in place.
-                for m in &mut members {
-                    if matches!(m.value.val, Val::Obj(_) | Val::Arr(_)) {
-                        self.keep_val(std::mem::replace(&mut m.value.val, Val::Null));
-                    }
-                }
-                members.clear();
-                let mut objects = self.objects.borrow_mut();
-                if objects.len() < SPARE_MOST && members.capacity() <= SPARE_LONGEST {
-                    objects.push(members);
-                }
-            }
-            Val::Arr(mut items) => {
-                for item in &mut items {
-                    if matches!(item.val, Val::Obj(_) | Val::Arr(_)) {
-                        self.keep_val(std::mem::replace(&mut item.val, Val::Null));
-                    }
-                }
-                items.clear();
-                let mut arrays = self.arrays.borrow_mut();
-                if arrays.len() < SPARE_MOST && items.capacity() <= SPARE_LONGEST {
-                    arrays.push(items);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// [`read`], giving each event away to `emit` (the two-thread reader keeps
